@@ -109,3 +109,27 @@ export interface RestRoute {
 export interface ThriftEndpoint {
   handle(req: IncomingMessage, res: ServerResponse, caller: Caller, warehouseId: string): void;
 }
+
+/** Which seed the sandbox starts from (`--seed`). */
+export type SeedName = 'demo' | 'empty' | 'large';
+
+/** What the workspace side hands the Unity Catalog side when the sandbox starts. */
+export interface CatalogSideDeps {
+  readonly info: SandboxInfo;
+  readonly identities: IdentityDirectory;
+  readonly warehouses: WarehouseStates;
+  readonly seed: SeedName;
+  /** Set when the sandbox persists state (`--data-dir`); the Unity Catalog side may keep its files under it. */
+  readonly dataDir?: string;
+}
+
+/** The Unity Catalog side as the workspace side mounts it: REST routes, the Thrift endpoint, the audit sink. */
+export interface CatalogSide {
+  readonly audit: AuditSink;
+  readonly routes: readonly RestRoute[];
+  readonly thrift: ThriftEndpoint;
+  close(): Promise<void>;
+}
+
+/** Builds the Unity Catalog side; `startEmulator` calls it once, after identities and warehouses exist. */
+export type CatalogSideFactory = (deps: CatalogSideDeps) => Promise<CatalogSide>;
