@@ -4,3 +4,4 @@ export { openFileKeyValueStore, type FileKeyValueStoreOptions, type OpenedKeyVal
 export { createMemoryKeyCipher } from './memory-key-cipher';
 export { createSystemBrowserOpener, openerCommand } from './system-browser-opener';
 export { systemClock } from './system-clock';
+export { createNodeMainPorts, type NodeMainPortsOptions } from './node-main-ports';

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure, err, ok } from '../../shared/result';
+import { createLogger, type LogRecord } from '../logging/logger';
+import { redactText } from '../logging/redact-text';
+import { EMPTY_SESSION_STATE } from '../services/session/session-service';
+import { createGateway } from './gateway';
+import type { Handlers } from './handlers';
+import type { SenderInfo, SenderPolicy } from './sender-policy';
+
+const sender: SenderInfo = { id: 1, isMainFrame: true, url: 'app://ucbridge/index.html' };
+const policy = (): SenderPolicy => ({ trustedIds: new Set([1]), origins: [{ protocol: 'app:', host: 'ucbridge' }] });
+const SECRET = 'dapi0123456789abcdef0123456789abcdef';
+
+function gatewayWith(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K]> }> = {}) {
+  const records: LogRecord[] = [];
+  const calls: unknown[] = [];
+  const handlers = {
+    app: {
+      info: async () => ok({ name: 'ucbridge', version: '1', userAgent: 'ua', host: 'harness', platform: 'linux', secretStorage: 'keychain', startupNotices: [] }),
+      recentLogs: async (input: unknown) => (calls.push(input), ok([])),
+      ...overrides.app,
+    },
+    session: {
+      state: async () => ok(EMPTY_SESSION_STATE),
+      disconnect: async () => err('NOT_CONNECTED', 'no'),
+      reauthenticate: async () => err('NOT_CONNECTED', 'no'),
+      ...overrides.session,
+    },
+    task: { cancel: async () => ok({ cancelled: false }), ...overrides.task },
+  } as Handlers;
+  const logger = createLogger({ sinks: [(r) => records.push(r)] });
+  return { gateway: createGateway({ handlers, policy, logger, redact: redactText }), records, calls };
+}
+
+describe('createGateway', () => {
+  it('routes a valid request and applies input defaults', async () => {
+    const { gateway, calls } = gatewayWith();
+    expect(await gateway.dispatch(sender, 'app.recentLogs', {})).toEqual({ ok: true, value: [] });
+    expect(calls).toEqual([{ limit: 200 }]);
+  });
+
+  it('answers FORBIDDEN to an untrusted sender without running the handler, and logs it', async () => {
+    const { gateway, calls, records } = gatewayWith();
+    const result = await gateway.dispatch({ ...sender, isMainFrame: false }, 'app.recentLogs', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(calls).toEqual([]);
+    expect(records[0]?.level).toBe('warn');
+  });
+
+  it.each([
+    ['unknown channel', 'app.nope', {}],
+    ['wrong type', 'app.recentLogs', { limit: 'many' }],
+    ['out of range', 'app.recentLogs', { limit: 100_000 }],
+    ['extra field (strict)', 'app.recentLogs', { limit: 1, channel: 'x' }],
+    ['not an object', 'task.cancel', 'task-1'],
+    ['bad task id', 'task.cancel', { taskId: '../../etc' }],
+  ])('answers BAD_REQUEST for %s', async (_name, channel, input) => {
+    const { gateway, calls } = gatewayWith();
+    expect(await gateway.dispatch(sender, channel, input)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a thrown error into INTERNAL with no stack or secret, and logs it redacted', async () => {
+    const { gateway, records } = gatewayWith({
+      session: { state: async () => Promise.reject(new Error(`boom with ${SECRET}`)) },
+    });
+    const result = await gateway.dispatch(sender, 'session.state', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toMatch(/boom|dapi|at /);
+    expect(JSON.stringify(records)).toContain('boom');
+    expect(JSON.stringify(records)).not.toContain(SECRET);
+  });
+
+  it('turns a thrown AppFailure into its error value, redacted', async () => {
+    const { gateway } = gatewayWith({
+      session: {
+        state: async () => {
+          throw new AppFailure({ code: 'AUTH_FAILED', message: `refused ${SECRET}`, hint: `token=${SECRET}` });
+        },
+      },
+    });
+    const result = await gateway.dispatch(sender, 'session.state', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
+  it('strips fields the contract does not declare, and refuses output outside it', async () => {
+    const leaky = gatewayWith({ task: { cancel: async () => ok({ cancelled: true, refreshToken: SECRET } as never) } });
+    expect(await leaky.gateway.dispatch(sender, 'task.cancel', { taskId: 'task-0001' })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    const wrong = gatewayWith({ task: { cancel: async () => ok({ cancelled: 'yes' } as never) } });
+    expect(await wrong.gateway.dispatch(sender, 'task.cancel', { taskId: 'task-0001' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+  });
+});

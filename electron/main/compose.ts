@@ -1,0 +1,58 @@
+import { createEventHub } from '../gateway/event-hub';
+import { createGateway } from '../gateway/gateway';
+import type { Handlers } from '../gateway/handlers';
+import { setupApp } from '../handlers/app';
+import { setupSession } from '../handlers/session';
+import { setupTask } from '../handlers/task';
+import { createEventLogSink } from '../logging/event-sink';
+import { redactText } from '../logging/redact-text';
+import { createNotConnectedSession } from '../services/session/not-connected-session';
+import { createTaskRegistry } from '../services/tasks/task-registry';
+import type { MainApp, MainPorts } from './main-ports';
+
+export type { MainApp, MainPorts } from './main-ports';
+
+/**
+ * The main process, host-independent: services built from ports, one `setupX()` per contract domain, all wired
+ * here and nowhere else (Fiddle's `onReady()` list). Electron (`main/index.ts`), the browser harness and tests all
+ * call this, so they run the same gateway and services.
+ *
+ * To add a domain: declare it in `shared/contract/`, write `handlers/<domain>.ts` exporting `setup<Domain>(deps)`,
+ * build its services below from `ports`, and add one line to `handlers` (a missing domain is a type error).
+ */
+export async function composeMain(ports: MainPorts): Promise<MainApp> {
+  const { logger } = ports;
+  const events = createEventHub(logger.child('events'));
+  const detachLogEvents = logger.attach(createEventLogSink(events));
+
+  // Services.
+  const tasks = createTaskRegistry({ events, clock: ports.clock, logger: logger.child('tasks') });
+  const session = createNotConnectedSession();
+
+  const handlers: Handlers = {
+    app: setupApp({
+      host: ports.host,
+      platform: ports.platform ?? process.platform,
+      cipher: ports.cipher,
+      logger: logger.child('app'),
+      recentLogs: (limit) => logger.recent(limit),
+      startupNotices: ports.startupNotices,
+    }),
+    session: setupSession({ session }),
+    task: setupTask({ tasks }),
+  };
+
+  const gateway = createGateway({ handlers, policy: ports.policy, logger: logger.child('gateway'), redact: redactText });
+  logger.info('main process ready', { host: ports.host });
+
+  return {
+    gateway,
+    events,
+    tasks,
+    async dispose() {
+      tasks.cancelAll();
+      detachLogEvents();
+      await logger.flush();
+    },
+  };
+}

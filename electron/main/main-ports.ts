@@ -1,0 +1,33 @@
+import type { Gateway } from '../gateway/gateway';
+import type { EventHub } from '../gateway/event-hub';
+import type { SenderPolicy } from '../gateway/sender-policy';
+import type { AppLogger } from '../logging/app-logger';
+import type { BlobStore, BrowserOpener, Clock, KeyValueStore, SecretCipher } from '../ports';
+import type { TaskRegistry } from '../services/tasks/task-registry';
+
+/** Everything the main process needs from its host (Electron, the browser harness, a test). */
+export interface MainPorts {
+  readonly cipher: SecretCipher;
+  readonly kv: KeyValueStore;
+  readonly blobs: BlobStore;
+  readonly browser: BrowserOpener;
+  readonly clock: Clock;
+  /** The root logger; `composeMain` attaches the `log.entry` event sink and serves `app.recentLogs` from it. */
+  readonly logger: AppLogger;
+  readonly host: 'electron' | 'harness';
+  readonly userDataDir: string;
+  /** Who may call the gateway, asked on every request (windows and harness connections come and go). */
+  readonly policy: () => SenderPolicy;
+  /** Problems found with local state (a corrupt document moved aside…), asked each time `app.info` runs. */
+  readonly startupNotices: () => readonly string[];
+  /** Defaults to `process.platform`. */
+  readonly platform?: string;
+}
+
+export interface MainApp {
+  readonly gateway: Gateway;
+  readonly events: EventHub;
+  readonly tasks: TaskRegistry;
+  /** Cancels running tasks, detaches log events and flushes the log. */
+  dispose(): Promise<void>;
+}

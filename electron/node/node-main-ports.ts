@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { SenderPolicy } from '../gateway/sender-policy';
+import { createAppLogger, type AppLoggerOptions } from '../logging/app-logger';
+import type { MainPorts } from '../main/main-ports';
+import type { BrowserOpener, Clock, SecretCipher } from '../ports';
+import { createFileBlobStore } from './file-blob-store';
+import { openFileKeyValueStore } from './file-key-value-store';
+import { createMemoryKeyCipher } from './memory-key-cipher';
+import { createSystemBrowserOpener } from './system-browser-opener';
+import { systemClock } from './system-clock';
+
+export interface NodeMainPortsOptions {
+  readonly userDataDir: string;
+  readonly host: MainPorts['host'];
+  readonly policy: () => SenderPolicy;
+  /** Defaults to an AES-256-GCM key held in this process only. */
+  readonly cipher?: SecretCipher;
+  /** Defaults to the system browser (xdg-open/open/rundll32). */
+  readonly browser?: BrowserOpener;
+  readonly clock?: Clock;
+  readonly log?: Omit<AppLoggerOptions, 'logDir'>;
+}
+
+/**
+ * The plain-Node ports over a userData directory laid out like the desktop app's: `logs/ucbridge.log`,
+ * `state/*.json`, `secrets/*`. Used by the browser harness, the CLI and integration tests.
+ */
+export async function createNodeMainPorts(options: NodeMainPortsOptions): Promise<MainPorts> {
+  const { userDataDir } = options;
+  const logger = createAppLogger({ ...options.log, logDir: join(userDataDir, 'logs') });
+  const kv = await openFileKeyValueStore({ dir: join(userDataDir, 'state'), logger: logger.child('state') });
+  return {
+    cipher: options.cipher ?? createMemoryKeyCipher(),
+    kv: kv.store,
+    blobs: createFileBlobStore(join(userDataDir, 'secrets')),
+    browser: options.browser ?? createSystemBrowserOpener(),
+    clock: options.clock ?? systemClock,
+    logger,
+    host: options.host,
+    userDataDir,
+    policy: options.policy,
+    startupNotices: kv.notices,
+  };
+}
