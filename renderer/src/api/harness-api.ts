@@ -1,0 +1,49 @@
+import type { EventName, UcbridgeApi } from '../../../shared/contract';
+import { buildApi } from '../../../shared/contract/build-api';
+import { HARNESS_META_NAME } from '../../../shared/contract/harness-protocol';
+import type { Store } from '../lib/store';
+import type { ConnectionState } from './connection';
+import { openHarnessSocket } from './harness-socket';
+
+export interface HarnessApi {
+  readonly api: UcbridgeApi;
+  readonly connection: Store<ConnectionState>;
+  /** Registers what to do when the link comes back (refetch everything: events may have been missed). */
+  onReopen(callback: () => void): void;
+}
+
+/** The per-run secret the harness host put in the index.html it served; absent anywhere else. */
+export function findHarnessSecret(doc: Document): string | undefined {
+  const secret = doc.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_META_NAME}"]`)?.content.trim();
+  return secret === undefined || secret === '' ? undefined : secret;
+}
+
+/**
+ * `window.api` for a plain browser page served by the harness host. Loaded lazily: the desktop app never needs it,
+ * so neither it nor the contract's zod schemas weigh on the app's initial JavaScript.
+ */
+export function createHarnessApi(secret: string, location: Pick<Location, 'protocol' | 'host'>): HarnessApi {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const reopenCallbacks: Array<() => void> = [];
+  const socket = openHarnessSocket({
+    secret,
+    location,
+    onEvent: (name, payload) => {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+    onReopen: () => {
+      for (const callback of reopenCallbacks) callback();
+    },
+  });
+  const subscribe = (name: EventName, listener: (payload: unknown) => void): (() => void) => {
+    const set = listeners.get(name) ?? new Set();
+    listeners.set(name, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  return {
+    api: buildApi(socket.invoke, subscribe),
+    connection: socket.connection,
+    onReopen: (callback) => reopenCallbacks.push(callback),
+  };
+}

@@ -1,0 +1,25 @@
+import type { UcbridgeApi } from '../../../shared/contract';
+import type { Store } from '../lib/store';
+import { alwaysOpen, type ConnectionState } from './connection';
+
+export type ApiSource =
+  | {
+      readonly kind: 'electron' | 'harness';
+      readonly api: UcbridgeApi;
+      readonly connection: Store<ConnectionState>;
+      readonly onReopen: (callback: () => void) => void;
+    }
+  | { readonly kind: 'none' };
+
+/**
+ * Which bridge to the main-process services this window has: the Electron preload's `window.api`, else the
+ * browser harness (its host puts a per-run secret in a meta tag of the index.html it serves), else none.
+ * The harness code is imported only when needed, so it never weighs on the desktop app's initial JavaScript.
+ */
+export async function resolveApi(win: Window = window): Promise<ApiSource> {
+  if (win.api) return { kind: 'electron', api: win.api, connection: alwaysOpen(), onReopen: () => undefined };
+  const { createHarnessApi, findHarnessSecret } = await import('./harness-api');
+  const secret = findHarnessSecret(win.document);
+  if (secret === undefined) return { kind: 'none' };
+  return { kind: 'harness', ...createHarnessApi(secret, win.location) };
+}

@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import type { AppError } from '../../../shared/result';
+import { announce } from '../status/announcer';
+import { ERROR_TITLES } from './error-copy';
+import { useCopyDetails } from './use-copy-details';
+import './errors.css';
+
+export interface ErrorViewProps {
+  /** What the user was doing, e.g. "Disconnect"; it heads the copied details. */
+  readonly action: string;
+  readonly error: AppError;
+  readonly onDismiss?: () => void;
+}
+
+/** One error, in plain language: title, message, what to do, and "Copy details" for support. */
+export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
+  const titleId = useId();
+  const copyDetails = useCopyDetails();
+  const [busy, setBusy] = useState(false);
+  const [manualText, setManualText] = useState<string | null>(null);
+
+  const onCopy = async () => {
+    setBusy(true);
+    const outcome = await copyDetails(action, error);
+    setBusy(false);
+    setManualText(outcome.copied ? null : outcome.text);
+    announce(outcome.copied ? 'Details copied to the clipboard.' : 'Copying was refused: select the details and copy them.');
+  };
+
+  return (
+    <section className="error-view" role="alert" aria-labelledby={titleId} data-testid="error-view" data-code={error.code}>
+      <h2 id={titleId} className="error-view__title">
+        {action}: {ERROR_TITLES[error.code]}
+      </h2>
+      <p className="error-view__message">{error.message}</p>
+      {error.hint ? (
+        <p className="error-view__hint">
+          <strong>What to do: </strong>
+          {error.hint}
+        </p>
+      ) : null}
+      <div className="error-view__actions">
+        <button type="button" className="button" onClick={() => void onCopy()} aria-busy={busy} disabled={busy}>
+          {busy ? 'Copying…' : 'Copy details'}
+        </button>
+        {onDismiss ? (
+          <button type="button" className="button button--quiet" onClick={onDismiss}>
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+      {manualText === null ? null : (
+        <label className="error-view__manual">
+          Details to copy
+          <textarea readOnly rows={8} value={manualText} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
+    </section>
+  );
+}

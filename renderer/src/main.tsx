@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
+import { resolveApi } from './api/resolve-api';
+import { App } from './app/app';
+import { BridgeUnavailableView } from './app/bridge-unavailable-view';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/layout.css';
+
+async function start(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  const source = await resolveApi();
+  if (source.kind === 'none') {
+    root.render(<BridgeUnavailableView />);
+    return;
+  }
+  const queryClient = createQueryClient();
+  // Events sent while the harness link was down are lost: refetch everything once it is back.
+  source.onReopen(() => void queryClient.invalidateQueries());
+  root.render(
+    <StrictMode>
+      <App bridge={source} queryClient={queryClient} />
+    </StrictMode>,
+  );
+}
+
+const container = document.getElementById('root');
+if (container) void start(container);

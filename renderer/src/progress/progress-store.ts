@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { TaskProgress } from '../../../shared/contract/task';
+import { createStore, useStore } from '../lib/store';
+import { announce } from '../status/announcer';
+
+export interface TrackedTask extends TaskProgress {
+  /** Order of first appearance, newest highest. */
+  readonly seq: number;
+}
+
+const tasks = createStore<ReadonlyMap<string, TrackedTask>>(new Map());
+let seq = 0;
+
+/** Fed by `task.progress` events (api/use-contract-events.ts). */
+export function recordProgress(progress: TaskProgress): void {
+  const previous = tasks.get().get(progress.taskId);
+  // Announce state transitions only: every label or count change would be far too chatty.
+  if (previous?.state !== progress.state) announce(announcement(progress));
+  tasks.set((current) => {
+    const next = new Map(current);
+    next.set(progress.taskId, { ...progress, seq: current.get(progress.taskId)?.seq ?? ++seq });
+    return next;
+  });
+}
+
+const announcement = ({ state, label }: TaskProgress): string => {
+  switch (state) {
+    case 'running':
+      return `Started: ${label}`;
+    case 'succeeded':
+      return `Done: ${label}`;
+    case 'failed':
+      return `Failed: ${label}`;
+    case 'cancelled':
+      return `Cancelled: ${label}`;
+  }
+};
+
+/** Hides a finished task from the progress view. */
+export function dismissTask(taskId: string): void {
+  tasks.set((current) => {
+    if (!current.has(taskId)) return current;
+    const next = new Map(current);
+    next.delete(taskId);
+    return next;
+  });
+}
+
+/** Every task the window has heard of and not dismissed, newest first. */
+export function useTasks(): readonly TrackedTask[] {
+  const map = useStore(tasks);
+  return useMemo(() => [...map.values()].sort((a, b) => b.seq - a.seq), [map]);
+}
+
+/** The latest progress of one task, for a step that started it. */
+export function useTaskProgress(taskId: string | undefined): TrackedTask | undefined {
+  const map = useStore(tasks);
+  return taskId === undefined ? undefined : map.get(taskId);
+}
+
+/** A fresh task id to pass to a long-running channel, so its progress and cancel refer to exactly that call. */
+export function newTaskId(): string {
+  return `t${crypto.randomUUID().replaceAll('-', '')}`;
+}

@@ -1,0 +1,63 @@
+import { useId } from 'react';
+import type { TaskProgress } from '../../../shared/contract/task';
+import { toAppError } from '../api/client-error';
+import { useCancelTask } from '../api/hooks/task';
+import { reportError } from '../errors/error-store';
+import { announce } from '../status/announcer';
+import { dismissTask } from './progress-store';
+import './progress.css';
+
+const STATE_TEXT: Readonly<Record<TaskProgress['state'], string>> = {
+  running: 'In progress',
+  succeeded: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** One long task: what it is doing, how far it is (or an indeterminate bar), and Cancel while it runs. */
+export function ProgressView({ task }: { readonly task: TaskProgress }) {
+  const labelId = useId();
+  const cancel = useCancelTask({
+    onSuccess: ({ cancelled }) =>
+      announce(cancelled ? `Cancelling: ${task.label}` : 'That task had already stopped; nothing to cancel.'),
+    onError: (error) => reportError('Cancel', toAppError(error)),
+  });
+  const determinate = task.total > 0;
+  const running = task.state === 'running';
+
+  return (
+    <section className={`progress-view progress-view--${task.state}`} aria-labelledby={labelId} data-testid="progress-view" data-task-id={task.taskId}>
+      <div className="progress-view__head">
+        <h2 id={labelId} className="progress-view__label">
+          {task.label}
+        </h2>
+        <span className="progress-view__state">{STATE_TEXT[task.state]}</span>
+      </div>
+      {determinate ? (
+        <progress className="progress-view__bar" aria-labelledby={labelId} value={task.done} max={task.total} />
+      ) : (
+        <progress className="progress-view__bar" aria-labelledby={labelId} />
+      )}
+      <div className="progress-view__foot">
+        <span className="progress-view__count">
+          {determinate ? `${task.done} of ${task.total} (${Math.floor((task.done / task.total) * 100)}%)` : running ? 'Working…' : ''}
+        </span>
+        {running && task.cancellable ? (
+          <button
+            type="button"
+            className="button"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate({ taskId: task.taskId })}
+          >
+            {cancel.isPending ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : null}
+        {running ? null : (
+          <button type="button" className="button button--quiet" onClick={() => dismissTask(task.taskId)}>
+            Dismiss
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

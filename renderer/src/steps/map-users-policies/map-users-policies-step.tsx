@@ -1,0 +1,12 @@
+import { SignInFirst } from '../sign-in-first';
+import type { StepProps } from '../step-types';
+import { WhatItWillDo } from '../what-it-will-do';
+
+export default function MapUsersPoliciesStep({ meta, status, goTo }: StepProps) {
+  return (
+    <>
+      {status === 'locked' ? <SignInFirst goTo={goTo} /> : null}
+      <WhatItWillDo meta={meta} />
+    </>
+  );
+}

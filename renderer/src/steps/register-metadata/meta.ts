@@ -1,0 +1,14 @@
+import { requiresSignIn } from '../requires-sign-in';
+import type { StepMeta } from '../step-types';
+
+export const registerMetadataMeta: StepMeta = {
+  id: 'register-metadata',
+  title: 'Register metadata',
+  summary: 'Crawl Unity Catalog and register what the governance product should know about.',
+  willDo: [
+    'Crawl catalogs, schemas, tables, columns, tags, grants, masks, filters, lineage and query audit in bulk.',
+    'Pick what to register from a searchable tree, active or inactive by default.',
+    'Re-crawl to find new, changed and dropped objects, and publish tags back to Unity Catalog.',
+  ],
+  status: requiresSignIn,
+};
