@@ -1,0 +1,100 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import {
+  HarnessClientMessageSchema,
+  harnessSubprotocol,
+  type HarnessServerMessage,
+} from '../../shared/contract/harness-protocol';
+import type { EventHub } from '../gateway/event-hub';
+import type { Gateway } from '../gateway/gateway';
+import type { Logger } from '../ports';
+import { checkUpgrade } from './socket-gate';
+
+export interface HarnessSocketOptions {
+  readonly server: Server;
+  readonly origin: string;
+  readonly host: string;
+  readonly secret: string;
+  readonly gateway: () => Gateway;
+  readonly events: () => EventHub;
+  readonly logger: Logger;
+}
+
+export interface HarnessSocket {
+  /** Ids of the open, authenticated connections: the harness's trusted "webContents". */
+  trustedIds(): ReadonlySet<number>;
+  /** Starts pushing hub events to connections (the hub exists once the main process is composed). */
+  startEvents(): () => void;
+  close(): Promise<void>;
+}
+
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** A tab that stops reading must not make the host buffer events without bound. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** The WebSocket half of the harness: the same contract as Electron IPC, over `/ipc`. */
+export function attachHarnessSocket(options: HarnessSocketOptions): HarnessSocket {
+  const { logger } = options;
+  const protocol = harnessSubprotocol(options.secret);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    handleProtocols: (offered) => (offered.has(protocol) ? protocol : false),
+  });
+  const live = new Map<number, WebSocket>();
+  let nextId = 1;
+
+  const send = (ws: WebSocket, message: HarnessServerMessage): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return void ws.close(1013, 'too slow');
+    ws.send(JSON.stringify(message));
+  };
+
+  const onMessage = async (id: number, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
+    let parsed: unknown;
+    try {
+      parsed = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      parsed = undefined;
+    }
+    const message = HarnessClientMessageSchema.safeParse(parsed);
+    if (!message.success) {
+      logger.warn('closed a harness connection that sent an invalid message', { connection: id });
+      return void ws.close(1008, 'invalid message');
+    }
+    const sender = { id, isMainFrame: true, url: `${options.origin}/` };
+    const result = await options.gateway().dispatch(sender, message.data.channel, message.data.input);
+    send(ws, { type: 'result', id: message.data.id, result });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const decision = checkUpgrade(req, options);
+    if (!decision.ok) {
+      logger.warn('refused a harness socket', { reason: decision.reason, origin: req.headers.origin });
+      socket.end(`HTTP/1.1 ${decision.status} ${decision.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const id = nextId++;
+      live.set(id, ws);
+      ws.on('message', (data, isBinary) => void onMessage(id, ws, data, isBinary));
+      ws.on('close', () => live.delete(id));
+      ws.on('error', () => live.delete(id));
+    });
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  return {
+    trustedIds: () => new Set(live.keys()),
+    startEvents: () =>
+      options.events().subscribe((name, payload) => {
+        for (const ws of live.values()) send(ws, { type: 'event', name, payload });
+      }),
+    async close() {
+      options.server.off('upgrade', onUpgrade);
+      for (const ws of live.values()) ws.close(1001, 'harness stopping');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { AppLoggerOptions } from '../logging/app-logger';
+import { composeMain, type MainApp } from '../main/compose';
+import { createNodeMainPorts } from '../node/node-main-ports';
+import type { BrowserOpener, Clock, SecretCipher } from '../ports';
+import { attachHarnessSocket } from './harness-socket';
+import { createStaticHandler } from './static-handler';
+
+export interface HarnessOptions {
+  /** Where logs, state and secrets go; e2e tests and benchmarks pass a fresh temporary directory. */
+  readonly userDataDir: string;
+  /** The built renderer. Defaults to `out/renderer` in this repository. */
+  readonly rendererDir?: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly cipher?: SecretCipher;
+  /** What "open in the system browser" does; e2e tests pass one that drives their own browser. */
+  readonly browser?: BrowserOpener;
+  readonly clock?: Clock;
+  readonly log?: Omit<AppLoggerOptions, 'logDir'>;
+}
+
+export interface Harness {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  readonly secret: string;
+  readonly app: MainApp;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/**
+ * The browser harness: the real main process (same `composeMain`, gateway and services) behind a loopback HTTP
+ * server that serves the built renderer and carries the contract over a WebSocket guarded by a per-run secret.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const secret = randomBytes(32).toString('hex');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://${host}`;
+
+  let app: MainApp | undefined;
+  const ports = await createNodeMainPorts({
+    userDataDir: options.userDataDir,
+    host: 'harness',
+    cipher: options.cipher,
+    browser: options.browser,
+    clock: options.clock,
+    log: options.log,
+    policy: () => ({ trustedIds: socket.trustedIds(), origins: [{ protocol: 'http:', host }] }),
+  });
+  const socket = attachHarnessSocket({
+    server,
+    origin,
+    host,
+    secret,
+    gateway: () => app!.gateway,
+    events: () => app!.events,
+    logger: ports.logger.child('harness'),
+  });
+  app = await composeMain(ports);
+  const stopEvents = socket.startEvents();
+  const serve = createStaticHandler({ rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, secret, host });
+  server.on('request', (req, res) => void serve(req, res));
+  ports.logger.info('browser harness listening', { url: `${origin}/` });
+
+  const main = app;
+  return {
+    url: `${origin}/`,
+    secret,
+    app: main,
+    async close() {
+      stopEvents();
+      await socket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await main.dispose();
+    },
+  };
+}

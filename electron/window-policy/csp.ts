@@ -1,0 +1,24 @@
+/**
+ * The renderer's Content-Security-Policy (Electron security checklist item 7), sent as a response header by the
+ * `app://` protocol handler and the browser harness; `renderer/index.html` carries the same policy as a `<meta>`
+ * fallback. No remote or inline scripts and no eval; the renderer talks only to its own origin (`'self'` also
+ * covers the harness's same-origin WebSocket). Inline styles stay allowed for React's `style` attributes.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'worker-src': ["'self'"],
+};
+
+export const CONTENT_SECURITY_POLICY: string = Object.entries(CSP_DIRECTIVES)
+  .map(([name, values]) => `${name} ${values.join(' ')}`)
+  .join('; ');
