@@ -103,6 +103,11 @@ export interface RestRoute {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   readonly pattern: string;
   handle(req: RestRequest): Promise<RestResponse>;
+  /**
+   * How the workspace side labels this route's `system.access.audit` row. Default: serviceName `unityCatalog`,
+   * actionName `<METHOD> <pattern>`.
+   */
+  readonly audit?: { readonly serviceName: string; readonly actionName: string };
 }
 
 /** The SQL warehouse's Thrift-over-HTTPS endpoint, mounted at `POST /sql/1.0/warehouses/<id>`. */
