@@ -4,13 +4,20 @@ import type { SenderPolicy } from '../gateway/sender-policy';
 import type { AppLogger } from '../logging/app-logger';
 import type { BlobStore, BrowserOpener, Clock, KeyValueStore, SecretCipher } from '../ports';
 import type { TaskRegistry } from '../services/tasks/task-registry';
+import type { ExternalUrlAllowList } from '../window-policy/external-urls';
 
 /** Everything the main process needs from its host (Electron, the browser harness, a test). */
 export interface MainPorts {
   readonly cipher: SecretCipher;
   readonly kv: KeyValueStore;
   readonly blobs: BlobStore;
+  /** Already guarded by `externalUrls`: it refuses anything `isExternalUrlAllowed` refuses. */
   readonly browser: BrowserOpener;
+  /**
+   * The OAuth authorize endpoint of the workspace being signed in to must be registered here (and released when
+   * the sign-in ends) before `browser.open` will accept it.
+   */
+  readonly externalUrls: ExternalUrlAllowList;
   readonly clock: Clock;
   /** The root logger; `composeMain` attaches the `log.entry` event sink and serves `app.recentLogs` from it. */
   readonly logger: AppLogger;

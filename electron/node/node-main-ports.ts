@@ -3,6 +3,7 @@ import type { SenderPolicy } from '../gateway/sender-policy';
 import { createAppLogger, type AppLoggerOptions } from '../logging/app-logger';
 import type { MainPorts } from '../main/main-ports';
 import type { BrowserOpener, Clock, SecretCipher } from '../ports';
+import { createExternalUrlAllowList, guardBrowserOpener } from '../window-policy/external-urls';
 import { createFileBlobStore } from './file-blob-store';
 import { openFileKeyValueStore } from './file-key-value-store';
 import { createMemoryKeyCipher } from './memory-key-cipher';
@@ -15,7 +16,7 @@ export interface NodeMainPortsOptions {
   readonly policy: () => SenderPolicy;
   /** Defaults to an AES-256-GCM key held in this process only. */
   readonly cipher?: SecretCipher;
-  /** Defaults to the system browser (xdg-open/open/rundll32). */
+  /** Defaults to the system browser (xdg-open/open/rundll32). Either way it is guarded by the allow-list. */
   readonly browser?: BrowserOpener;
   readonly clock?: Clock;
   readonly log?: Omit<AppLoggerOptions, 'logDir'>;
@@ -28,12 +29,14 @@ export interface NodeMainPortsOptions {
 export async function createNodeMainPorts(options: NodeMainPortsOptions): Promise<MainPorts> {
   const { userDataDir } = options;
   const logger = createAppLogger({ ...options.log, logDir: join(userDataDir, 'logs') });
+  const externalUrls = createExternalUrlAllowList();
   const kv = await openFileKeyValueStore({ dir: join(userDataDir, 'state'), logger: logger.child('state') });
   return {
     cipher: options.cipher ?? createMemoryKeyCipher(),
     kv: kv.store,
     blobs: createFileBlobStore(join(userDataDir, 'secrets')),
-    browser: options.browser ?? createSystemBrowserOpener(),
+    browser: guardBrowserOpener(options.browser ?? createSystemBrowserOpener(), externalUrls),
+    externalUrls,
     clock: options.clock ?? systemClock,
     logger,
     host: options.host,
