@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import { announce } from '../status/announcer';
 import { ERROR_TITLES } from './error-copy';
+import { RecentLog } from './recent-log';
 import { useCopyDetails } from './use-copy-details';
 import './errors.css';
 
@@ -28,19 +29,23 @@ export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
   };
 
   return (
-    <section className="error-view" role="alert" aria-labelledby={titleId} data-testid="error-view" data-code={error.code}>
-      <h2 id={titleId} className="error-view__title">
-        {action}: {ERROR_TITLES[error.code]}
-      </h2>
-      <p className="error-view__message">{error.message}</p>
-      {error.hint ? (
-        <p className="error-view__hint">
-          <strong>What to do: </strong>
-          {error.hint}
-        </p>
-      ) : null}
+    <section className="error-view" aria-labelledby={titleId} data-testid="error-view" data-code={error.code}>
+      {/* Only what happened is announced; the buttons and the live log below it are not. */}
+      <div role="alert">
+        <h2 id={titleId} className="error-view__title">
+          {action}: {ERROR_TITLES[error.code]}
+        </h2>
+        <p className="error-view__message">{error.message}</p>
+        {error.hint ? (
+          <p className="error-view__hint">
+            <strong>What to do: </strong>
+            {error.hint}
+          </p>
+        ) : null}
+      </div>
       <div className="error-view__actions">
-        <button type="button" className="button" onClick={() => void onCopy()} aria-busy={busy} disabled={busy}>
+        {/* Not `disabled` while busy: that would drop keyboard focus to the page. */}
+        <button type="button" className="button" onClick={() => void (busy ? undefined : onCopy())} aria-busy={busy}>
           {busy ? 'Copying…' : 'Copy details'}
         </button>
         {onDismiss ? (
@@ -49,6 +54,7 @@ export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
           </button>
         ) : null}
       </div>
+      <RecentLog />
       {manualText === null ? null : (
         <label className="error-view__manual">
           Details to copy

@@ -18,8 +18,10 @@ const STATE_TEXT: Readonly<Record<TaskProgress['state'], string>> = {
 export function ProgressView({ task }: { readonly task: TaskProgress }) {
   const labelId = useId();
   const cancel = useCancelTask({
-    onSuccess: ({ cancelled }) =>
-      announce(cancelled ? `Cancelling: ${task.label}` : 'That task had already stopped; nothing to cancel.'),
+    // When it worked, the task's own `cancelled` event says so (and may arrive before this answer does).
+    onSuccess: ({ cancelled }) => {
+      if (!cancelled) announce('That task had already stopped; nothing to cancel.');
+    },
     onError: (error) => reportError('Cancel', toAppError(error)),
   });
   const determinate = task.total > 0;
@@ -46,8 +48,8 @@ export function ProgressView({ task }: { readonly task: TaskProgress }) {
           <button
             type="button"
             className="button"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate({ taskId: task.taskId })}
+            aria-busy={cancel.isPending}
+            onClick={() => (cancel.isPending ? undefined : cancel.mutate({ taskId: task.taskId }))}
           >
             {cancel.isPending ? 'Cancelling…' : 'Cancel'}
           </button>

@@ -19,6 +19,7 @@ export interface DisconnectDialogProps {
  */
 export function DisconnectDialog({ open, session, onClose }: DisconnectDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const safeChoice = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [uninstall, setUninstall] = useState(false);
   const disconnect = useDisconnect({
@@ -32,7 +33,11 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus runs at mount, when the dialog was still closed: start on the safe choice explicitly.
+      safeChoice.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -55,6 +60,7 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
           method="dialog"
           onSubmit={(e) => {
             e.preventDefault();
+            if (disconnect.isPending) return;
             clearErrors('Disconnect');
             disconnect.mutate({ uninstall });
           }}
@@ -68,10 +74,10 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
             Also uninstall what ucbridge set up in the workspace
           </label>
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={close} autoFocus>
+            <button type="button" className="button" onClick={close} ref={safeChoice}>
               Keep connected
             </button>
-            <button type="submit" className="button button--danger" disabled={disconnect.isPending}>
+            <button type="submit" className="button button--danger" aria-busy={disconnect.isPending}>
               {disconnect.isPending ? 'Disconnecting…' : 'Disconnect'}
             </button>
           </div>

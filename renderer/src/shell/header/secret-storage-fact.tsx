@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { AppInfo } from '../../../../shared/contract/app';
+import { useDismiss } from '../../lib/use-dismiss';
 import { Fact } from './fact';
 
 const MEMORY_ONLY_DEFAULT =
@@ -10,6 +11,7 @@ const MEMORY_ONLY_DEFAULT =
 export function SecretStorageFact({ info }: { readonly info: AppInfo | undefined }) {
   const [open, setOpen] = useState(false);
   const noteId = useId();
+  const ref = useDismiss<HTMLSpanElement>(open, useCallback(() => setOpen(false), []));
   return (
     <Fact label="Secrets" testId="fact-secrets">
       {info === undefined ? (
@@ -17,7 +19,7 @@ export function SecretStorageFact({ info }: { readonly info: AppInfo | undefined
       ) : info.secretStorage === 'keychain' ? (
         'OS keychain'
       ) : (
-        <>
+        <span ref={ref}>
           Memory only{' '}
           <button
             type="button"
@@ -31,7 +33,7 @@ export function SecretStorageFact({ info }: { readonly info: AppInfo | undefined
           <span id={noteId} className="fact__note" hidden={!open} data-testid="secret-storage-note">
             {info.secretStorageNote ?? MEMORY_ONLY_DEFAULT}
           </span>
-        </>
+        </span>
       )}
     </Fact>
   );

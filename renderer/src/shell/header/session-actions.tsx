@@ -18,9 +18,10 @@ export function SessionActions({ session }: { readonly session: SessionState | u
       <button
         type="button"
         className="button"
-        disabled={reauthenticate.isPending}
         aria-busy={reauthenticate.isPending}
         onClick={() => {
+          // Not `disabled` while pending: that would drop keyboard focus to the page.
+          if (reauthenticate.isPending) return;
           clearErrors('Re-authenticate');
           reauthenticate.mutate({});
         }}

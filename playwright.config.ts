@@ -1,0 +1,38 @@
+import { defineConfig, type Project } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, findElectronBinary } from './e2e/support/environment';
+
+/**
+ * Two modes, one set of scenarios (e2e/scenarios/): the browser harness in Debian chromium, always; the real
+ * desktop app under Playwright `_electron`, only where an Electron binary exists (found without
+ * `require('electron')`). global-setup prints one line for each mode that cannot run, and fails under CI=true
+ * when chromium is missing.
+ */
+const projects: Project[] = [
+  {
+    name: 'harness',
+    testMatch: 'harness.spec.ts',
+    use: {
+      browserName: 'chromium',
+      launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
+      permissions: ['clipboard-read', 'clipboard-write'],
+      viewport: { width: 1280, height: 860 },
+      colorScheme: 'light',
+    },
+  },
+];
+if (findElectronBinary()) projects.push({ name: 'electron', testMatch: 'electron.spec.ts' });
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects,
+});
