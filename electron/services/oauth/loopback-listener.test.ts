@@ -1,0 +1,174 @@
+import { networkInterfaces } from 'node:os';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseRedirectUri, type RedirectUri } from '../../../shared/domain/oauth-client';
+import { AppFailure } from '../../../shared/result';
+import { createLogger } from '../../logging';
+import { systemClock } from '../../node';
+import { RESULT_PATH } from './callback-page';
+import { freePort, rawGet } from './loopback.test-support';
+import { startLoopbackListener, type LoopbackListener, type LoopbackOptions } from './loopback-listener';
+
+const logger = createLogger({ level: 'error' });
+const STATE = 'the-right-state-value-0123456789abcdef';
+const open: LoopbackListener[] = [];
+
+const uri = (s: string): RedirectUri => {
+  const r = parseRedirectUri(s);
+  if (!r.ok) throw new Error(r.problem);
+  return r.value;
+};
+
+async function listen(uris: readonly RedirectUri[], extra: Partial<LoopbackOptions> = {}): Promise<LoopbackListener> {
+  const l = await startLoopbackListener({ redirectUris: uris, state: STATE, clock: systemClock, logger, lingerMs: 2000, ...extra });
+  open.push(l);
+  return l;
+}
+
+const failureOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppFailure) return e.error;
+    throw e;
+  }
+  throw new Error('expected a failure');
+};
+
+const refused = (port: number, host = '127.0.0.1') =>
+  rawGet(`http://${host}:${port}/callback`).then(
+    () => false,
+    (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED',
+  );
+
+const hasIpv6Loopback = async (): Promise<boolean> => {
+  const s = createServer();
+  return new Promise((resolve) => {
+    s.once('error', () => resolve(false));
+    s.listen(0, '::1', () => s.close(() => resolve(true)));
+  });
+};
+
+afterEach(() => {
+  for (const l of open.splice(0)) l.close();
+});
+
+describe('loopback listener', () => {
+  it('binds loopback only: 127.0.0.1 for an IP-literal URI, never another interface', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/callback`)]);
+    expect(l.boundTo).toEqual([`127.0.0.1:${port}`]);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (external) expect(await refused(port, external.address)).toBe(true);
+  });
+
+  it('binds both 127.0.0.1 and ::1 on the same port when the URI says localhost', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://localhost:${port}/callback`)]);
+    const v6 = await hasIpv6Loopback();
+    expect(l.boundTo).toEqual(v6 ? [`127.0.0.1:${port}`, `[::1]:${port}`] : [`127.0.0.1:${port}`]);
+    if (v6) expect((await rawGet(`http://[::1]:${port}/callback?state=wrong`)).status).toBe(400);
+  });
+
+  it('accepts exactly one callback with the right state, redirects to a result page, then closes', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://localhost:${port}/callback`)]);
+    const wrong = await rawGet(`http://127.0.0.1:${port}/callback?code=evil&state=wrong`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toContain('different sign-in request');
+    expect((await rawGet(`http://127.0.0.1:${port}/callback?code=evil`)).status).toBe(400);
+    expect((await rawGet(`http://127.0.0.1:${port}/favicon.ico`)).status).toBe(404);
+
+    const ok = await rawGet(`http://localhost:${port}/callback?code=the-code&state=${STATE}`);
+    expect(ok.status).toBe(302);
+    expect(ok.headers.location).toBe(RESULT_PATH);
+    expect(await l.code).toBe('the-code');
+    expect((await rawGet(`http://127.0.0.1:${port}/callback?code=second&state=${STATE}`)).status).toBe(404);
+    l.complete();
+
+    const page = await rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Signed in to ucbridge');
+    expect(page.body).not.toContain('the-code');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['cache-control']).toBe('no-store');
+    await l.closed;
+    expect(await refused(port)).toBe(true);
+  });
+
+  it('turns access_denied into a consent-denied failure, shown on the result page with markup escaped', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    const r = await rawGet(`http://127.0.0.1:${port}/cb?error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E&state=${STATE}`);
+    expect(r.status).toBe(302);
+    const error = await failureOf(l.code);
+    expect(error).toMatchObject({ code: 'AUTH_FAILED', message: 'Sign-in was declined in the browser.' });
+    const page = await rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`);
+    expect(page.body).toContain('Sign-in did not complete');
+    expect(page.body).not.toContain('<script>');
+  });
+
+  it('says so on the result page when the code exchange then fails', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    await rawGet(`http://127.0.0.1:${port}/cb?code=c&state=${STATE}`);
+    expect(await l.code).toBe('c');
+    const page = rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`);
+    setTimeout(() => l.complete({ code: 'AUTH_FAILED', message: 'The workspace did not accept the sign-in code.' }), 20);
+    expect((await page).body).toContain('did not accept the sign-in code');
+    await l.closed;
+  });
+
+  it('refuses an answer from another issuer (RFC 9207)', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)], { expectedIssuer: 'https://ws.example/oidc' });
+    await rawGet(`http://127.0.0.1:${port}/cb?code=c&iss=https%3A%2F%2Fevil%2Foidc&state=${STATE}`);
+    expect((await failureOf(l.code)).message).toContain('another issuer');
+  });
+
+  it('ignores requests for another Host (DNS rebinding) and other methods', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)], { timeoutMs: 400 });
+    expect((await rawGet(`http://127.0.0.1:${port}/cb?code=c&state=${STATE}`, { host: 'evil.example' })).status).toBe(404);
+    expect((await failureOf(l.code)).code).toBe('TIMEOUT');
+  });
+
+  it('times out, naming the redirect URLs to register, and closes', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)], { timeoutMs: 100 });
+    const error = await failureOf(l.code);
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.hint).toContain(`http://127.0.0.1:${port}/cb`);
+    await l.closed;
+    expect(await refused(port)).toBe(true);
+  });
+
+  it('is cancelled by its signal and closes', async () => {
+    const port = await freePort();
+    const controller = new AbortController();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)], { signal: controller.signal });
+    controller.abort();
+    expect((await failureOf(l.code)).code).toBe('CANCELLED');
+    await l.closed;
+    expect(await refused(port)).toBe(true);
+  });
+
+  it('tries the registered URIs in order, skipping busy ports, and says so when all are busy', async () => {
+    const busy = createServer();
+    const port1 = await freePort();
+    await new Promise<void>((r) => busy.listen(port1, '127.0.0.1', r));
+    try {
+      const port2 = await freePort();
+      const l = await listen([uri(`http://127.0.0.1:${port1}/cb`), uri(`http://127.0.0.1:${port2}/cb`)]);
+      expect(l.redirectUri.port).toBe(port2);
+      l.close();
+      const error = await failureOf(listen([uri(`http://127.0.0.1:${port1}/cb`)]));
+      expect(error).toMatchObject({ code: 'CONFLICT' });
+      expect(error.message).toContain(`http://127.0.0.1:${port1}/cb`);
+    } finally {
+      await new Promise((r) => busy.close(r));
+    }
+  });
+});

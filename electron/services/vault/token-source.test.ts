@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/result';
+import { createLogger } from '../../logging';
+import type { Clock } from '../../ports';
+import type { TokenSet } from '../oauth/token-client';
+import { createTokenSource, type TokenSourceOptions } from './token-source';
+
+const logger = createLogger({ level: 'error' });
+const HOUR = 3_600_000;
+
+function manualClock(start = 1_000_000): Clock & { advance(ms: number): void } {
+  let now = start;
+  return {
+    now: () => now,
+    sleep: async () => undefined,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+function setup(over: Partial<TokenSourceOptions> & { clock?: ReturnType<typeof manualClock> } = {}) {
+  const clock = over.clock ?? manualClock();
+  const log: string[] = [];
+  let n = 0;
+  const states: string[] = [];
+  const source = createTokenSource({
+    clock,
+    logger,
+    initial: { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: clock.now() + HOUR },
+    renew: async (cur) => {
+      n++;
+      log.push(`renew with ${cur?.refreshToken}`);
+      await tick();
+      return { accessToken: `at-${n}`, refreshToken: `rt-${n}`, expiresAt: clock.now() + HOUR };
+    },
+    persist: async (next) => {
+      log.push(`persist ${next.refreshToken}`);
+    },
+    onChange: (s) => states.push(s),
+    ...over,
+  });
+  return { clock, source, log, states, renewals: () => n };
+}
+
+const failure = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppFailure) return e.error;
+    throw e;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('token source', () => {
+  it('hands out the current token while it has more than 5 minutes left', async () => {
+    const { source, clock, renewals } = setup();
+    clock.advance(HOUR - 5 * 60_000 - 1);
+    expect(await source.accessToken()).toBe('at-0');
+    expect(renewals()).toBe(0);
+  });
+
+  it('refreshes 5 minutes before expiry, saving the rotated refresh token before handing out the new access token', async () => {
+    const { source, clock, log } = setup();
+    clock.advance(HOUR - 5 * 60_000);
+    expect(await source.accessToken()).toBe('at-1');
+    expect(log).toEqual(['renew with rt-0', 'persist rt-1']);
+    expect(source.current()?.refreshToken).toBe('rt-1');
+  });
+
+  it('100 concurrent callers with an expired token cause exactly one refresh', async () => {
+    const { source, clock, renewals, log } = setup();
+    clock.advance(2 * HOUR);
+    const tokens = await Promise.all(Array.from({ length: 100 }, () => source.accessToken()));
+    expect(new Set(tokens)).toEqual(new Set(['at-1']));
+    expect(renewals()).toBe(1);
+    expect(log).toEqual(['renew with rt-0', 'persist rt-1']);
+  });
+
+  it('refreshes once after a 401, however many callers saw it', async () => {
+    const { source, renewals } = setup();
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => source.afterUnauthorized('at-0')));
+    expect(new Set(tokens)).toEqual(new Set(['at-1']));
+    expect(await source.afterUnauthorized('at-0')).toBe('at-1');
+    expect(renewals()).toBe(1);
+  });
+
+  it('never presents a spent refresh token again, even when saving the rotated one fails', async () => {
+    const { source, clock, log } = setup({
+      persist: async () => {
+        throw new AppFailure({ code: 'STORAGE', message: 'disk full' });
+      },
+    });
+    clock.advance(2 * HOUR);
+    expect(await source.accessToken()).toBe('at-1');
+    clock.advance(2 * HOUR);
+    expect(await source.accessToken()).toBe('at-2');
+    expect(log).toEqual(['renew with rt-0', 'renew with rt-1']);
+  });
+
+  it('turns a refused refresh into signin-required and never calls the server again', async () => {
+    let calls = 0;
+    const { source, clock, states } = setup({
+      renew: async () => {
+        calls++;
+        throw new AppFailure({ code: 'AUTH_REQUIRED', message: 'Your sign-in has expired or was revoked.' });
+      },
+    });
+    clock.advance(2 * HOUR);
+    const errors = await Promise.all(Array.from({ length: 10 }, () => failure(source.accessToken())));
+    expect(errors.every((e) => e.code === 'AUTH_REQUIRED')).toBe(true);
+    expect((await failure(source.afterUnauthorized('at-0'))).code).toBe('AUTH_REQUIRED');
+    expect(calls).toBe(1);
+    expect(source.state().state).toBe('signin-required');
+    expect(states).toEqual(['refreshing', 'signin-required']);
+  });
+
+  it('keeps using a still-valid token when a proactive refresh fails for a transient reason', async () => {
+    const { source, clock } = setup({
+      renew: async () => {
+        throw new AppFailure({ code: 'NETWORK', message: 'unreachable' });
+      },
+    });
+    clock.advance(HOUR - 60_000);
+    expect(await source.accessToken()).toBe('at-0');
+    clock.advance(2 * 60_000);
+    expect((await failure(source.accessToken())).code).toBe('NETWORK');
+    expect(source.state().state).toBe('expired');
+  });
+
+  it('renews on first use after a restart (no access token yet)', async () => {
+    const { source } = setup({ initial: undefined });
+    expect(await source.accessToken()).toBe('at-1');
+  });
+
+  it('a PAT cannot renew: a 401 means sign in again', async () => {
+    const { source } = setup({ renew: undefined, initial: { accessToken: 'dapi123', expiresAt: undefined } });
+    expect(await source.accessToken()).toBe('dapi123');
+    expect((await failure(source.afterUnauthorized('dapi123'))).code).toBe('AUTH_REQUIRED');
+  });
+
+  it('lets one caller cancel its wait without cancelling the shared refresh', async () => {
+    const { source, clock, renewals } = setup();
+    clock.advance(2 * HOUR);
+    const controller = new AbortController();
+    const cancelled = source.accessToken(controller.signal);
+    const other = source.accessToken();
+    controller.abort();
+    expect((await failure(cancelled)).code).toBe('CANCELLED');
+    expect(await other).toBe('at-1');
+    expect(renewals()).toBe(1);
+  });
+
+  it('is unusable after dispose', async () => {
+    const { source } = setup();
+    source.dispose();
+    expect((await failure(source.accessToken())).code).toBe('NOT_CONNECTED');
+  });
+});
