@@ -3,7 +3,11 @@ import type { SenderPolicy } from '../gateway/sender-policy';
 import { createAppLogger, type AppLoggerOptions } from '../logging/app-logger';
 import type { MainPorts } from '../main/main-ports';
 import type { BrowserOpener, Clock, SecretCipher } from '../ports';
-import { createExternalUrlAllowList, guardBrowserOpener } from '../window-policy/external-urls';
+import {
+  createExternalUrlAllowList,
+  guardBrowserOpener,
+  type ExternalUrlAllowList,
+} from '../window-policy/external-urls';
 import { createFileBlobStore } from './file-blob-store';
 import { openFileKeyValueStore } from './file-key-value-store';
 import { createMemoryKeyCipher } from './memory-key-cipher';
@@ -19,17 +23,19 @@ export interface NodeMainPortsOptions {
   /** Defaults to the system browser (xdg-open/open/rundll32). Either way it is guarded by the allow-list. */
   readonly browser?: BrowserOpener;
   readonly clock?: Clock;
+  /** Pass one when `browser` needs it too (Electron's shell opener checks it itself). */
+  readonly externalUrls?: ExternalUrlAllowList;
   readonly log?: Omit<AppLoggerOptions, 'logDir'>;
 }
 
 /**
- * The plain-Node ports over a userData directory laid out like the desktop app's: `logs/ucbridge.log`,
- * `state/*.json`, `secrets/*`. Used by the browser harness, the CLI and integration tests.
+ * The ports over a userData directory: `logs/ucbridge.log`, `state/*.json`, `secrets/*`. The browser harness,
+ * the CLI and tests use it as is; the desktop app passes its safeStorage cipher and shell opener.
  */
 export async function createNodeMainPorts(options: NodeMainPortsOptions): Promise<MainPorts> {
   const { userDataDir } = options;
   const logger = createAppLogger({ ...options.log, logDir: join(userDataDir, 'logs') });
-  const externalUrls = createExternalUrlAllowList();
+  const externalUrls = options.externalUrls ?? createExternalUrlAllowList();
   const kv = await openFileKeyValueStore({ dir: join(userDataDir, 'state'), logger: logger.child('state') });
   return {
     cipher: options.cipher ?? createMemoryKeyCipher(),

@@ -1,0 +1,21 @@
+import { app } from 'electron';
+import type { SenderPolicy } from '../gateway/sender-policy';
+import type { MainPorts } from '../main/main-ports';
+import { createNodeMainPorts } from '../node/node-main-ports';
+import { createExternalUrlAllowList } from '../window-policy/external-urls';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { createShellOpener } from './shell-opener';
+
+/** The desktop app's ports: the node stores under Electron's userData, safeStorage, `shell.openExternal`. After ready. */
+export function createElectronMainPorts(policy: () => SenderPolicy): Promise<MainPorts> {
+  const externalUrls = createExternalUrlAllowList();
+  return createNodeMainPorts({
+    userDataDir: app.getPath('userData'),
+    host: 'electron',
+    policy,
+    cipher: createSafeStorageCipher(),
+    browser: createShellOpener(externalUrls),
+    externalUrls,
+    log: { level: app.isPackaged ? 'info' : 'debug' },
+  });
+}
