@@ -4,6 +4,7 @@ import { createQueryClient } from './api/query-client';
 import { resolveApi } from './api/resolve-api';
 import { App } from './app/app';
 import { BridgeUnavailableView } from './app/bridge-unavailable-view';
+import { preloadStep } from './steps/registry';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -11,6 +12,8 @@ import './styles/layout.css';
 
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
+  // The first step's chunk downloads while the bridge to main is set up, not after.
+  preloadStep('authenticate');
   const source = await resolveApi();
   if (source.kind === 'none') {
     root.render(<BridgeUnavailableView />);
