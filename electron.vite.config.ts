@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import renderer from './vite.config';
+
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const pkg = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+
+/**
+ * Only the SQL driver stays a runtime dependency of main: it has optional native modules (lz4-napi, the kernel)
+ * that electron-builder must ship unpacked. Everything else main uses (zod, undici…) is bundled, so the app
+ * does not depend on what else `dependencies` lists (the renderer's React, the harness's ws).
+ */
+const EXTERNAL = ['@databricks/sql'];
+/** `out/` unless told otherwise (the build test writes to a temporary directory). */
+const OUT = process.env.UCBRIDGE_BUILD_OUT ?? fromRoot('./out');
+const bundled = Object.keys(pkg.dependencies ?? {}).filter((name) => !EXTERNAL.includes(name));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: `${OUT}/main`,
+      externalizeDeps: { exclude: bundled },
+      rolldownOptions: { input: { index: fromRoot('./electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: `${OUT}/preload`,
+      // A sandboxed preload can require only `electron` (and a few Node built-ins): one self-contained CJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: fromRoot('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...renderer,
+    build: {
+      ...renderer.build,
+      outDir: `${OUT}/renderer`,
+      rolldownOptions: { input: { index: fromRoot('./renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'ucb-build-'));
+  await run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+    env: { ...process.env, UCBRIDGE_BUILD_OUT: out },
+  });
+}, 180_000);
+
+const requires = (code: string): string[] => [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+
+describe('electron-vite build', () => {
+  it('bundles the sandboxed preload into one CommonJS file that requires only electron', async () => {
+    expect(await readdir(join(out, 'preload'))).toEqual(['index.cjs']);
+    const code = await readFile(join(out, 'preload', 'index.cjs'), 'utf8');
+    expect([...new Set(requires(code))]).toEqual(['electron']);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('bundles main as CommonJS, with only Node built-ins, electron and the SQL driver left to require', async () => {
+    const code = await readFile(join(out, 'main', 'index.js'), 'utf8');
+    for (const name of requires(code)) {
+      expect(name === 'electron' || name.startsWith('node:') || name.startsWith('@databricks/sql'), name).toBe(true);
+    }
+    expect(code).toContain('ucbridge:ready');
+  });
+
+  it('builds the renderer with relative asset URLs', async () => {
+    const html = await readFile(join(out, 'renderer', 'index.html'), 'utf8');
+    expect(html).toMatch(/src="\.\/assets\//);
+  });
+});
