@@ -104,6 +104,8 @@ export function openHarnessSocket(options: HarnessSocketOptions): HarnessSocket 
       if (reopened) options.onReopen();
     });
     ws.addEventListener('message', (e) => onMessage(e.data));
+    // A failed or broken link is always followed by `close`, which handles it; nothing to do on `error` itself.
+    ws.addEventListener('error', () => undefined);
     ws.addEventListener('close', () => {
       if (socket !== ws) return;
       socket = undefined;
