@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { openHarnessSocket, reconnectDelay, type HarnessSocket } from './harness-socket';
@@ -63,7 +62,7 @@ describe('harness socket', () => {
   });
 
   it('offers the secret as subprotocol, answers calls and delivers events', async () => {
-    const port = (server.address() as AddressInfo).port;
+    const port = (server.address() as { port: number }).port;
     socket = open(port);
     await expect(socket.invoke('app.info', {})).resolves.toEqual({ ok: true, value: 'app.info' });
     expect(socket.connection.get().status).toBe('open');
@@ -73,7 +72,7 @@ describe('harness socket', () => {
   });
 
   it('fails calls in flight when the link drops, then reconnects by itself and works again', async () => {
-    const port = (server.address() as AddressInfo).port;
+    const port = (server.address() as { port: number }).port;
     socket = open(port);
     await socket.invoke('app.info', {});
     const inFlight = socket.invoke('hang', {});
@@ -85,7 +84,7 @@ describe('harness socket', () => {
   });
 
   it('holds calls made while the host is down until it is back', async () => {
-    const port = (server.address() as AddressInfo).port;
+    const port = (server.address() as { port: number }).port;
     socket = open(port);
     await socket.invoke('app.info', {});
     await stop(server);
@@ -96,7 +95,7 @@ describe('harness socket', () => {
   });
 
   it('gives up on a call when no link opens in time', async () => {
-    const port = (server.address() as AddressInfo).port;
+    const port = (server.address() as { port: number }).port;
     await stop(server);
     server = new WebSocketServer({ noServer: true });
     socket = open(port, 200);
