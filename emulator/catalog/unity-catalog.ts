@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import type { AuditRecord, AuditSink, IdentityDirectory, Principal, SandboxInfo } from '../contracts';
+import { Duck } from '../sql/duck';
+import { AclStore } from './acl-store';
+import { Authz } from './authz';
+import { EntityStore } from './entity-store';
+import { MetastoreSettings } from './metastore-settings';
+import { CatalogMirror } from './mirror/catalog-mirror';
+import { Resolver } from './resolve';
+import { subjectOf, type Subject } from './subject';
+import { bootstrapSystemCatalog, SYSTEM_OWNER } from './system/bootstrap';
+import { SystemLog } from './system/system-log';
+import { VolumeFiles } from './volume-files';
+
+export interface UnityCatalogOptions {
+  readonly sandbox: SandboxInfo;
+  readonly identities: IdentityDirectory;
+  /** Persist the model and the DuckDB file here; in memory when absent. */
+  readonly dataDir?: string;
+}
+
+/** The catalog the sandbox's sessions start in, as `current-metastore-assignment` reports it. */
+export const DEFAULT_CATALOG = 'main';
+
+/**
+ * One metastore's Unity Catalog: the securables and their grants, tags and policies (in memory, the source of
+ * truth), the DuckDB database holding table data, the information_schema mirror and the system tables.
+ * The SQL warehouse and the REST API both operate on this one object.
+ */
+export class UnityCatalog implements AuditSink {
+  readonly store = new EntityStore();
+  readonly acl = new AclStore(this.store.bus);
+  readonly resolve = new Resolver(this.store);
+  readonly settings: MetastoreSettings;
+  readonly authz: Authz;
+  readonly mirror: CatalogMirror;
+  readonly log: SystemLog;
+  readonly files: VolumeFiles;
+  /** Where managed tables and volumes would live; shown as `storage_root` and `storage_path`. */
+  readonly storageRoot: string;
+
+  private constructor(
+    readonly sandbox: SandboxInfo,
+    readonly identities: IdentityDirectory,
+    readonly duck: Duck,
+    readonly dataDir: string | undefined,
+  ) {
+    this.storageRoot = `s3://ucbridge-sandbox-metastore/${sandbox.metastoreId}`;
+    this.settings = new MetastoreSettings(this.store.bus, defaultMetastoreOwner(identities), Date.now());
+    this.authz = new Authz(this.acl, { id: sandbox.metastoreId, owner: () => this.settings.owner });
+    this.mirror = new CatalogMirror(duck, this.store, this.acl, sandbox.workspaceId, this.storageRoot);
+    this.log = new SystemLog(duck, sandbox);
+    this.files = new VolumeFiles(dataDir === undefined ? undefined : join(dataDir, 'volumes'));
+  }
+
+  static async create(options: UnityCatalogOptions): Promise<UnityCatalog> {
+    const duck = await Duck.open(options.dataDir === undefined ? undefined : join(options.dataDir, 'warehouse.duckdb'));
+    const uc = new UnityCatalog(options.sandbox, options.identities, duck, options.dataDir);
+    await uc.log.init();
+    uc.store.bus.withoutEvents(() => bootstrapSystemCatalog(uc.store, Date.now()));
+    await uc.mirror.rebuild();
+    return uc;
+  }
+
+  subject(principal: Principal): Subject {
+    return subjectOf(this.identities, principal);
+  }
+
+  /** The canonical UC name of a principal named in SQL or REST, or undefined when nobody has that name. */
+  principalName(name: string): string | undefined {
+    return this.identities.byName(name)?.name;
+  }
+
+  recordAudit(record: AuditRecord): void {
+    this.log.audit(record);
+  }
+
+  /** Resolves once information_schema and the system tables reflect every change made so far. */
+  async sync(): Promise<void> {
+    await Promise.all([this.mirror.sync(), this.log.sync()]);
+  }
+
+  async close(): Promise<void> {
+    await this.sync();
+    await this.duck.close();
+  }
+}
+
+/**
+ * The metastore admin group (contracts.ts: "the metastore admin group's members") owns the metastore; without
+ * one, the first metastore admin does, and with none at all, the system.
+ */
+function defaultMetastoreOwner(identities: IdentityDirectory): string {
+  const group = identities.byName('metastore-admins');
+  if (group?.kind === 'group') return group.name;
+  return identities.all().find((p) => identities.isMetastoreAdmin(p.id))?.name ?? SYSTEM_OWNER;
+}
