@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { SHELL_SCENARIOS } from './scenarios';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { test } from './support/harness-fixture';
 
 // Without /usr/bin/chromium global-setup prints the one reason line (and fails the run under CI=true).
@@ -21,5 +22,20 @@ test.describe('wizard shell in Debian chromium through the browser harness', () 
     expect(meta).toBe(header);
     // Under that policy the app still reached main over its same-origin socket: it shows main's session state.
     await expect(page.getByTestId('fact-identity')).toContainText('Not signed in');
+  });
+
+  test('a page with neither the preload nor the harness says what to open instead', async ({ page, harness }) => {
+    // The same built page, minus the harness's secret: as if index.html were opened on its own.
+    await page.route(harness.url, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<meta name="ucbridge-harness"[^>]*>/, '');
+      await route.fulfill({ response, body });
+    });
+    await page.reload();
+    const view = page.getByTestId('bridge-unavailable');
+    await expect(view.getByRole('heading', { level: 1 })).toHaveText('This window is not connected to ucbridge');
+    await expect(view).toContainText('npm run dev:browser');
+    await expect(page.getByRole('banner')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'bridge unavailable');
   });
 });
