@@ -16,16 +16,14 @@ export interface HarnessSocketOptions {
   readonly origin: string;
   readonly host: string;
   readonly secret: string;
-  readonly gateway: () => Gateway;
-  readonly events: () => EventHub;
+  readonly gateway: Gateway;
+  readonly events: EventHub;
   readonly logger: Logger;
+  /** Filled with the ids of open, authenticated connections: the harness's trusted "webContents". */
+  readonly trusted: Set<number>;
 }
 
 export interface HarnessSocket {
-  /** Ids of the open, authenticated connections: the harness's trusted "webContents". */
-  trustedIds(): ReadonlySet<number>;
-  /** Starts pushing hub events to connections (the hub exists once the main process is composed). */
-  startEvents(): () => void;
   close(): Promise<void>;
 }
 
@@ -64,7 +62,7 @@ export function attachHarnessSocket(options: HarnessSocketOptions): HarnessSocke
       return void ws.close(1008, 'invalid message');
     }
     const sender = { id, isMainFrame: true, url: `${options.origin}/` };
-    const result = await options.gateway().dispatch(sender, message.data.channel, message.data.input);
+    const result = await options.gateway.dispatch(sender, message.data.channel, message.data.input);
     send(ws, { type: 'result', id: message.data.id, result });
   };
 
@@ -77,21 +75,25 @@ export function attachHarnessSocket(options: HarnessSocketOptions): HarnessSocke
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = nextId++;
+      const forget = (): void => {
+        live.delete(id);
+        options.trusted.delete(id);
+      };
       live.set(id, ws);
+      options.trusted.add(id);
       ws.on('message', (data, isBinary) => void onMessage(id, ws, data, isBinary));
-      ws.on('close', () => live.delete(id));
-      ws.on('error', () => live.delete(id));
+      ws.on('close', forget);
+      ws.on('error', forget);
     });
   };
   options.server.on('upgrade', onUpgrade);
+  const stopEvents = options.events.subscribe((name, payload) => {
+    for (const ws of live.values()) send(ws, { type: 'event', name, payload });
+  });
 
   return {
-    trustedIds: () => new Set(live.keys()),
-    startEvents: () =>
-      options.events().subscribe((name, payload) => {
-        for (const ws of live.values()) send(ws, { type: 'event', name, payload });
-      }),
     async close() {
+      stopEvents();
       options.server.off('upgrade', onUpgrade);
       for (const ws of live.values()) ws.close(1001, 'harness stopping');
       await new Promise<void>((resolve) => wss.close(() => resolve()));

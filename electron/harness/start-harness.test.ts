@@ -38,7 +38,8 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
   });
 }
 
-type Opened = { ws: WebSocket; messages: unknown[]; next: () => Promise<any> };
+type Message = Record<string, unknown>;
+type Opened = { ws: WebSocket; messages: unknown[]; next: () => Promise<Message> };
 
 function connect(options: { origin?: string; protocol?: string | undefined; path?: string } = {}): Promise<Opened> {
   const protocols = 'protocol' in options ? options.protocol : harnessSubprotocol(harness.secret);
@@ -53,7 +54,10 @@ function connect(options: { origin?: string; protocol?: string | undefined; path
     if (waiter) waiter(m);
     else messages.push(m);
   });
-  const next = () => new Promise((resolve) => (messages.length ? resolve(messages.shift()) : waiters.push(resolve)));
+  const next = () =>
+    new Promise<Message>((resolve) =>
+      messages.length ? resolve(messages.shift() as Message) : waiters.push((m) => resolve(m as Message)),
+    );
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, messages, next }));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));

@@ -47,7 +47,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = `http://${host}`;
 
-  let app: MainApp | undefined;
+  // Open, authenticated socket connections; the socket fills it, the sender policy reads it.
+  const trusted = new Set<number>();
   const ports = await createNodeMainPorts({
     userDataDir: options.userDataDir,
     host: 'harness',
@@ -55,34 +56,32 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     browser: options.browser,
     clock: options.clock,
     log: options.log,
-    policy: () => ({ trustedIds: socket.trustedIds(), origins: [{ protocol: 'http:', host }] }),
+    policy: () => ({ trustedIds: trusted, origins: [{ protocol: 'http:', host }] }),
   });
+  const app = await composeMain(ports);
   const socket = attachHarnessSocket({
     server,
     origin,
     host,
     secret,
-    gateway: () => app!.gateway,
-    events: () => app!.events,
+    trusted,
+    gateway: app.gateway,
+    events: app.events,
     logger: ports.logger.child('harness'),
   });
-  app = await composeMain(ports);
-  const stopEvents = socket.startEvents();
   const serve = createStaticHandler({ rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, secret, host });
   server.on('request', (req, res) => void serve(req, res));
   ports.logger.info('browser harness listening', { url: `${origin}/` });
 
-  const main = app;
   return {
     url: `${origin}/`,
     secret,
-    app: main,
+    app,
     async close() {
-      stopEvents();
       await socket.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await main.dispose();
+      await app.dispose();
     },
   };
 }

@@ -47,19 +47,21 @@ const invoke = (channel: string, event: unknown, input: unknown = {}) => ipc.han
 
 let main: MainApp;
 let bridge: IpcBridge;
+let trusted: Set<number>;
 let window: ReturnType<typeof fakeContents>;
 
 beforeEach(async () => {
   ipc.handlers.clear();
   ipc.listeners.clear();
   const userDataDir = await mkdtemp(join(tmpdir(), 'ucb-bridge-'));
+  trusted = new Set<number>();
   const ports = await createNodeMainPorts({
     userDataDir,
     host: 'electron',
-    policy: () => ({ trustedIds: bridge.trustedIds(), origins: [APP_ORIGIN] }),
+    policy: () => ({ trustedIds: trusted, origins: [APP_ORIGIN] }),
   });
   main = await composeMain(ports);
-  bridge = createIpcBridge({ gateway: main.gateway, events: main.events, logger: ports.logger });
+  bridge = createIpcBridge({ gateway: main.gateway, events: main.events, logger: ports.logger, trusted });
   window = fakeContents(7);
   bridge.attach(window.contents as never);
 });
@@ -89,8 +91,10 @@ describe('createIpcBridge: requests', () => {
     expect(await invoke('app.info', event)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('stops trusting a destroyed window', async () => {
+  it('trusts the attached window, and stops trusting it once destroyed', async () => {
+    expect([...trusted]).toEqual([7]);
     window.destroy();
+    expect(trusted.size).toBe(0);
     expect(await invoke('app.info', eventFrom(7))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

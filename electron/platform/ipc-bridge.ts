@@ -9,9 +9,16 @@ import { senderInfo } from './sender-info';
 export interface IpcBridge {
   /** Trusts a window's webContents and delivers events to it, queued until its preload reports ready. */
   attach(contents: WebContents): void;
-  /** The trusted webContents ids, for the gateway's sender policy. */
-  trustedIds(): ReadonlySet<number>;
   dispose(): void;
+}
+
+export interface IpcBridgeDeps {
+  readonly gateway: Gateway;
+  readonly events: EventHub;
+  readonly logger: Logger;
+  /** The trusted webContents ids: the bridge adds a window's on attach and removes it when destroyed; the
+   * gateway's sender policy reads the same set. */
+  readonly trusted: Set<number>;
 }
 
 /** Events a window may miss while loading; beyond this the oldest are dropped (progress supersedes itself). */
@@ -28,12 +35,16 @@ interface Target {
  * sender and the raw payload to `gateway.dispatch`, which checks the sender (trusted id, main frame, app origin)
  * and validates the payload. Events go only to attached (trusted) webContents that are alive.
  */
-export function createIpcBridge(deps: { gateway: Gateway; events: EventHub; logger: Logger }): IpcBridge {
+export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
   const targets = new Map<number, Target>();
 
+  const forget = (id: number): void => {
+    targets.delete(id);
+    deps.trusted.delete(id);
+  };
   const send = (target: Target, event: WireEvent): void => {
     if (target.contents.isDestroyed()) {
-      targets.delete(target.contents.id);
+      forget(target.contents.id);
       return;
     }
     target.contents.send(EVENT_CHANNEL, event);
@@ -64,17 +75,18 @@ export function createIpcBridge(deps: { gateway: Gateway; events: EventHub; logg
     attach(contents) {
       const target: Target = { contents, ready: false, queue: [] };
       targets.set(contents.id, target);
+      deps.trusted.add(contents.id);
       // A reload starts a new page whose preload has not subscribed yet.
       contents.on('did-start-navigation', (details) => {
         if (details.isMainFrame && !details.isSameDocument) target.ready = false;
       });
-      contents.once('destroyed', () => targets.delete(contents.id));
+      contents.once('destroyed', () => forget(contents.id));
     },
-    trustedIds: () => new Set(targets.keys()),
     dispose() {
       unsubscribe();
       ipcMain.removeListener(READY_CHANNEL, onReady);
       for (const { name } of channelList) ipcMain.removeHandler(invokeChannel(name));
+      for (const id of targets.keys()) deps.trusted.delete(id);
       targets.clear();
     },
   };

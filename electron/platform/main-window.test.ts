@@ -34,7 +34,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow }));
 
 const attached: unknown[] = [];
-const bridge = { attach: (c: unknown) => attached.push(c), trustedIds: () => new Set<number>(), dispose: () => undefined };
+const bridge = { attach: (c: unknown) => attached.push(c), dispose: () => undefined };
 const window = () => electron.windows[0]!;
 const fire = (name: string, url?: string) => {
   const event = { url, preventDefault: vi.fn() };

@@ -1,0 +1,54 @@
+import { app, session, type BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, originOf } from '../window-policy/app-url';
+import { registerAppScheme } from './app-protocol';
+import { hardenSession } from './session-hardening';
+import { installWebContentsGuards } from './web-contents-guards';
+
+/**
+ * The Electron app lifecycle, as the few calls the composition root needs, so `main/index.ts` itself never
+ * imports `electron`.
+ */
+
+/** electron-vite's dev server (`electron-vite dev` where a binary exists); never in a packaged app. */
+export function resolveAppUrl(): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  return !app.isPackaged && dev ? dev : APP_ENTRY_URL;
+}
+
+/** False when another ucbridge is already running (it gets focused instead, see `wireLifecycle`). */
+export function claimSingleInstance(): boolean {
+  if (app.requestSingleInstanceLock()) return true;
+  app.quit();
+  return false;
+}
+
+/** Everything that must happen before `ready`: sandbox every renderer, the `app:` scheme, global guards. */
+export function prepareBeforeReady(appUrl: string): void {
+  app.enableSandbox();
+  registerAppScheme();
+  installWebContentsGuards(appUrl);
+}
+
+export async function whenReady(): Promise<void> {
+  await app.whenReady();
+}
+
+export function hardenDefaultSession(appUrl: string): void {
+  hardenSession(session.defaultSession, originOf(appUrl));
+}
+
+
+/** One window: quit when it closes, focus it on a second launch, dispose the main process on quit. */
+export function wireLifecycle(window: BrowserWindow, dispose: () => Promise<void>): void {
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.once('before-quit', () => void dispose());
+}
+
+export function exitWithError(error: unknown): void {
+  console.error('ucbridge could not start:', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
