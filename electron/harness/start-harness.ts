@@ -6,6 +6,7 @@ import type { AppLoggerOptions } from '../logging/app-logger';
 import { composeMain, type MainApp } from '../main/compose';
 import { createNodeMainPorts } from '../node/node-main-ports';
 import type { BrowserOpener, Clock, SecretCipher } from '../ports';
+import type { SandboxLauncher } from '../services/session/sandbox-launcher';
 import { attachHarnessSocket } from './harness-socket';
 import { createStaticHandler } from './static-handler';
 
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   readonly browser?: BrowserOpener;
   readonly clock?: Clock;
   readonly log?: Omit<AppLoggerOptions, 'logDir'>;
+  /** The "Local sandbox" workspace choice (the emulator, in-process); absent, the choice says it is unavailable. */
+  readonly sandbox?: SandboxLauncher;
 }
 
 export interface Harness {

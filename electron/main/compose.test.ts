@@ -29,7 +29,8 @@ describe('composeMain', () => {
     const { call } = await start();
     for (const { name } of channelList) {
       const result = await call(name, name === 'task.cancel' ? { taskId: 'nothing-running' } : {});
-      expect(result.ok || result.error.code !== 'UNSUPPORTED', name).toBe(true);
+      // A handler may answer UNSUPPORTED itself (auth.startSandbox with no sandbox); the gateway's is "No handler…".
+      expect(result.ok || !result.error.message.startsWith('No handler'), name).toBe(true);
     }
   });
 

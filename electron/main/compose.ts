@@ -2,12 +2,15 @@ import { createEventHub } from '../gateway/event-hub';
 import { createGateway } from '../gateway/gateway';
 import type { Handlers } from '../gateway/handlers';
 import { setupApp } from '../handlers/app';
+import { setupAuth } from '../handlers/auth';
 import { setupSession } from '../handlers/session';
 import { setupTask } from '../handlers/task';
 import { createEventLogSink } from '../logging/event-sink';
 import { redactText } from '../logging/redact-text';
-import { createNotConnectedSession } from '../services/session/not-connected-session';
+import { NO_SANDBOX } from '../services/session/sandbox-launcher';
+import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
+import { createSecretVault } from '../services/vault/secret-vault';
 import type { MainApp, MainPorts } from './main-ports';
 
 export type { MainApp, MainPorts } from './main-ports';
@@ -27,7 +30,19 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
 
   // Services.
   const tasks = createTaskRegistry({ events, clock: ports.clock, logger: logger.child('tasks') });
-  const session = createNotConnectedSession();
+  const vault = createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: logger.child('vault') });
+  const session = createSessionService({
+    kv: ports.kv,
+    vault,
+    clock: ports.clock,
+    logger: logger.child('session'),
+    events,
+    tasks,
+    browser: ports.browser,
+    externalUrls: ports.externalUrls,
+    sandbox: ports.sandbox ?? NO_SANDBOX,
+  });
+  await session.restore();
 
   const handlers: Handlers = {
     app: setupApp({
@@ -38,6 +53,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
       recentLogs: (limit) => logger.recent(limit),
       startupNotices: ports.startupNotices,
     }),
+    auth: setupAuth({ session }),
     session: setupSession({ session }),
     task: setupTask({ tasks }),
   };
@@ -49,8 +65,10 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     gateway,
     events,
     tasks,
+    session,
     async dispose() {
       tasks.cancelAll();
+      await session.dispose();
       detachLogEvents();
       await logger.flush();
     },

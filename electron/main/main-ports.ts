@@ -3,6 +3,8 @@ import type { EventHub } from '../gateway/event-hub';
 import type { SenderPolicy } from '../gateway/sender-policy';
 import type { AppLogger } from '../logging/app-logger';
 import type { BlobStore, BrowserOpener, Clock, KeyValueStore, SecretCipher } from '../ports';
+import type { SandboxLauncher } from '../services/session/sandbox-launcher';
+import type { SessionService } from '../services/session/session-service';
 import type { TaskRegistry } from '../services/tasks/task-registry';
 import type { ExternalUrlAllowList } from '../window-policy/external-urls';
 
@@ -29,12 +31,16 @@ export interface MainPorts {
   readonly startupNotices: () => readonly string[];
   /** Defaults to `process.platform`. */
   readonly platform?: string;
+  /** The "Local sandbox" workspace: hosts running from source pass one that starts the emulator in-process. */
+  readonly sandbox?: SandboxLauncher;
 }
 
 export interface MainApp {
   readonly gateway: Gateway;
   readonly events: EventHub;
   readonly tasks: TaskRegistry;
+  /** The signed-in session; other domains take it as their `ConnectionProvider`. */
+  readonly session: SessionService;
   /** Cancels running tasks, detaches log events and flushes the log. */
   dispose(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appChannels, appEvents } from './app';
+import { authChannels, authEvents } from './auth';
 import type { ChannelSpec, ContractShape, EventSpec } from './define';
 import { sessionChannels, sessionEvents } from './session';
 import { taskChannels, taskEvents } from './task';
@@ -12,12 +13,14 @@ import { taskChannels, taskEvents } from './task';
  */
 export const contract = {
   app: appChannels,
+  auth: authChannels,
   session: sessionChannels,
   task: taskChannels,
 } as const satisfies ContractShape;
 
 export const events = {
   ...appEvents,
+  ...authEvents,
   ...sessionEvents,
   ...taskEvents,
 } as const satisfies Readonly<Record<string, EventSpec>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, event } from './define';
+import { TaskIdSchema } from './task';
 
 export const AuthMethodSchema = z.enum(['oauth-u2m', 'oauth-m2m', 'token-federation', 'pat']);
 export type AuthMethod = z.infer<typeof AuthMethodSchema>;
@@ -62,7 +63,8 @@ export const sessionChannels = {
     summary: 'Revoke and forget the tokens; optionally uninstall first.',
   }),
   reauthenticate: channel({
-    input: z.object({}).strict(),
+    /** `taskId` lets the renderer follow and cancel a browser sign-in (auth.progress, task.cancel). */
+    input: z.object({ taskId: TaskIdSchema.optional() }).strict(),
     output: SessionStateSchema,
     summary: 'Run the chosen sign-in method again, keeping workspace and integration settings.',
   }),

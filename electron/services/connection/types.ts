@@ -51,6 +51,8 @@ export interface RestRequest<S extends z.ZodType> {
   readonly signal?: AbortSignal;
   /** Per-attempt timeout; the client's default otherwise. */
   readonly timeoutMs?: number;
+  /** What this call does, for failure messages: "Listing catalogs" (default: method and path). */
+  readonly what?: string;
 }
 
 /**

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/result';
 import { createLogger } from '../../logging';
 import type { Clock } from '../../ports';
-import type { TokenSet } from '../oauth/token-client';
 import { createTokenSource, type TokenSourceOptions } from './token-source';
 
 const logger = createLogger({ level: 'error' });

@@ -23,6 +23,8 @@ export interface TokenSourceOptions {
   readonly persist: (next: TokenSet) => Promise<void>;
   readonly onChange: (state: TokenState, expiresAt: number | undefined) => void;
   readonly refreshMarginMs?: number;
+  /** Restored without the secret needed to renew: the session exists but must be signed in to again. */
+  readonly signedOut?: boolean;
 }
 
 export interface TokenSource {
@@ -50,7 +52,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
 export function createTokenSource(o: TokenSourceOptions): TokenSource {
   const margin = o.refreshMarginMs ?? REFRESH_MARGIN_MS;
   let current = o.initial;
-  let state: TokenState = current ? 'valid' : 'expired';
+  let state: TokenState = o.signedOut ? 'signin-required' : current ? 'valid' : 'expired';
   let inflight: Promise<TokenSet> | undefined;
   let disposed = false;
 

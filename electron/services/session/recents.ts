@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { RecentWorkspaceSchema, type RecentWorkspace } from '../../../shared/contract/auth';
+import type { KeyValueStore, Logger } from '../../ports';
+import { RECENTS_KEY } from './session-record';
+
+const MAX_RECENTS = 8;
+
+/** Recently used workspaces, newest first, with how they were signed in to (never a secret). */
+export interface Recents {
+  list(): Promise<readonly RecentWorkspace[]>;
+  find(url: string): Promise<RecentWorkspace | undefined>;
+  add(entry: RecentWorkspace): Promise<void>;
+  forget(url: string): Promise<boolean>;
+}
+
+export function createRecents(kv: KeyValueStore, logger: Logger): Recents {
+  async function list(): Promise<readonly RecentWorkspace[]> {
+    const parsed = z.array(RecentWorkspaceSchema).safeParse((await kv.get(RECENTS_KEY)) ?? []);
+    if (!parsed.success) {
+      logger.warn('the recent workspaces list was unreadable and was reset');
+      return [];
+    }
+    return parsed.data;
+  }
+  return {
+    list,
+    find: async (url) => (await list()).find((r) => r.url === url),
+    async add(entry) {
+      const rest = (await list()).filter((r) => r.url !== entry.url);
+      await kv.set(RECENTS_KEY, [entry, ...rest].slice(0, MAX_RECENTS));
+    },
+    async forget(url) {
+      const all = await list();
+      const rest = all.filter((r) => r.url !== url);
+      if (rest.length === all.length) return false;
+      await kv.set(RECENTS_KEY, rest);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { authFailure } from '../../../shared/domain/auth-failures';
+import { AppFailure } from '../../../shared/result';
+import { errorCodeOf, transportFailure } from '../http/http-errors';
+
+/**
+ * `@databricks/sql` errors as contract failures (reference sql-driver-thrift-protocol.md §1 "Errors", "HTTP
+ * errors and retries"): a failed statement is an `OperationStateError` whose `response` carries the SQLSTATE and
+ * `displayMessage`, or a `StatusError` (not an Error instance) with only `message`; HTTP failures are
+ * `THTTPException` with `statusCode`; exhausted retries are `HiveDriverError("… Max retry count exceeded.")`.
+ */
+interface DriverErrorShape {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly statusCode?: unknown;
+  readonly response?: { readonly sqlState?: unknown; readonly displayMessage?: unknown; readonly errorMessage?: unknown };
+}
+
+const TLS_REASON = /self[- ]signed|unable to (?:verify|get)|certificate/i;
+
+export function sqlFailure(e: unknown, host: string): AppFailure {
+  if (e instanceof AppFailure) return e;
+  const d = (typeof e === 'object' && e !== null ? e : {}) as DriverErrorShape;
+  const message = typeof d.message === 'string' ? d.message : String(e);
+  if (d.name === 'OperationStateError' || d.name === 'StatusError') {
+    const sqlState = typeof d.response?.sqlState === 'string' ? d.response.sqlState : undefined;
+    const text = typeof d.response?.displayMessage === 'string' && d.response.displayMessage ? d.response.displayMessage : message;
+    const withState = sqlState && !text.includes(sqlState) ? `${text} SQLSTATE: ${sqlState}` : text;
+    return new AppFailure({ code: 'SQL_ERROR', message: withState.slice(0, 2000) });
+  }
+  if (typeof d.statusCode === 'number') {
+    switch (d.statusCode) {
+      case 401:
+        return new AppFailure(authFailure('signin-required'));
+      case 403:
+        return new AppFailure(authFailure('forbidden', { host }));
+      case 404:
+        return new AppFailure({ code: 'NOT_FOUND', message: 'That SQL warehouse does not exist (404).', hint: 'Pick the warehouse again from the list.' });
+      case 429:
+        return new AppFailure({ code: 'RATE_LIMITED', message: 'The SQL warehouse is rate limiting requests.', hint: 'Wait a minute and try again.' });
+      default:
+        if (d.statusCode >= 500) {
+          return new AppFailure({ code: 'UNAVAILABLE', message: `The SQL warehouse answered ${d.statusCode}.`, hint: 'It may be starting; try again in a minute.' });
+        }
+    }
+  }
+  if (/max retry count exceeded/i.test(message)) {
+    return new AppFailure({ code: 'UNAVAILABLE', message: 'The SQL warehouse kept refusing requests (retries exhausted).', hint: 'Check that the warehouse is running, then try again.' });
+  }
+  if (TLS_REASON.test(message) && errorCodeOf(e) === undefined) return new AppFailure(authFailure('certificate-untrusted', { host }));
+  return transportFailure(e, host);
+}

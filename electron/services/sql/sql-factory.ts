@@ -1,0 +1,111 @@
+import type { DBSQLClient } from '@databricks/sql';
+import type IDBSQLLogger from '@databricks/sql/dist/contracts/IDBSQLLogger';
+import { PARTNER_USER_AGENT } from '../../../shared/product';
+import { AppFailure } from '../../../shared/result';
+import type { Logger } from '../../ports';
+import type { SqlSession } from '../connection/types';
+import type { TlsTrust } from '../http/tls-trust';
+import type { TokenSource } from '../vault/token-source';
+import { sqlFailure } from './sql-errors';
+import { wrapSqlSession } from './sql-session';
+
+/**
+ * SQL sessions over the real `@databricks/sql` driver, configured for this app:
+ * - `userAgentEntry` is the partner User-Agent (the driver sends `NodejsDatabricksSqlConnector/<v>
+ *   (ucbridge_desktop/<v>; …)`; reference databricks-oauth.md §5.1);
+ * - tokens come from the session's vault-backed token source through `authType: 'token-provider'`; the driver's
+ *   own `databricks-oauth` cannot target a loopback sandbox and opens its own browser (reference §4.3);
+ * - the CA the user trusts (`customCaCert` only when there is one: it rebuilds a trust store per agent, so one
+ *   client, hence one agent, is kept per warehouse);
+ * - telemetry off; retries bounded to well under a minute (the defaults wait ~30 s per failing call).
+ */
+export interface SqlFactory {
+  open(httpPath: string, signal?: AbortSignal): Promise<SqlSession>;
+  /** Closes every open session and client (disconnect). */
+  closeAll(): Promise<void>;
+}
+
+export interface SqlFactoryOptions {
+  /** `127.0.0.1:8443` or `adb-1.2.azuredatabricks.net`. */
+  readonly host: string;
+  readonly trust: TlsTrust;
+  readonly tokens: TokenSource;
+  readonly logger: Logger;
+}
+
+const HTTP_PATH = /^\/sql\/1\.0\/(?:warehouses|endpoints)\/[A-Za-z0-9]{1,64}$/;
+
+function driverLogger(logger: Logger): IDBSQLLogger {
+  return {
+    log(level, message) {
+      // The driver is chatty at info; keep its lines at debug, except real problems.
+      if (level === 'error' || level === 'warn') logger.warn(String(message));
+      else logger.debug(String(message));
+    },
+  };
+}
+
+export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
+  const clients = new Map<string, Promise<DBSQLClient>>();
+  const sessions = new Set<SqlSession>();
+  const address = new URL(`https://${o.host}`);
+  const port = address.port === '' ? 443 : Number(address.port);
+
+  async function client(httpPath: string): Promise<DBSQLClient> {
+    const { DBSQLClient: Client, auth } = await import('@databricks/sql');
+    const c = new Client({ logger: driverLogger(o.logger.child('driver')) });
+    const tokens = o.tokens;
+    await c.connect({
+      host: address.hostname,
+      port,
+      path: httpPath,
+      userAgentEntry: PARTNER_USER_AGENT,
+      authType: 'token-provider',
+      tokenProvider: {
+        getName: () => 'ucbridge-vault',
+        async getToken() {
+          const accessToken = await tokens.accessToken();
+          const expiresAt = tokens.state().expiresAt;
+          return new auth.Token(accessToken, expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt) });
+        },
+      },
+      ...(o.trust.extraCaPem === undefined ? {} : { customCaCert: o.trust.extraCaPem }),
+      telemetryEnabled: false,
+      retryMaxAttempts: 4,
+      retryDelayMin: 200,
+      retryDelayMax: 4000,
+      retriesTimeout: 30_000,
+    });
+    return c;
+  }
+
+  return {
+    async open(httpPath, signal) {
+      if (!HTTP_PATH.test(httpPath)) {
+        throw new AppFailure({ code: 'BAD_REQUEST', message: 'A warehouse HTTP path looks like /sql/1.0/warehouses/<id>.' });
+      }
+      let pending = clients.get(httpPath);
+      if (!pending) {
+        pending = client(httpPath);
+        clients.set(httpPath, pending);
+        pending.catch(() => clients.delete(httpPath));
+      }
+      try {
+        const c = await pending;
+        if (signal?.aborted) throw new AppFailure({ code: 'CANCELLED', message: 'Cancelled.' });
+        const session = await c.openSession();
+        const wrapped = wrapSqlSession({ session, httpPath, host: o.host, logger: o.logger, onClose: () => sessions.delete(wrapped) });
+        sessions.add(wrapped);
+        return wrapped;
+      } catch (e) {
+        throw sqlFailure(e, o.host);
+      }
+    },
+    async closeAll() {
+      await Promise.all([...sessions].map((s) => s.close()));
+      const all = await Promise.allSettled(clients.values());
+      clients.clear();
+      await Promise.all(all.map((r) => (r.status === 'fulfilled' ? r.value.close().catch(() => undefined) : undefined)));
+    },
+  };
+}

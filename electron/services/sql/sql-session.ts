@@ -1,0 +1,81 @@
+import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
+import type IOperation from '@databricks/sql/dist/contracts/IOperation';
+import { AppFailure } from '../../../shared/result';
+import type { Logger } from '../../ports';
+import type { SqlExecuteOptions, SqlRow, SqlSession, SqlStreamOptions } from '../connection/types';
+import { sqlFailure } from './sql-errors';
+
+const cancelled = () => new AppFailure({ code: 'CANCELLED', message: 'The statement was cancelled.' });
+
+/**
+ * One driver session behind the connection API. Aborting a signal cancels the statement on the warehouse
+ * (CancelOperation) as well as the caller's wait.
+ */
+export function wrapSqlSession(deps: {
+  readonly session: IDBSQLSession;
+  readonly httpPath: string;
+  readonly host: string;
+  readonly logger: Logger;
+  readonly onClose: () => void;
+}): SqlSession {
+  const { session, host, logger } = deps;
+  let closed: Promise<void> | undefined;
+
+  async function start(sql: string, options: SqlExecuteOptions | undefined): Promise<{ op: IOperation; detach: () => void }> {
+    if (closed) throw new AppFailure({ code: 'NOT_CONNECTED', message: 'This SQL session is closed.' });
+    if (options?.signal?.aborted) throw cancelled();
+    const op = await session
+      .executeStatement(sql, { ...(options?.queryTimeoutSeconds ? { queryTimeout: options.queryTimeoutSeconds } : {}) })
+      .catch((e: unknown) => Promise.reject(sqlFailure(e, host)));
+    const onAbort = () => void op.cancel().catch((e: unknown) => logger.debug('cancel failed', { error: e }));
+    options?.signal?.addEventListener('abort', onAbort, { once: true });
+    return { op, detach: () => options?.signal?.removeEventListener('abort', onAbort) };
+  }
+
+  const guard = async <T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> => {
+    try {
+      const value = await work;
+      if (signal?.aborted) throw cancelled();
+      return value;
+    } catch (e) {
+      throw signal?.aborted ? cancelled() : sqlFailure(e, host);
+    }
+  };
+
+  return {
+    httpPath: deps.httpPath,
+    async execute(sql, options) {
+      const { op, detach } = await start(sql, options);
+      try {
+        return (await guard(options?.signal, op.fetchAll())) as readonly SqlRow[];
+      } finally {
+        detach();
+        await op.close().catch(() => undefined);
+      }
+    },
+    async *stream(sql: string, options?: SqlStreamOptions) {
+      const { op, detach } = await start(sql, options);
+      const maxRows = options?.batchSize ?? 10_000;
+      try {
+        for (;;) {
+          const rows = (await guard(options?.signal, op.fetchChunk({ maxRows }))) as readonly SqlRow[];
+          if (rows.length > 0) yield rows;
+          if (!(await guard(options?.signal, op.hasMoreRows()))) break;
+        }
+      } finally {
+        detach();
+        await op.close().catch(() => undefined);
+      }
+    },
+    close() {
+      closed ??= session.close().then(
+        () => deps.onClose(),
+        (e: unknown) => {
+          logger.debug('closing a SQL session failed', { error: e });
+          deps.onClose();
+        },
+      );
+      return closed;
+    },
+  };
+}
