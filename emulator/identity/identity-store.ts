@@ -171,7 +171,13 @@ export class IdentityStore {
       entitlements: input.entitlements ?? [],
     };
     this.groups.set(group.id, group);
-    this.setMembers(group.id, input.memberIds ?? []);
+    try {
+      this.setMembers(group.id, input.memberIds ?? []);
+    } catch (error) {
+      this.groups.delete(group.id);
+      this.reindex();
+      throw error;
+    }
     return this.groups.get(group.id) as GroupRecord;
   }
 
@@ -184,8 +190,10 @@ export class IdentityStore {
     if (BUILTIN_GROUPS.includes(current.displayName) && displayName !== current.displayName) {
       throw new IdentityError('invalid', `The system group ${current.displayName} cannot be renamed.`);
     }
-    this.groups.set(id, { ...next, id, displayName, memberIds: current.memberIds });
     this.setMembers(id, next.memberIds);
+    const members = (this.groups.get(id) as GroupRecord).memberIds;
+    this.groups.set(id, { ...next, id, displayName, memberIds: members });
+    this.emit({ type: 'changed' });
     return this.groups.get(id) as GroupRecord;
   }
 

@@ -1,0 +1,72 @@
+/**
+ * The sign-in and consent pages. Self-contained HTML (inline CSS, no fonts or scripts from elsewhere) with labelled
+ * inputs so both people and Playwright (`getByLabel`) can use them.
+ */
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+// No form-action directive: Chromium applies it to the redirect chain after a form post, which ends at the
+// client's loopback redirect URI.
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
+
+const STYLE = `body{font-family:system-ui,sans-serif;background:#f5f5f4;margin:0;display:flex;justify-content:center}
+main{background:#fff;margin-top:10vh;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 1px 4px #0002;width:22rem}
+h1{font-size:1.3rem;margin:0 0 1rem}label{display:block;margin:.8rem 0 .3rem;font-weight:600}
+input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.2rem;padding:.55rem 1.2rem;font-size:1rem}
+.error{color:#b00020;margin:.5rem 0}.muted{color:#555;font-size:.9rem}ul{padding-left:1.2rem}`;
+
+function layout(title: string, content: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head>
+<body><main>${content}</main></body></html>`;
+}
+
+export interface LoginPageModel {
+  readonly action: string;
+  readonly appName: string;
+  readonly userName?: string;
+  readonly error?: string;
+}
+
+export function loginPage(m: LoginPageModel): string {
+  const error = m.error ? `<p class="error" role="alert">${escapeHtml(m.error)}</p>` : '';
+  return layout(
+    'Sign in to Databricks (sandbox)',
+    `<h1>Sign in to the sandbox workspace</h1>
+<p class="muted">${escapeHtml(m.appName)} wants to connect to this workspace.</p>${error}
+<form method="post" action="${escapeHtml(m.action)}" autocomplete="off">
+<label for="username">Email</label>
+<input id="username" name="username" type="email" autocomplete="username" required value="${escapeHtml(m.userName ?? '')}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button></form>`,
+  );
+}
+
+export interface ConsentPageModel {
+  readonly allowAction: string;
+  readonly denyAction: string;
+  readonly appName: string;
+  readonly userName: string;
+  readonly scopes: readonly string[];
+}
+
+const SCOPE_TEXT: Readonly<Record<string, string>> = {
+  'all-apis': 'Call every Databricks API as you',
+  sql: 'Run SQL on warehouses as you',
+  offline_access: 'Stay signed in (refresh tokens)',
+  openid: 'Know who you are',
+  email: 'See your email address',
+  profile: 'See your name',
+};
+
+export function consentPage(m: ConsentPageModel): string {
+  const items = m.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)} <span class="muted">(${escapeHtml(s)})</span></li>`).join('');
+  return layout(
+    'Authorize application',
+    `<h1>Allow ${escapeHtml(m.appName)}?</h1>
+<p>Signed in as <strong>${escapeHtml(m.userName)}</strong>. The application asks to:</p><ul>${items}</ul>
+<form method="post" action="${escapeHtml(m.allowAction)}"><button type="submit">Allow</button></form>
+<form method="post" action="${escapeHtml(m.denyAction)}"><button type="submit">Deny</button></form>`,
+  );
+}

@@ -1,0 +1,19 @@
+import type { RestRoute } from '../contracts';
+import type { Identities } from '../identity';
+import { spSecretRoutes } from './credentials/sp-secret-routes';
+import { tokenManagementRoutes } from './credentials/token-management-routes';
+import { tokenRoutes } from './credentials/token-routes';
+import { scimRoutes } from './scim/routes';
+import { warehouseRoutes } from './warehouses/routes';
+import type { WarehouseRegistry } from './warehouses/registry';
+
+/** The workspace side's REST APIs: SCIM, credentials, SQL warehouses. */
+export function workspaceRoutes(identities: Identities, warehouses: WarehouseRegistry, port: () => number): RestRoute[] {
+  return [
+    ...scimRoutes(identities),
+    ...spSecretRoutes(identities),
+    ...tokenManagementRoutes(identities),
+    ...tokenRoutes(identities),
+    ...warehouseRoutes(identities, warehouses, port),
+  ];
+}

@@ -1,0 +1,75 @@
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import forge from 'node-forge';
+
+export interface KeyAndCert {
+  readonly keyPem: string;
+  readonly certPem: string;
+}
+
+const generateRsa = promisify(generateKeyPair);
+
+/** RSA keys come from node:crypto (native, fast); node-forge only builds and signs the X.509 structures. */
+async function rsaKeyPair(): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
+  const { privateKey, publicKey } = await generateRsa('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
+}
+
+function baseCertificate(publicKeyPem: string, days: number): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
+  // Positive serial: the top bit of the first byte is cleared (RFC 5280 §4.1.2.2).
+  cert.serialNumber = `0${randomBytes(15).toString('hex')}`;
+  const now = Date.now();
+  // Back-dated an hour so a client whose clock is slightly behind still accepts it.
+  cert.validity.notBefore = new Date(now - 3600_000);
+  cert.validity.notAfter = new Date(now + days * 86_400_000);
+  return cert;
+}
+
+/** A self-signed CA that only the sandbox uses; clients trust it explicitly (caCertPath), never globally. */
+export async function createCertificateAuthority(): Promise<KeyAndCert> {
+  const keys = await rsaKeyPair();
+  const cert = baseCertificate(keys.publicKeyPem, 3650);
+  const subject = [
+    { name: 'commonName', value: 'ucbridge sandbox CA' },
+    { name: 'organizationName', value: 'ucbridge sandbox' },
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(keys.privateKeyPem), forge.md.sha256.create());
+  return { keyPem: keys.privateKeyPem, certPem: forge.pki.certificateToPem(cert) };
+}
+
+/** The HTTPS server's certificate: SAN IP 127.0.0.1 and DNS localhost, signed by the sandbox CA. */
+export async function createServerCertificate(ca: KeyAndCert): Promise<KeyAndCert> {
+  const keys = await rsaKeyPair();
+  const caCert = forge.pki.certificateFromPem(ca.certPem);
+  const cert = baseCertificate(keys.publicKeyPem, 397);
+  cert.setSubject([{ name: 'commonName', value: 'localhost' }]);
+  cert.setIssuer(caCert.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: 'localhost' },
+        { type: 7, ip: '127.0.0.1' },
+      ],
+    },
+    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(ca.keyPem), forge.md.sha256.create());
+  return { keyPem: keys.privateKeyPem, certPem: forge.pki.certificateToPem(cert) };
+}
