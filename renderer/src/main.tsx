@@ -14,7 +14,8 @@ async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
   // The first step's chunk downloads while the bridge to main is set up, not after.
   preloadStep('authenticate');
-  const source = await resolveApi();
+  // The harness transport is a lazy chunk; if even that cannot load, this window has no way to reach main.
+  const source = await resolveApi().catch(() => ({ kind: 'none' }) as const);
   if (source.kind === 'none') {
     root.render(<BridgeUnavailableView />);
     return;
