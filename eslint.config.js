@@ -38,7 +38,8 @@ const DANGEROUS_SYNTAX = [
   ...unsafe('webviewTag', true, 'no <webview>.'),
   ...unsafe('rejectUnauthorized', false, 'never turn off TLS checks; trust the sandbox CA explicitly.'),
   {
-    selector: "MemberExpression[property.name='NODE_TLS_REJECT_UNAUTHORIZED'], Literal[value='NODE_TLS_REJECT_UNAUTHORIZED']",
+    selector:
+      "MemberExpression[property.name='NODE_TLS_REJECT_UNAUTHORIZED'], Literal[value='NODE_TLS_REJECT_UNAUTHORIZED']",
     message: 'Never turn off TLS checks; trust the sandbox CA explicitly (NODE_EXTRA_CA_CERTS, ca:).',
   },
   {
@@ -53,7 +54,16 @@ const RAW_OPEN_EXTERNAL = {
 
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'reports/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'reports/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      '.tmp/',
+    ],
   },
   js.configs.recommended,
   {

@@ -49,8 +49,11 @@ function loadAllowList(path) {
   const entries = parsed.allow;
   if (!Array.isArray(entries)) throw new Error(`${relative(root, path)}: expected {"allow": [...]}`);
   for (const e of entries) {
-    if (typeof e?.check !== 'string' || typeof e?.file !== 'string' || typeof e?.reason !== 'string' || e.reason.trim().length < 20) {
-      throw new Error(`${relative(root, path)}: every entry needs "check", "file" and a "reason" that explains it: ${JSON.stringify(e)}`);
+    const complete = typeof e?.check === 'string' && typeof e?.file === 'string' && typeof e?.reason === 'string';
+    if (!complete || e.reason.trim().length < 20) {
+      const where = relative(root, path);
+      const entry = JSON.stringify(e);
+      throw new Error(`${where}: every entry needs "check", "file" and a "reason" that explains it: ${entry}`);
     }
   }
   return entries;
@@ -105,15 +108,18 @@ async function main() {
   const parseErrors = result.errors.filter((e) => !e.tolerable);
 
   for (const f of blocking) {
-    console.error(`electronegativity: ${f.severity} ${f.check} ${f.file}:${f.location} ${f.sample.split('\n')[0].slice(0, 100)}`);
+    const sample = f.sample.split('\n')[0].slice(0, 100);
+    console.error(`electronegativity: ${f.severity} ${f.check} ${f.file}:${f.location} ${sample}`);
   }
   for (const e of parseErrors) console.error(`electronegativity: could not parse ${e.file}: ${e.message}`);
   const allowed = findings.filter(isAllowed).length;
-  const staleNote = stale.length > 0 ? `, ${stale.length} allow-list entr${stale.length === 1 ? 'y' : 'ies'} no longer needed` : '';
+  const entries = stale.length === 1 ? 'entry' : 'entries';
+  const staleNote = stale.length > 0 ? `, ${stale.length} allow-list ${entries} no longer needed` : '';
   const verdict = blocking.length === 0 && parseErrors.length === 0 ? 'pass' : 'FAIL';
   console.log(
     `electronegativity ${verdict}: ${result.atomicChecks + result.globalChecks} checks, ${findings.length} findings, ` +
-      `${allowed} allowed with a reason, ${blocking.length} blocking HIGH/MEDIUM${staleNote} (${relative(root, options.out)})`,
+      `${allowed} allowed with a reason, ${blocking.length} blocking HIGH/MEDIUM${staleNote} ` +
+      `(${relative(root, options.out)})`,
   );
   process.exitCode = verdict === 'pass' ? 0 : 1;
 }

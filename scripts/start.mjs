@@ -38,10 +38,8 @@ function main(argv) {
     console.log(binary);
     return process.exit(0);
   }
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const build = spawnSync(process.execPath, [electronVite, 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('ucbridge: the build failed (see above), so the app was not started');
     return process.exit(build.status ?? 1);

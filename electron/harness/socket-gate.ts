@@ -17,13 +17,21 @@ const sameSecret = (offered: string, expected: string): boolean => {
  * host, from the harness's own Origin (a browser sets Origin and pages cannot forge it), and offer the per-run
  * secret as its subprotocol (which only a page that could read index.html knows).
  */
-export function checkUpgrade(req: IncomingMessage, expected: { origin: string; host: string; secret: string }): GateDecision {
+export interface GateExpectation {
+  readonly origin: string;
+  readonly host: string;
+  readonly secret: string;
+}
+
+export function checkUpgrade(req: IncomingMessage, expected: GateExpectation): GateDecision {
   const { pathname } = new URL(req.url ?? '/', expected.origin);
   if (pathname !== HARNESS_SOCKET_PATH) return { ok: false, status: 404, reason: 'wrong path' };
   if (req.headers.host !== expected.host) return { ok: false, status: 421, reason: 'wrong host' };
   if (req.headers.origin !== expected.origin) return { ok: false, status: 403, reason: 'untrusted origin' };
   const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   const protocol = harnessSubprotocol(expected.secret);
-  if (!offered.some((p) => sameSecret(p, protocol))) return { ok: false, status: 401, reason: 'missing or wrong secret' };
+  if (!offered.some((p) => sameSecret(p, protocol))) {
+    return { ok: false, status: 401, reason: 'missing or wrong secret' };
+  }
   return { ok: true, protocol };
 }

@@ -12,6 +12,8 @@ export interface StaticHandlerOptions {
   readonly host: string;
 }
 
+const NOT_BUILT = 'The renderer is not built yet: run `npx vite build` (or `npm run dev:browser`).';
+
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
@@ -33,7 +35,7 @@ export function createStaticHandler(options: StaticHandlerOptions) {
       body = await readFile(file);
     } catch (e) {
       const missingIndex = basename(file) === 'index.html' && (e as NodeJS.ErrnoException).code === 'ENOENT';
-      if (missingIndex) return plain(res, 503, 'The renderer is not built yet: run `npx vite build` (or `npm run dev:browser`).');
+      if (missingIndex) return plain(res, 503, NOT_BUILT);
       return plain(res, 404, 'Not found.');
     }
     if (basename(file) === 'index.html') body = Buffer.from(injectHarnessSecret(body.toString('utf8'), options.secret));

@@ -58,7 +58,12 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     task: setupTask({ tasks }),
   };
 
-  const gateway = createGateway({ handlers, policy: ports.policy, logger: logger.child('gateway'), redact: redactText });
+  const gateway = createGateway({
+    handlers,
+    policy: ports.policy,
+    logger: logger.child('gateway'),
+    redact: redactText,
+  });
   logger.info('main process ready', { host: ports.host });
 
   return {

@@ -29,7 +29,8 @@ async function start(): Promise<void> {
   const trusted = new Set<number>();
   const ports = await createElectronMainPorts(() => ({ trustedIds: trusted, origins: [originOf(appUrl)] }));
   const main = await composeMain(ports);
-  const bridge = createIpcBridge({ gateway: main.gateway, events: main.events, logger: ports.logger.child('ipc'), trusted });
+  const { gateway, events } = main;
+  const bridge = createIpcBridge({ gateway, events, logger: ports.logger.child('ipc'), trusted });
   const window = await createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     appUrl,

@@ -40,7 +40,9 @@ export async function openFileKeyValueStore(options: FileKeyValueStoreOptions): 
     } catch (e) {
       logger.warn('could not move a damaged document aside', { key, error: e });
     }
-    const notice = `Saved state "${key}" ${reason}, so ucbridge continued without it. The damaged file was kept as ${backup}.`;
+    const notice =
+      `Saved state "${key}" ${reason}, so ucbridge continued without it. ` +
+      `The damaged file was kept as ${backup}.`;
     notices.push(notice);
     logger.warn(notice);
   }

@@ -6,7 +6,10 @@ import { createExternalUrlAllowList } from '../window-policy/external-urls';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createShellOpener } from './shell-opener';
 
-/** The desktop app's ports: the node stores under Electron's userData, safeStorage, `shell.openExternal`. After ready. */
+/**
+ * The desktop app's ports: the file stores under Electron's userData, safeStorage and `shell.openExternal`.
+ * Call after ready (safeStorage reports its backend only then).
+ */
 export function createElectronMainPorts(policy: () => SenderPolicy): Promise<MainPorts> {
   const externalUrls = createExternalUrlAllowList();
   return createNodeMainPorts({

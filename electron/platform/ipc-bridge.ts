@@ -51,7 +51,9 @@ export function createIpcBridge(deps: IpcBridgeDeps): IpcBridge {
   };
 
   for (const { name } of channelList) {
-    ipcMain.handle(invokeChannel(name), (event, input: unknown) => deps.gateway.dispatch(senderInfo(event), name, input));
+    ipcMain.handle(invokeChannel(name), (event, input: unknown) =>
+      deps.gateway.dispatch(senderInfo(event), name, input),
+    );
   }
 
   const onReady = (event: IpcMainEvent): void => {

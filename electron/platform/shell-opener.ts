@@ -11,7 +11,10 @@ export function createShellOpener(allowList: ExternalUrlAllowList): BrowserOpene
   return {
     async open(url) {
       if (!isExternalUrlAllowed(url, allowList.current())) {
-        throw new AppFailure({ code: 'FORBIDDEN', message: 'ucbridge only opens Databricks sign-in and documentation pages.' });
+        throw new AppFailure({
+          code: 'FORBIDDEN',
+          message: 'ucbridge only opens Databricks sign-in and documentation pages.',
+        });
       }
       try {
         await shell.openExternal(url, { activate: true });

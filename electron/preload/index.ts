@@ -12,7 +12,8 @@ import { EVENT_CHANNEL, invokeChannel, READY_CHANNEL } from '../ipc-wire';
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 ipcRenderer.on(EVENT_CHANNEL, (_event, message: unknown) => {
-  if (typeof message !== 'object' || message === null || !('name' in message) || typeof message.name !== 'string') return;
+  if (typeof message !== 'object' || message === null) return;
+  if (!('name' in message) || typeof message.name !== 'string') return;
   const payload = 'payload' in message ? message.payload : undefined;
   for (const listener of listeners.get(message.name) ?? []) {
     try {

@@ -48,7 +48,9 @@ export function createExternalUrlAllowList(): ExternalUrlAllowList {
   return {
     allow(url) {
       const u = parse(url);
-      if (!u || u.protocol !== 'https:') throw new AppFailure({ code: 'BAD_REQUEST', message: 'Only https sign-in pages can be opened.' });
+      if (!u || u.protocol !== 'https:') {
+        throw new AppFailure({ code: 'BAD_REQUEST', message: 'Only https sign-in pages can be opened.' });
+      }
       const entry = { url: endpointOf(u) };
       entries.push(entry);
       return () => {
@@ -60,14 +62,14 @@ export function createExternalUrlAllowList(): ExternalUrlAllowList {
   };
 }
 
+const REFUSED = 'ucbridge only opens Databricks sign-in and documentation pages.';
+
 /** Any opener, refusing what `isExternalUrlAllowed` refuses: how every host's BrowserOpener is built. */
 export function guardBrowserOpener(opener: BrowserOpener, allowList: ExternalUrlAllowList): BrowserOpener {
   return {
     open(url) {
       if (!isExternalUrlAllowed(url, allowList.current())) {
-        return Promise.reject(
-          new AppFailure({ code: 'FORBIDDEN', message: 'ucbridge only opens Databricks sign-in and documentation pages.' }),
-        );
+        return Promise.reject(new AppFailure({ code: 'FORBIDDEN', message: REFUSED }));
       }
       return opener.open(url);
     },

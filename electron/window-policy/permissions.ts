@@ -7,7 +7,11 @@ import type { TrustedOrigin } from '../gateway/sender-policy';
  */
 const GRANTED: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined, app: TrustedOrigin): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  app: TrustedOrigin,
+): boolean {
   if (!GRANTED.has(permission) || !requestingUrl) return false;
   try {
     const u = new URL(requestingUrl);

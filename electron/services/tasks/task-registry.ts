@@ -50,7 +50,8 @@ export function createTaskRegistry(deps: TaskRegistryDeps): TaskRegistry {
       const controller = new AbortController();
       const cancellable = options.cancellable ?? true;
       live.set(id, { controller, cancellable });
-      let last: TaskProgress = { taskId: id, label: options.label, done: 0, total: options.total ?? 0, state: 'running', cancellable };
+      const total = options.total ?? 0;
+      let last: TaskProgress = { taskId: id, label: options.label, done: 0, total, state: 'running', cancellable };
       let lastAt = clock.now();
       const publish = (next: TaskProgress): void => {
         last = next;
