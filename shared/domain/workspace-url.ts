@@ -97,7 +97,7 @@ export function parseWorkspaceUrl(input: string): AddressCheck {
     return refuse('Remove the user name or password from the address; ucbridge signs in separately.', `${url.protocol}//${url.host}`);
   }
   const rule = classify(url.hostname);
-  if (!rule) return refuse(`${url.hostname.slice(0, 253)} is not a Databricks workspace or account console address. Use one ${EXAMPLES}.`);
+  if (!rule) return refuse(`${url.hostname.slice(0, 253)} is not a Databricks workspace or account console address. Use your workspace's address, ${EXAMPLES}.`);
   if (url.protocol === 'http:' && rule.kind !== 'sandbox') {
     return refuse('Databricks workspaces are only reachable over https://.', `https://${url.host}`);
   }

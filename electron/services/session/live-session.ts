@@ -20,8 +20,8 @@ export interface LiveSession {
   readonly tokens: TokenSource;
   readonly kit: OAuthKit | undefined;
   readonly connection: WorkspaceConnection;
-  /** Whether the sandbox's CA was trusted for this session (and so the sandbox must still be running). */
-  readonly sandbox: boolean;
+  /** Whether this is the local sandbox, whose CA is trusted for this session only. */
+  readonly sandboxWorkspace: boolean;
   /** Ends it locally: stops work started on it, closes SQL sessions and clients, forgets the access token. */
   close(): Promise<void>;
 }
@@ -38,7 +38,7 @@ export interface LiveSessionOptions {
   readonly renew: ((current: TokenSet | undefined) => Promise<TokenSet>) | undefined;
   readonly persist: (next: TokenSet) => Promise<void>;
   readonly onTokenChange: (state: TokenState, expiresAt: number | undefined) => void;
-  readonly sandbox: boolean;
+  readonly sandboxWorkspace: boolean;
   /** Restored without the secret it needs: it must be signed in to again. */
   readonly signedOut?: boolean;
   readonly clock: Clock;
@@ -79,7 +79,7 @@ export function createLiveSession(o: LiveSessionOptions): LiveSession {
     tokens,
     kit: o.kit,
     connection,
-    sandbox: o.sandbox,
+    sandboxWorkspace: o.sandboxWorkspace,
     close() {
       closing ??= (async () => {
         controller.abort(new Error('the session ended'));

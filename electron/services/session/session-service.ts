@@ -93,7 +93,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     live = undefined;
     if (previous) {
       await previous.close();
-      if (previous.workspace.url !== est.workspace.url && !previous.sandbox) await vault.remove(vaultKey(previous.workspace.url));
+      if (previous.workspace.url !== est.workspace.url) await vault.remove(vaultKey(previous.workspace.url));
     }
     const m = target.auth;
     live = createLiveSession({
@@ -108,18 +108,16 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       renew: est.renew,
       // The rotated refresh token is saved before the new access token is handed to anyone (token-source.ts).
       persist: async (next) => {
-        if (!sandbox && m.method === 'oauth-u2m') await vault.put(key, vaultSecretsFor(m, next));
+        if (m.method === 'oauth-u2m') await vault.put(key, vaultSecretsFor(m, next));
       },
       onTokenChange: publish,
-      sandbox,
+      sandboxWorkspace: sandbox,
       clock,
       logger: logger.child('live'),
     });
-    if (!sandbox) {
-      await vault.put(key, vaultSecretsFor(m, est.initial));
-      const record: SessionRecord = { v: 1, workspace: est.workspace, identity: { ...est.identity, groups: [...est.identity.groups] }, plan: live.plan };
-      await kv.set(SESSION_KEY, record);
-    }
+    await vault.put(key, vaultSecretsFor(m, est.initial));
+    const record: SessionRecord = { v: 1, workspace: est.workspace, identity: { ...est.identity, groups: [...est.identity.groups] }, plan: live.plan };
+    await kv.set(SESSION_KEY, record);
     await recents.add({
       url: est.workspace.url,
       label: est.workspace.label,
@@ -167,9 +165,15 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     if (!parsed.success) return;
     const record = parsed.data;
     const addr = parseWorkspaceUrl(record.workspace.url);
-    if (!addr.ok || addr.value.kind === 'sandbox') return;
+    // A sandbox session lives only as long as that sandbox (its URL and CA change with every start).
+    const sandbox = addr.ok && addr.value.kind === 'sandbox' ? deps.sandbox.running() : undefined;
+    if (!addr.ok || (addr.value.kind === 'sandbox' && sandbox?.url !== addr.value.url)) {
+      await vault.remove(vaultKey(record.workspace.url));
+      await kv.delete(SESSION_KEY);
+      return;
+    }
     const rebuilt = methodFromRecord(record, await vault.get(vaultKey(record.workspace.url)));
-    const trust = createTlsTrust();
+    const trust = createTlsTrust(sandbox?.caPem);
     const http = createHttpClient({ trust, clock, logger: logger.child('http'), ...(deps.retry ? { retry: deps.retry } : {}) });
     const method = rebuilt?.method ?? ({ method: 'pat', token: '' } as const);
     const kit =
@@ -192,7 +196,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       },
       onTokenChange: publish,
       signedOut: rebuilt === undefined,
-      sandbox: record.workspace.kind === 'sandbox',
+      sandboxWorkspace: sandbox !== undefined,
       clock,
       logger: logger.child('live'),
     });
@@ -203,7 +207,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     return async () => {
       const addr = parseWorkspaceUrl(current.workspace.url);
       if (!addr.ok) return fail('INTERNAL', 'The saved workspace address is no longer valid.');
-      const sandbox = current.sandbox ? await deps.sandbox.start() : undefined;
+      const sandbox = current.sandboxWorkspace ? await deps.sandbox.start() : undefined;
       if (current.method.method === 'pat' && current.method.token === '') throw new AppFailure(authFailure('secret-missing'));
       return {
         address: addr.value,

@@ -27,6 +27,6 @@ export function sessionView(live: LiveSession | undefined, persistence: 'keychai
     identity: { kind: i.kind, userName: i.userName, displayName: i.displayName, admin: i.admin, groups: [...i.groups] },
     authMethod: live.method.method,
     token: { state, ...(t.expiresAt !== undefined ? { expiresAt: t.expiresAt } : {}) },
-    persistence: live.sandbox ? 'memory-only' : persistence,
+    persistence,
   };
 }
