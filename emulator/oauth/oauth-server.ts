@@ -141,6 +141,13 @@ export class OAuthServer {
         res.end(JSON.stringify(json));
         return;
       }
+      // "all-apis" is "the only allowed scope for M2M flow" (@databricks/sql, databricks-oauth.md §3.1);
+      // oidc-provider would silently drop other scopes and issue a scopeless token.
+      if (form.grant_type === 'client_credentials' && (form.scope ?? 'all-apis').split(' ').some((s) => s !== '' && s !== 'all-apis')) {
+        res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ error: 'invalid_scope', error_description: 'Only the all-apis scope is allowed for client_credentials.' }));
+        return;
+      }
       forward = replayRequest(req, body.body);
     }
     // oidc-provider derives its mount path from originalUrl minus url (oauth-loopback-testing.md "Mounting at /oidc").

@@ -80,7 +80,8 @@ export function createProvider(o: ProviderOptions): Provider {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       // Databricks documents no revocation endpoint (databricks-oauth.md §1.1); the sandbox can serve one or not.
-      revocation: { enabled: o.revocation },
+      // A client may revoke only its own tokens (RFC 7009 §2.1).
+      revocation: { enabled: o.revocation, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       introspection: { enabled: false },
       userinfo: { enabled: false },
       rpInitiatedLogout: { enabled: false },

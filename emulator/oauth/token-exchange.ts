@@ -51,15 +51,15 @@ export async function exchangeToken(form: Readonly<Record<string, string>>, ctx:
   const subjectToken = form.subject_token;
   if (!subjectToken) return fail(400, 'invalid_request', 'missing required parameter subject_token');
   if (form.subject_token_type !== JWT_TOKEN_TYPE) return fail(400, 'invalid_request', `subject_token_type must be ${JWT_TOKEN_TYPE}`);
+  const clientId = form.client_id || undefined;
+  const sp = clientId === undefined ? undefined : ctx.identities.store.servicePrincipalByApplicationId(clientId);
+  if (clientId !== undefined && !sp?.active) return fail(401, 'invalid_client', `Service principal ${clientId} not found`);
   let issuer: string;
   try {
     issuer = String(decodeJwt(subjectToken).iss ?? '');
   } catch {
     return fail(400, 'invalid_request', 'subject_token is not a valid JWT');
   }
-  const clientId = form.client_id || undefined;
-  const sp = clientId === undefined ? undefined : ctx.identities.store.servicePrincipalByApplicationId(clientId);
-  if (clientId !== undefined && !sp?.active) return fail(401, 'invalid_client', `Service principal ${clientId} not found`);
   const scopes = (form.scope || 'all-apis').split(' ').filter(Boolean);
   if (scopes.some((s) => !ALLOWED_SCOPES.has(s))) return fail(400, 'invalid_scope', 'requested scope is not allowed');
 
