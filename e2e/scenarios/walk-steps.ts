@@ -13,9 +13,12 @@ async function expectOnStep(page: Page, host: ScenarioHost, id: StepId): Promise
   await expect(w.heading).toHaveText(STEP_TITLES[id]);
   await expect(w.heading).toBeFocused();
   await expect(w.panel).toContainText(`Step ${n} of 4`);
-  await expect(page.getByTestId('what-it-will-do')).toBeVisible();
-  if (id === 'authenticate') await expect(page.getByTestId('sign-in-first')).toHaveCount(0);
-  else await expect(page.getByTestId('sign-in-first')).toContainText('Sign in first');
+  // Steps 2-4 need sign-in: they say what they will do and lead back to step 1. Step 1's own content belongs to
+  // its step module and is tested there.
+  if (id !== 'authenticate') {
+    await expect(page.getByTestId('what-it-will-do')).toBeVisible();
+    await expect(page.getByTestId('sign-in-first')).toContainText('Sign in first');
+  }
   await inspect(page, host, `step-${n}-${id}`);
 }
 
@@ -31,7 +34,6 @@ export const walkSteps: Scenario = {
       await expect(w.stepButton(id)).toHaveAttribute('data-status', 'locked');
       await expect(w.stepButton(id)).toContainText('Locked: sign in first');
     }
-    await expect(page.getByTestId('current-session')).toContainText('No workspace is connected yet');
     expect((await focused(page)).tag).toBe('body');
     await inspect(page, host, 'step-1-authenticate');
 
@@ -41,8 +43,12 @@ export const walkSteps: Scenario = {
     await page.keyboard.press('Enter');
     await expect(w.heading).toBeFocused();
 
-    // Keyboard: Tab reaches the step indicator; arrows, Home and End move along it; Enter opens a step.
-    await tabTo(page, w.stepButton('authenticate'));
+    // Keyboard: the step indicator sits just before the step (Shift+Tab from its heading reaches the last step
+    // button); arrows, Home and End move along it; Enter opens a step.
+    await page.keyboard.press('Shift+Tab');
+    await expect(w.stepButton('register-metadata')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(w.stepButton('authenticate')).toBeFocused();
     await page.keyboard.press('End');
     await expect(w.stepButton('register-metadata')).toBeFocused();
     await page.keyboard.press('Home');
@@ -53,7 +59,7 @@ export const walkSteps: Scenario = {
     await expectOnStep(page, host, 'configure-integration');
 
     // Keyboard: from the heading, Tab reaches "Next" and Enter follows it.
-    await tabTo(page, page.getByRole('button', { name: 'Next: Map users & policies →' }));
+    await tabTo(page, page.getByRole('button', { name: 'Next: Map users & policies →' }), 60);
     await page.keyboard.press('Enter');
     await expectOnStep(page, host, 'map-users-policies');
 
