@@ -57,9 +57,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
   const oauthOptions = options.oauth ?? {};
   const faults = new Faults(typeof options.faults === 'string' ? parseFaultSpec(options.faults) : { ...NO_FAULTS, ...options.faults });
-  const state = await initialState(seed, options.warehouseStartDelayMs ?? DEFAULTS.warehouseStartDelayMs, dataDir);
+  // Key generation dominates start-up; the four RSA keys (CA, server, token signing, test IdP) are made in parallel.
+  const [state, tls, testIdp] = await Promise.all([
+    initialState(seed, options.warehouseStartDelayMs ?? DEFAULTS.warehouseStartDelayMs, dataDir),
+    prepareTls(dataDir),
+    TestIdentityProvider.create(),
+  ]);
   const { identities, warehouses } = state;
-  const tls = await prepareTls(dataDir);
   const requestLog = new RequestLog(dataDir === undefined ? undefined : join(dataDir, 'requests.jsonl'));
 
   let parts: PipelineParts | undefined;
@@ -69,7 +73,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const u2m = { clientId: oauthOptions.u2mClientId ?? DEFAULTS.u2mClientId, redirectUris: oauthOptions.redirectUris ?? DEFAULT_REDIRECT_URIS };
   const accessTokenTtlSeconds = oauthOptions.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds;
 
-  const testIdp = await TestIdentityProvider.create();
   const policies = new FederationPolicies();
   // Account-wide trust in the built-in test IdP, audiences as the SDKs default them (databricks-oauth.md §3.2).
   policies.add({ issuer: testIdp.issuer, audiences: [identities.accountId, `${sandbox.workspaceUrl}/oidc/v1/token`], jwks: testIdp.jwks });
