@@ -51,6 +51,8 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
 
   it('first sign-in: login page, consent page, code, RS256 tokens with a refresh token for offline_access', async () => {
     const pending = await openAuthorize(session, { config: main.config, redirectUri: redirectUri(), scope: SCOPE });
+    const requested: string[] = [];
+    pending.page.on('request', (r) => requested.push(r.url()));
     const jose = user('jose');
     await signIn(pending.page, jose.userName, jose.password);
     await pending.page.getByRole('heading', { name: /Allow ucbridge desktop/u }).waitFor();
@@ -63,6 +65,8 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
     const me = (await (await main.f('/api/2.0/preview/scim/v2/Me', { token: tokens.access_token })).json()) as { displayName: string };
     expect(me.displayName).toBe('José Núñez');
     refreshToken = tokens.refresh_token ?? '';
+    // The pages load nothing from elsewhere (no fonts, CSS or scripts): only the sandbox and the redirect URI.
+    expect(requested.filter((u) => !u.startsWith(main.emu.workspaceUrl) && !u.startsWith(redirectUri()))).toEqual([]);
     await pending.page.close();
   });
 
@@ -102,6 +106,23 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
       error_description: 'Refresh token is invalid',
     });
     await expect(oidc.refreshTokenGrant(main.config, 'not-a-refresh-token')).rejects.toMatchObject({ error: 'invalid_request' });
+  });
+
+  it('signs in at the account level under /oidc/accounts/<id>', async () => {
+    const { emu, f } = main;
+    const accountBase = `${emu.workspaceUrl}/oidc/accounts/${emu.accountId}`;
+    const config = await oidc.discovery(new URL(accountBase), emu.oauth.u2mClientId, undefined, oidc.None(), { [oidc.customFetch]: openidFetch(f.agent) });
+    expect(config.serverMetadata().authorization_endpoint).toBe(`${accountBase}/v1/authorize`);
+    const ctx = await newContext();
+    const pending = await openAuthorize(ctx, { config, redirectUri: redirectUri(), scope: 'all-apis offline_access' });
+    const priya = emu.users.find((u) => u.admin);
+    await signIn(pending.page, priya?.userName ?? '', priya?.password ?? '');
+    await pending.page.getByRole('button', { name: 'Allow' }).click();
+    const tokens = await exchangeCode(config, pending);
+    expect(decodeJwt(tokens.access_token)).toMatchObject({ iss: accountBase, aud: emu.accountId, sub: priya?.userName });
+    expect((await f(`/api/2.0/accounts/${emu.accountId}/scim/v2/Users?count=1`, { token: tokens.access_token })).status).toBe(200);
+    expect((await f('/api/2.0/preview/scim/v2/Me', { token: tokens.access_token })).status).toBe(401);
+    await ctx.close();
   });
 
   it('checks the password for real', async () => {
