@@ -37,7 +37,7 @@ export function createRequestListener(getParts: () => PipelineParts | undefined)
   return (req, res) => {
     const parts = getParts();
     if (!parts) {
-      sendRest(res, databricksError(503, 'TEMPORARILY_UNAVAILABLE', 'The sandbox is still starting.', { 'Retry-After': '1' }));
+      sendRest(res, databricksError(503, 'TEMPORARILY_UNAVAILABLE', 'The sandbox is starting or stopping; retry shortly.', { 'Retry-After': '1' }));
       return;
     }
     const started = Date.now();

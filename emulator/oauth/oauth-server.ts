@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { parseForm, readBody } from '../http/body';
-import { replayRequest } from '../http/replay-request';
 import type { Identities } from '../identity';
 import { AccessTokenLedger } from './access-token-ledger';
 import { AccessTokenMinter } from './access-token-minter';
@@ -10,13 +8,12 @@ import { AccessTokenVerifier } from './access-token-verifier';
 import { withOfflineAccessPrompt } from './authorize-request';
 import type { U2mAppOptions } from './clients';
 import { ConsentMemory } from './consent-memory';
-import { TOKEN_EXCHANGE_GRANT } from './databricks-shape';
 import type { FederationPolicies } from './federation-policies';
 import { handleInteraction } from './interactions';
 import type { OAuthStorage } from './memory-adapter';
 import { createProvider } from './provider-factory';
 import type { SigningKey } from './signing-key';
-import { exchangeToken } from './token-exchange';
+import { frontTokenRequest } from './token-endpoint';
 
 export interface OAuthServerOptions {
   /** `https://127.0.0.1:<port>` */
@@ -39,9 +36,6 @@ interface Mount {
   readonly issuer: string;
   readonly audience: string;
 }
-
-// oidc-provider's own limit for token request bodies (lib/shared/selective_body.js).
-const TOKEN_BODY_LIMIT = 56 * 1024;
 
 /**
  * The workspace's OAuth server, laid out like Databricks (databricks-oauth.md §1): oidc-provider mounted at `/oidc`
@@ -119,36 +113,17 @@ export class OAuthServer {
     if (sub === '/oauth2/v2.0/authorize') sub = '/v1/authorize';
     if (sub === '/v1/authorize' && req.method === 'GET') search = withOfflineAccessPrompt(search);
 
-    let forward = req;
+    let forward: IncomingMessage | undefined = req;
     if (sub === '/v1/token' && req.method === 'POST') {
-      const body = await readBody(req, TOKEN_BODY_LIMIT);
-      if (!body.ok) {
-        res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
-        res.end(JSON.stringify({ error: 'invalid_request', error_description: 'request body too large' }));
-        return;
-      }
-      const form = parseForm(body.body);
-      if (form.grant_type === TOKEN_EXCHANGE_GRANT) {
-        const { status, body: json } = await exchangeToken(form, {
-          issuer: m.issuer,
-          audience: m.audience,
-          identities: this.o.identities,
-          policies: this.o.policies,
-          minter: this.minter,
-          maxTtlSeconds: this.o.accessTokenTtlSeconds,
-        });
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(JSON.stringify(json));
-        return;
-      }
-      // "all-apis" is "the only allowed scope for M2M flow" (@databricks/sql, databricks-oauth.md §3.1);
-      // oidc-provider would silently drop other scopes and issue a scopeless token.
-      if (form.grant_type === 'client_credentials' && (form.scope ?? 'all-apis').split(' ').some((s) => s !== '' && s !== 'all-apis')) {
-        res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(JSON.stringify({ error: 'invalid_scope', error_description: 'Only the all-apis scope is allowed for client_credentials.' }));
-        return;
-      }
-      forward = replayRequest(req, body.body);
+      forward = await frontTokenRequest(req, res, {
+        issuer: m.issuer,
+        audience: m.audience,
+        identities: this.o.identities,
+        policies: this.o.policies,
+        minter: this.minter,
+        maxTtlSeconds: this.o.accessTokenTtlSeconds,
+      });
+      if (!forward) return;
     }
     // oidc-provider derives its mount path from originalUrl minus url (oauth-loopback-testing.md "Mounting at /oidc").
     Object.assign(forward, { originalUrl: `${m.path}${sub}${search}` });
