@@ -61,7 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log: options.log,
     policy: () => ({ trustedIds: trusted, origins: [{ protocol: 'http:', host }] }),
   });
-  const app = await composeMain(ports);
+  const app = await composeMain(options.sandbox ? { ...ports, sandbox: options.sandbox } : ports);
   const socket = attachHarnessSocket({
     server,
     origin,

@@ -156,6 +156,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         throw new AppFailure({ code: 'CANCELLED', message: 'Sign-in was cancelled.' });
       }
       await activate(resolved, est);
+      task.progress({ label: `Signed in as ${est.identity.displayName}` });
       return state();
     });
   }

@@ -1,0 +1,113 @@
+import { expect, type Page } from '@playwright/test';
+import { inspect } from './scenarios/inspect';
+import { wizard } from './scenarios/wizard';
+import { test, type AuthWorld } from './support/auth-fixture';
+import { CHROMIUM_MISSING, hasChromium, SCREENSHOT_DIR } from './support/environment';
+import { join } from 'node:path';
+
+// Without /usr/bin/chromium global-setup prints the one reason line (and fails the run under CI=true).
+test.skip(!hasChromium(), CHROMIUM_MISSING);
+
+const host = { screenshotPath: (name: string) => join(SCREENSHOT_DIR, `auth-${name}.png`) } as Parameters<typeof inspect>[1];
+
+/** The sandbox's sign-in and consent pages, as a person would use them (labels and button names). */
+const signInAs = (world: AuthWorld, consent: 'Allow' | 'Deny', admin = true) => async (page: Page) => {
+  const user = world.emulator.users.find((u) => u.admin === admin)!;
+  const email = page.getByLabel('Email');
+  if (await email.isVisible()) {
+    await email.fill(user.userName);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  const button = page.getByRole('button', { name: consent });
+  if (await button.isVisible().catch(() => false)) await button.click();
+  await page.waitForURL(/sign-in-result/);
+  await page.close();
+};
+
+async function chooseSandbox(page: Page): Promise<void> {
+  const w = wizard(page);
+  await w.ready();
+  const picker = page.getByTestId('workspace-picker');
+  await picker.getByRole('radio', { name: 'Local sandbox' }).check();
+  await page.getByTestId('start-sandbox').click();
+  await expect(page.getByTestId('sandbox-ready')).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Sign in with your browser/ })).toBeChecked();
+}
+
+test.describe('sign-in through the sandbox in Debian chromium', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test('full U2M flow through the sandbox login page shows who you are', async ({ page, auth }) => {
+    const admin = auth.emulator.users.find((u) => u.admin)!;
+    auth.onSignInPage(signInAs(auth, 'Allow'));
+    await chooseSandbox(page);
+    await inspect(page, host, 'sandbox-ready');
+    await page.getByTestId('sign-in').click();
+    const card = page.getByTestId('identity-card');
+    await expect(card).toBeVisible({ timeout: 20_000 });
+    await auth.browserDone();
+    await expect(card.getByRole('heading')).toContainText(`Signed in as ${admin.displayName}`);
+    await expect(page.getByTestId('admin-badge')).toHaveText('workspace admin');
+    await expect(page.getByTestId('identity-user')).toHaveText(admin.userName);
+    await expect(page.getByTestId('identity-groups')).toContainText('admins');
+    await expect(page.getByTestId('workspace-id')).toHaveText(auth.emulator.workspaceId);
+    await expect(page.getByTestId('token-expiry')).toContainText(/Valid, expires in (59 min|1 h 0 min)/);
+    await expect(wizard(page).fact('identity')).toContainText(admin.displayName);
+    await inspect(page, host, 'signed-in');
+  });
+
+  test('re-authenticate runs the browser sign-in again and keeps the workspace', async ({ page, auth }) => {
+    auth.onSignInPage(signInAs(auth, 'Allow'));
+    const w = wizard(page);
+    await w.ready();
+    await expect(page.getByTestId('identity-card')).toBeVisible();
+    const before = await page.getByTestId('token-expiry').textContent();
+    await w.header.getByRole('button', { name: 'Re-authenticate' }).click();
+    await expect(w.header.getByRole('button', { name: 'Re-authenticate' })).toHaveText('Re-authenticate', { timeout: 20_000 });
+    await auth.browserDone();
+    await expect(page.getByTestId('identity-card')).toContainText(auth.emulator.workspaceUrl);
+    expect(before).toBeTruthy();
+    expect(await auth.harness.app.session.state()).toMatchObject({ workspace: { url: auth.emulator.workspaceUrl }, token: { state: 'valid' } });
+  });
+
+  test('disconnect forgets the session and says where to revoke', async ({ page, auth }) => {
+    const w = wizard(page);
+    await w.ready();
+    await w.header.getByRole('button', { name: 'Disconnect' }).click();
+    const dialog = page.getByRole('dialog', { name: /Disconnect from/ });
+    await dialog.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(dialog).toContainText(`client id ${auth.emulator.oauth.u2mClientId}`);
+    await inspect(page, host, 'disconnected');
+    await page.keyboard.press('Escape');
+    await expect(w.fact('identity')).toContainText('Not signed in');
+    await expect(page.getByTestId('identity-card')).toHaveCount(0);
+    expect((await auth.harness.app.session.state()).workspace).toBeNull();
+  });
+
+  test('denied consent fails with the reason and the fix', async ({ page, auth }) => {
+    await auth.freshBrowserSession();
+    auth.onSignInPage(signInAs(auth, 'Deny', false));
+    await chooseSandbox(page);
+    await page.getByTestId('sign-in').click();
+    const error = wizard(page).errorView('Sign in');
+    await expect(error).toBeVisible({ timeout: 20_000 });
+    await auth.browserDone();
+    await expect(error.getByRole('alert')).toContainText('Sign-in was declined in the browser.');
+    await expect(error).toContainText('choose Allow');
+    await inspect(page, host, 'consent-denied');
+  });
+
+  test('the typed-address form explains a hostile or foreign address inline', async ({ page }) => {
+    await wizard(page).ready();
+    const url = page.getByTestId('workspace-url');
+    await url.fill('https://myco.cloud.databricks.com.evil.example/?o=1');
+    await expect(page.getByTestId('workspace-picker').getByRole('alert')).toContainText('is not a Databricks workspace');
+    await url.fill('https://adb-1234567890123456.7.azuredatabricks.net/?o=1234567890123456');
+    await page.getByRole('button', { name: 'Use https://adb-1234567890123456.7.azuredatabricks.net' }).click();
+    await expect(url).toHaveValue('https://adb-1234567890123456.7.azuredatabricks.net');
+    await page.getByRole('radio', { name: /Personal access token/ }).check();
+    await expect(page.getByTestId('pat-fields')).toContainText('OAuth for production');
+    await inspect(page, host, 'typed-address');
+  });
+});
