@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { formatRecord } from '../logging/logger';
 import { createSystemBrowserOpener } from '../node/system-browser-opener';
+import { emulatorSandbox } from '../services/session/emulator-sandbox';
 import { parseDevArgs } from './dev-options';
 import { buildRenderer, isRendererStale } from './renderer-build';
 import { DEFAULT_RENDERER_DIR, startHarness } from './start-harness';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const harness = await startHarness({
     userDataDir: options.userDataDir,
     port: options.port,
+    // Running from source: the Authenticate step's "Local sandbox" starts the emulator in this process.
+    sandbox: emulatorSandbox({ log: (line) => console.error(`sandbox ${line}`) }),
     log: { sinks: [(r) => r.level !== 'debug' && console.error(`${r.level.padEnd(5)} ${formatRecord(r)}`)] },
   });
   console.log(`ucbridge harness: ${harness.url}  (state in ${options.userDataDir}; Ctrl+C to stop)`);
