@@ -51,6 +51,10 @@ export class UnityCatalog implements AuditSink {
     this.mirror = new CatalogMirror(duck, this.store, this.acl, sandbox.workspaceId, this.storageRoot);
     this.log = new SystemLog(duck, sandbox);
     this.files = new VolumeFiles(dataDir === undefined ? undefined : join(dataDir, 'volumes'));
+    // A dropped volume takes its files with it.
+    this.store.bus.subscribe((change) => {
+      if (change.type === 'deleted' && change.kind === 'VOLUME') void this.files.dropVolume(change.id);
+    });
   }
 
   static async create(options: UnityCatalogOptions): Promise<UnityCatalog> {
