@@ -98,6 +98,22 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     await inspect(page, host, 'consent-denied');
   });
 
+  test('waiting for the browser offers the link and Cancel, which stops the sign-in', async ({ page, auth }) => {
+    await auth.freshBrowserSession();
+    auth.onSignInPage(async () => undefined); // the user never finishes in the browser
+    await chooseSandbox(page);
+    await page.getByTestId('sign-in').click();
+    const waiting = page.getByTestId('waiting-for-browser');
+    await expect(waiting).toBeVisible({ timeout: 20_000 });
+    await expect(waiting.getByRole('button', { name: 'Copy sign-in link' })).toBeVisible();
+    await inspect(page, host, 'waiting-for-browser');
+    await waiting.getByRole('button', { name: 'Cancel' }).click();
+    await expect(waiting).toHaveCount(0);
+    await expect(page.getByTestId('sign-in')).toHaveText('Sign in');
+    await expect(page.getByTestId('error-view')).toHaveCount(0);
+    expect((await auth.harness.app.session.state()).workspace).toBeNull();
+  });
+
   test('the typed-address form explains a hostile or foreign address inline', async ({ page }) => {
     await wizard(page).ready();
     const url = page.getByTestId('workspace-url');

@@ -8,8 +8,7 @@ import { announce } from '../../status/announcer';
 import { checkForm, EMPTY_FORM, hostKindOf, newTaskId, type FormContext, type SignInForm } from './form-state';
 import { MethodFields } from './method-fields';
 import { MethodPicker } from './method-picker';
-import { useSignIn, useSignInProgress, useStartSandbox, useWorkspaceChoices } from './use-auth';
-import { WaitingForBrowser } from './waiting-for-browser';
+import { useSignIn, useStartSandbox, useWorkspaceChoices } from './use-auth';
 import { WorkspacePicker } from './workspace-picker';
 
 /** Choosing a workspace and a method, then signing in; failures are explained in place, with the fix. */
@@ -18,9 +17,7 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
   const [form, setForm] = useState<SignInForm>(EMPTY_FORM);
   const [problems, setProblems] = useState<Readonly<Partial<Record<keyof SignInForm, string>>>>({});
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
-  const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [sandbox, setSandbox] = useState<SandboxSetup | undefined>(undefined);
-  const progress = useSignInProgress();
   const patch = (p: Partial<SignInForm>) => setForm((f) => ({ ...f, ...p }));
 
   const startSandbox = useStartSandbox({
@@ -67,12 +64,9 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
     }
     setProblems({});
     setFailure(undefined);
-    const id = newTaskId();
-    setTaskId(id);
-    signIn.mutate({ ...check.request, taskId: id });
+    signIn.mutate({ ...check.request, taskId: newTaskId() });
   };
 
-  const waiting = signIn.isPending && progress?.taskId === taskId && progress?.phase === 'waiting-for-browser' ? progress : undefined;
   return (
     <form className="auth-form" onSubmit={submit} noValidate aria-label="Sign in" data-testid="sign-in-form">
       <WorkspacePicker form={form} patch={patch} choices={choices.data} problems={problems} sandbox={sandbox} onStartSandbox={() => startSandbox.mutate({})} startingSandbox={startSandbox.isPending} />
@@ -83,7 +77,6 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
-      {waiting ? <WaitingForBrowser progress={waiting} /> : null}
       {failure ? <ErrorView action="Sign in" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
     </form>
   );
