@@ -13,6 +13,7 @@ import { createElectronMainPorts } from '../platform/electron-main-ports';
 import { createIpcBridge } from '../platform/ipc-bridge';
 import { createMainWindow } from '../platform/main-window';
 import { originOf } from '../window-policy/app-url';
+import { sourceSandbox } from '../services/session/source-sandbox';
 import { composeMain } from './compose';
 
 /**
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
   hardenDefaultSession(appUrl);
   const trusted = new Set<number>();
   const ports = await createElectronMainPorts(() => ({ trustedIds: trusted, origins: [originOf(appUrl)] }));
-  const main = await composeMain(ports);
+  // From a source checkout (npm start) the "Local sandbox" runs the emulator beside the app; packaged, there is none.
+  const main = await composeMain({ ...ports, sandbox: sourceSandbox(join(__dirname, '..', '..')) });
   const { gateway, events } = main;
   const bridge = createIpcBridge({ gateway, events, logger: ports.logger.child('ipc'), trusted });
   const window = await createMainWindow({
