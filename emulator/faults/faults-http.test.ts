@@ -9,7 +9,7 @@ const ME = '/api/2.0/preview/scim/v2/Me';
 
 beforeAll(async () => {
   // Starts with a spec, as `--faults` would pass it; every test then switches faults at runtime.
-  emu = await startEmulator({ faults: 'latency=0,retryAfter=3', log: () => undefined });
+  emu = await startEmulator({ faults: 'latency=0,retryAfter=3', catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   pat = emu.users[0]?.token ?? '';
 });

@@ -9,7 +9,7 @@ let f: SandboxFetch;
 let token: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo', maxJsonBodyBytes: 64 * 1024, log: () => undefined });
+  emu = await startEmulator({ seed: 'demo', maxJsonBodyBytes: 64 * 1024, catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   token = emu.users[0]?.token ?? '';
 });

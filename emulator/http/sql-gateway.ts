@@ -13,9 +13,9 @@ const RETRY_AFTER_SECONDS = 2;
 
 /**
  * `POST /sql/1.0/warehouses/<id>`: the Thrift-over-HTTPS endpoint, authenticated like every API, then handed to the
- * Unity Catalog side's ThriftEndpoint. A stopped warehouse is started on first use (Databricks auto-starts a
- * warehouse that receives a query) and the client is told to retry: @databricks/sql retries 503 honouring
- * Retry-After (unity-catalog-scim-rest.md §6.2).
+ * Unity Catalog side's ThriftEndpoint, which answers for the warehouse's state (503 while it is not running).
+ * A stopped warehouse is started by the first query that reaches it, as Databricks auto-starts warehouses on use;
+ * only this side may change warehouse state (WarehouseStates is read-only to the endpoint).
  */
 export class SqlGateway {
   constructor(
@@ -43,8 +43,8 @@ export class SqlGateway {
       sendRest(res, databricksError(404, 'RESOURCE_DOES_NOT_EXIST', `SQL warehouse ${id} does not exist.`));
       return;
     }
-    if (state !== 'RUNNING') {
-      if (state === 'STOPPED') this.warehouses.start(id);
+    if (state === 'STOPPED') this.warehouses.start(id);
+    if (!this.thrift && state !== 'RUNNING') {
       const retry = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
       sendRest(res, databricksError(503, 'TEMPORARILY_UNAVAILABLE', `SQL warehouse ${id} is ${state.toLowerCase()}; retry shortly.`, retry));
       return;

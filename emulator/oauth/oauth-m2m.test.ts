@@ -14,7 +14,7 @@ let f: SandboxFetch;
 let options: oidc.DiscoveryRequestOptions;
 
 beforeAll(async () => {
-  emu = await startEmulator({ oauth: { accessTokenTtlSeconds: 900 }, log: () => undefined });
+  emu = await startEmulator({ oauth: { accessTokenTtlSeconds: 900 }, catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   options = { [oidc.customFetch]: openidFetch(f.agent) };
 });

@@ -17,7 +17,7 @@ interface Sandbox {
 }
 
 async function sandbox(revocation: boolean): Promise<Sandbox> {
-  const emu = await startEmulator({ oauth: { revocation }, log: () => undefined });
+  const emu = await startEmulator({ oauth: { revocation }, catalogSide: null, log: () => undefined });
   const f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   const config = await oidc.discovery(new URL(`${emu.workspaceUrl}/oidc/.well-known/oauth-authorization-server`), emu.oauth.u2mClientId, undefined, oidc.None(), {
     [oidc.customFetch]: openidFetch(f.agent),

@@ -12,7 +12,7 @@ let spId: string;
 let applicationId: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ log: () => undefined });
+  emu = await startEmulator({ catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   admin = emu.users.find((u) => u.admin)?.token ?? '';
   analyst = emu.users.find((u) => !u.admin)?.token ?? '';

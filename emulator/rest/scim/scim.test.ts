@@ -11,7 +11,7 @@ let admin: string;
 let analyst: string;
 
 beforeAll(async () => {
-  emu = await startEmulator({ log: () => undefined });
+  emu = await startEmulator({ catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   admin = emu.users.find((u) => u.admin)?.token ?? '';
   analyst = emu.users.find((u) => u.userName.startsWith('siobhan'))?.token ?? '';
