@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/start';
 import { freePort } from '../electron/services/oauth/loopback.test-support';
 import { createFormBrowser } from '../electron/services/session/form-browser.test-support';
 import { testSession, type TestSession } from '../electron/services/session/session.test-support';
+import { warehouseCatalogSide } from '../electron/services/sql/sandbox-warehouse.test-support';
 import { median, report, round } from './lib/report';
 
 /**
@@ -33,7 +34,7 @@ async function coldSelect1(t: TestSession, e: RunningEmulator, n: number): Promi
 
 async function main(): Promise<void> {
   const redirectUri = `http://localhost:${await freePort()}/callback`;
-  const emulator = await startEmulator({ oauth: { redirectUris: [redirectUri] }, log: () => undefined });
+  const emulator = await startEmulator({ catalogSide: warehouseCatalogSide, oauth: { redirectUris: [redirectUri] }, log: () => undefined });
   const dir = await mkdtemp(join(tmpdir(), 'ucbridge-bench-auth-'));
   try {
     // One browser per run (fresh cookies: the login and consent pages every time, the slowest path).

@@ -12,6 +12,8 @@ export interface TokenSet {
   readonly accessToken: string;
   /** Epoch ms, from `expires_in` on this machine's clock (robust to clock skew), else the JWT's `exp`. */
   readonly expiresAt: number | undefined;
+  /** Epoch ms when it was received: with `expiresAt`, the token's lifetime. */
+  readonly obtainedAt?: number;
   readonly refreshToken?: string;
   readonly idToken?: string;
   readonly scope?: string;
@@ -93,10 +95,12 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       throw new AppFailure({ code: 'AUTH_FAILED', message: 'The workspace answered the sign-in with something other than a token.' });
     }
     const t = parsed.data;
-    const expiresAt = t.expires_in !== undefined ? clock.now() + t.expires_in * 1000 : jwtExpiry(t.access_token);
+    const now = clock.now();
+    const expiresAt = t.expires_in !== undefined ? now + t.expires_in * 1000 : jwtExpiry(t.access_token);
     return {
       accessToken: t.access_token,
       expiresAt,
+      obtainedAt: now,
       ...(t.refresh_token ? { refreshToken: t.refresh_token } : {}),
       ...(t.id_token ? { idToken: t.id_token } : {}),
       ...(t.scope ? { scope: t.scope } : {}),

@@ -100,7 +100,7 @@ export async function establish(target: ResolvedTarget, deps: EstablishDeps, sig
     }
 
     deps.onPhase('identifying');
-    const probe = createTokenSource({ clock, logger, initial, persist: async () => undefined, onChange: () => undefined });
+    const probe = createTokenSource({ clock, logger, initial, renew, persist: async () => undefined, onChange: () => undefined });
     const rest = createRestClient({ origin: target.address.url, http, tokens: probe, logger });
     const account = target.address.kind === 'account';
     const [identity, meta] = await Promise.all([

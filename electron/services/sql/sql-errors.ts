@@ -21,7 +21,9 @@ export function sqlFailure(e: unknown, host: string): AppFailure {
   if (e instanceof AppFailure) return e;
   const d = (typeof e === 'object' && e !== null ? e : {}) as DriverErrorShape;
   const message = typeof d.message === 'string' ? d.message : String(e);
-  if (d.name === 'OperationStateError' || d.name === 'StatusError') {
+  // Its `name` is plain "Error"; the class name and the Thrift response say what it is.
+  const kind = (e as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  if (kind === 'OperationStateError' || kind === 'StatusError' || d.name === 'StatusError' || (d.response && ('sqlState' in d.response || 'displayMessage' in d.response))) {
     const sqlState = typeof d.response?.sqlState === 'string' ? d.response.sqlState : undefined;
     const text = typeof d.response?.displayMessage === 'string' && d.response.displayMessage ? d.response.displayMessage : message;
     const withState = sqlState && !text.includes(sqlState) ? `${text} SQLSTATE: ${sqlState}` : text;
@@ -46,6 +48,8 @@ export function sqlFailure(e: unknown, host: string): AppFailure {
   if (/max retry count exceeded/i.test(message)) {
     return new AppFailure({ code: 'UNAVAILABLE', message: 'The SQL warehouse kept refusing requests (retries exhausted).', hint: 'Check that the warehouse is running, then try again.' });
   }
-  if (TLS_REASON.test(message) && errorCodeOf(e) === undefined) return new AppFailure(authFailure('certificate-untrusted', { host }));
-  return transportFailure(e, host);
+  const code = errorCodeOf(e);
+  if (TLS_REASON.test(message) && code === undefined) return new AppFailure(authFailure('certificate-untrusted', { host }));
+  if (code !== undefined) return transportFailure(e, host);
+  return new AppFailure({ code: 'UNAVAILABLE', message: `The SQL warehouse connection failed: ${message.slice(0, 300)}`, hint: 'Try again; if it keeps failing, copy the details for support.' });
 }

@@ -21,11 +21,12 @@ export function wrapSqlSession(deps: {
   const { session, host, logger } = deps;
   let closed: Promise<void> | undefined;
 
-  async function start(sql: string, options: SqlExecuteOptions | undefined): Promise<{ op: IOperation; detach: () => void }> {
+  async function start(sql: string, options: SqlExecuteOptions | undefined, pageRows?: number): Promise<{ op: IOperation; detach: () => void }> {
     if (closed) throw new AppFailure({ code: 'NOT_CONNECTED', message: 'This SQL session is closed.' });
     if (options?.signal?.aborted) throw cancelled();
     const op = await session
-      .executeStatement(sql, { ...(options?.queryTimeoutSeconds ? { queryTimeout: options.queryTimeoutSeconds } : {}) })
+      // When streaming, the warehouse pages too (`maxRows` caps direct results), so no result sits whole in memory.
+      .executeStatement(sql, { ...(options?.queryTimeoutSeconds ? { queryTimeout: options.queryTimeoutSeconds } : {}), ...(pageRows ? { maxRows: pageRows } : {}) })
       .catch((e: unknown) => Promise.reject(sqlFailure(e, host)));
     const onAbort = () => void op.cancel().catch((e: unknown) => logger.debug('cancel failed', { error: e }));
     options?.signal?.addEventListener('abort', onAbort, { once: true });
@@ -54,8 +55,8 @@ export function wrapSqlSession(deps: {
       }
     },
     async *stream(sql: string, options?: SqlStreamOptions) {
-      const { op, detach } = await start(sql, options);
       const maxRows = options?.batchSize ?? 10_000;
+      const { op, detach } = await start(sql, options, maxRows);
       try {
         for (;;) {
           const rows = (await guard(options?.signal, op.fetchChunk({ maxRows }))) as readonly SqlRow[];

@@ -130,6 +130,16 @@ describe('token source', () => {
     expect(source.state().state).toBe('expired');
   });
 
+  it('refreshes a short-lived token at half its life rather than on every call', async () => {
+    const clock = manualClock();
+    const { source, renewals } = setup({ clock, initial: { accessToken: 'at-0', refreshToken: 'rt-0', obtainedAt: clock.now(), expiresAt: clock.now() + 5 * 60_000 } });
+    clock.advance(2 * 60_000);
+    expect(await source.accessToken()).toBe('at-0');
+    clock.advance(31_000);
+    expect(await source.accessToken()).toBe('at-1');
+    expect(renewals()).toBe(1);
+  });
+
   it('renews on first use after a restart (no access token yet)', async () => {
     const { source } = setup({ initial: undefined });
     expect(await source.accessToken()).toBe('at-1');

@@ -6,7 +6,8 @@ import type { TokenSet } from '../oauth/token-client';
 
 /**
  * The access token of one session, kept fresh. Refreshes 5 minutes before expiry (the Go SDK's
- * `tokenRefreshBuffer`; reference databricks-oauth.md §2.6) and once after a 401. Refreshes are single-flight:
+ * `tokenRefreshBuffer`; reference databricks-oauth.md §2.6) — or at half its life when it lives under 10 minutes
+ * (the Python SDK's `min(TTL/2, …)` stale window) — and once after a 401. Refreshes are single-flight:
  * with single-use refresh tokens two concurrent refreshes would present the same token twice, and reuse detection
  * then revokes the whole grant (reference oauth-loopback-testing.md, "Gotchas" 1). The rotated refresh token is
  * persisted before anyone gets the new access token. A refused refresh ends in `signin-required`, after which no
@@ -38,6 +39,7 @@ export interface TokenSource {
 }
 
 export const REFRESH_MARGIN_MS = 5 * 60_000;
+const MIN_WINDOW_MS = 60_000;
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -65,7 +67,12 @@ export function createTokenSource(o: TokenSourceOptions): TokenSource {
     if (disposed) throw new AppFailure({ code: 'NOT_CONNECTED', message: 'This session has ended.' });
     if (state === 'signin-required') throw signinRequired();
   };
-  const fresh = (t: TokenSet | undefined, now: number): boolean => !!t && (t.expiresAt === undefined || t.expiresAt - now > margin);
+  // Short-lived tokens (an app connection may set a 5-minute TTL) refresh at half their life, not on every call;
+  // but never hand out one closer than a minute to expiry: the SQL driver treats a token as expired 30 s early
+  // (`@databricks/sql` Token.js EXPIRATION_BUFFER_SECONDS) and would refuse it.
+  const windowOf = (t: TokenSet): number =>
+    t.obtainedAt !== undefined && t.expiresAt !== undefined ? Math.max(MIN_WINDOW_MS, Math.min(margin, (t.expiresAt - t.obtainedAt) / 2)) : margin;
+  const fresh = (t: TokenSet | undefined, now: number): boolean => !!t && (t.expiresAt === undefined || t.expiresAt - now > windowOf(t));
   const unexpired = (t: TokenSet | undefined, now: number): boolean => !!t && (t.expiresAt === undefined || t.expiresAt > now);
 
   function renewOnce(): Promise<TokenSet> {
