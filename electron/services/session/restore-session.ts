@@ -4,28 +4,47 @@ import type { ResolvedMethod } from './resolve-target';
 import type { SessionRecord } from './session-record';
 
 /**
- * The sign-in method of a saved session, rebuilt from its record and the vault's secrets. `undefined` when the
- * secret it needs is gone (kept in memory only last time, or undecryptable): the session then shows as
- * "sign in again" instead of failing later.
+ * The sign-in method of a saved session, rebuilt from its record and the vault's secrets. `complete` is false when
+ * the secret it needs is gone (kept in memory only last time, or undecryptable): the session then shows as
+ * "sign in again" with its method intact, and re-authenticating asks for the secret only if it must.
  */
-export function methodFromRecord(record: SessionRecord, secrets: VaultSecrets | undefined): { method: ResolvedMethod; refreshToken?: string } | undefined {
+export function methodFromRecord(record: SessionRecord, secrets: VaultSecrets | undefined): { method: ResolvedMethod; complete: boolean; refreshToken?: string } {
   const p = record.plan;
   const s = secrets ?? {};
   switch (p.method) {
     case 'oauth-u2m': {
       const uris = parseRedirectUris(p.redirectUris ?? DEFAULT_REDIRECT_URIS);
-      if (!p.clientId || !uris.ok || !s.refreshToken) return undefined;
-      return {
-        method: { method: 'oauth-u2m', clientId: p.clientId, redirectUris: uris.value, ...(s.clientSecret ? { clientSecret: s.clientSecret } : {}) },
-        refreshToken: s.refreshToken,
+      const method: ResolvedMethod = {
+        method: 'oauth-u2m',
+        clientId: p.clientId ?? '',
+        redirectUris: uris.ok ? uris.value : [],
+        ...(s.clientSecret ? { clientSecret: s.clientSecret } : {}),
       };
+      return { method, complete: !!p.clientId && uris.ok && !!s.refreshToken, ...(s.refreshToken ? { refreshToken: s.refreshToken } : {}) };
     }
     case 'oauth-m2m':
-      return p.clientId && s.clientSecret ? { method: { method: 'oauth-m2m', clientId: p.clientId, clientSecret: s.clientSecret } } : undefined;
+      return { method: { method: 'oauth-m2m', clientId: p.clientId ?? '', clientSecret: s.clientSecret ?? '' }, complete: !!p.clientId && !!s.clientSecret };
     case 'token-federation':
-      return p.federation ? { method: { method: 'token-federation', source: p.federation, ...(p.clientId ? { clientId: p.clientId } : {}) } } : undefined;
+      return {
+        method: { method: 'token-federation', source: p.federation ?? { kind: 'env', name: 'DATABRICKS_OIDC_TOKEN' }, ...(p.clientId ? { clientId: p.clientId } : {}) },
+        complete: p.federation !== undefined,
+      };
     case 'pat':
-      return s.pat ? { method: { method: 'pat', token: s.pat } } : undefined;
+      return { method: { method: 'pat', token: s.pat ?? '' }, complete: !!s.pat };
+  }
+}
+
+/** Whether re-authenticating can run without asking for a secret again. */
+export function missingSecret(m: ResolvedMethod): boolean {
+  switch (m.method) {
+    case 'oauth-u2m':
+      return m.clientId === '' || m.redirectUris.length === 0;
+    case 'oauth-m2m':
+      return m.clientSecret === '';
+    case 'token-federation':
+      return false;
+    case 'pat':
+      return m.token === '';
   }
 }
 

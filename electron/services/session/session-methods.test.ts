@@ -161,6 +161,13 @@ describe('no OS keychain (basic_text)', () => {
     await logger.flush();
     expect((await readdir(dir)).includes('secrets') ? await readdir(join(dir, 'secrets')) : []).toEqual([]);
     for (const { path, text } of await allFileText(dir)) for (const s of sandboxSecrets(emulator)) expect(text.includes(s), path).toBe(false);
+    await service.dispose();
+
+    // After a restart the workspace and method are remembered, the secret is not: sign in again, with why.
+    const again = await testSession({ dir, emulator, browser: noBrowser, cipher: createBasicTextCipher() });
+    expect(await again.service.state()).toMatchObject({ authMethod: 'oauth-m2m', token: { state: 'signin-required' }, identity: { userName: sp().applicationId } });
+    expect(await failure(again.service.reauthenticate({ taskId: taskId() }))).toMatchObject({ code: 'AUTH_REQUIRED', message: expect.stringContaining('kept in memory only') });
+    await again.service.dispose();
   });
 });
 

@@ -21,7 +21,7 @@ import { createLiveSession, type LiveSession } from './live-session';
 import { configFilePath, readProfileFile, summarizeProfile } from './profiles';
 import { createRecents } from './recents';
 import { resolveTarget, type ResolvedTarget } from './resolve-target';
-import { methodFromRecord, planOf } from './restore-session';
+import { methodFromRecord, missingSecret, planOf } from './restore-session';
 import { revokeSession } from './revocation';
 import type { SandboxLauncher } from './sandbox-launcher';
 import { SESSION_KEY, SessionRecordSchema, vaultKey, type SessionRecord } from './session-record';
@@ -176,7 +176,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     const rebuilt = methodFromRecord(record, await vault.get(vaultKey(record.workspace.url)));
     const trust = createTlsTrust(sandbox?.caPem);
     const http = createHttpClient({ trust, clock, logger: logger.child('http'), ...(deps.retry ? { retry: deps.retry } : {}) });
-    const method = rebuilt?.method ?? ({ method: 'pat', token: '' } as const);
+    const method = rebuilt.method;
     const kit =
       method.method === 'pat'
         ? undefined
@@ -191,17 +191,17 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       trust,
       kit,
       initial: m.method === 'pat' && m.token ? { accessToken: m.token, expiresAt: undefined } : undefined,
-      renew: kit && rebuilt ? renewerFor(m, kit, clock, rebuilt.refreshToken) : undefined,
+      renew: kit && rebuilt.complete ? renewerFor(m, kit, clock, rebuilt.refreshToken) : undefined,
       persist: async (next) => {
         if (m.method === 'oauth-u2m') await vault.put(vaultKey(record.workspace.url), vaultSecretsFor(m, next));
       },
       onTokenChange: publish,
-      signedOut: rebuilt === undefined,
+      signedOut: !rebuilt.complete,
       sandboxWorkspace: sandbox !== undefined,
       clock,
       logger: logger.child('live'),
     });
-    logger.info('restored the saved session', { host: record.workspace.host, method: record.plan.method, signedOut: rebuilt === undefined });
+    logger.info('restored the saved session', { host: record.workspace.host, method: record.plan.method, signedOut: !rebuilt.complete });
   }
 
   function reauthTarget(current: LiveSession): () => Promise<ResolvedTarget> {
@@ -209,7 +209,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const addr = parseWorkspaceUrl(current.workspace.url);
       if (!addr.ok) return fail('INTERNAL', 'The saved workspace address is no longer valid.');
       const sandbox = current.sandboxWorkspace ? await deps.sandbox.start() : undefined;
-      if (current.method.method === 'pat' && current.method.token === '') throw new AppFailure(authFailure('secret-missing'));
+      if (missingSecret(current.method)) throw new AppFailure(authFailure('secret-missing'));
       return {
         address: addr.value,
         label: current.workspace.label,
