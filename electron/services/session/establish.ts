@@ -102,7 +102,8 @@ export async function establish(target: ResolvedTarget, deps: EstablishDeps, sig
     deps.onPhase('identifying');
     const probe = createTokenSource({ clock, logger, initial, renew, persist: async () => undefined, onChange: () => undefined });
     const rest = createRestClient({ origin: target.address.url, http, tokens: probe, logger });
-    const account = target.address.kind === 'account';
+    // Account-level sign-in (an account console, or the sandbox with its account id): no workspace SCIM to ask.
+    const account = target.address.kind === 'account' || target.accountId !== undefined;
     const [identity, meta] = await Promise.all([
       account
         ? identityFromAccessToken(initial.accessToken)

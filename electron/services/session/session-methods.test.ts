@@ -51,6 +51,19 @@ describe('M2M (client credentials)', () => {
     expect(state).toMatchObject({ authMethod: 'oauth-m2m', identity: { kind: 'service-principal', userName: sp().applicationId, displayName: sp().displayName, admin: true } });
   });
 
+  it('signs in at account level with the account id (account OIDC endpoints)', async () => {
+    const { service } = await session();
+    const since = new Date();
+    const state = await service.signIn({
+      taskId: taskId(),
+      workspace: sandbox,
+      auth: { method: 'oauth-m2m', clientId: sp().applicationId, clientSecret: sp().clientSecret, accountId: emulator.accountId.toUpperCase() },
+      useProfileSecret: false,
+    });
+    expect(state).toMatchObject({ workspace: { accountId: emulator.accountId }, identity: { kind: 'service-principal', userName: sp().applicationId } });
+    expect(emulator.requestLog.entries({ since, pathPrefix: `/oidc/accounts/${emulator.accountId}/` }).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('a wrong secret fails with one plain line, never echoing the secret', async () => {
     const { service } = await session();
     const wrong = 'dose-wrong-secret-0123456789abcdef0123456789';
