@@ -11,6 +11,7 @@ export class ColumnSets {
   private nextId = 1;
 
   intern(columns: readonly ColumnDef[]): readonly ColumnDef[] {
+    if (this.ids.has(columns)) return columns;
     const key = JSON.stringify(columns.map((c) => [c.name, c.typeText, c.nullable, c.comment]));
     const found = this.byKey.get(key);
     if (found) return found;

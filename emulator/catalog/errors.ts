@@ -129,6 +129,10 @@ export const ucErrors = {
       shape('TABLE_OR_VIEW_NOT_FOUND', '42P01', 'FEATURE_DISABLED', 400),
       `The system schema \`system\`.\`${schema}\` is not enabled for this metastore. Enable it with the SystemSchemas API.`,
     ),
+  metastoreNotFound: (id: string) =>
+    new UcError(shape('METASTORE_DOES_NOT_EXIST', '42704', 'METASTORE_DOES_NOT_EXIST', 404), `Metastore '${id}' does not exist.`),
+  notFound: (message: string) => new UcError(shape('RESOURCE_DOES_NOT_EXIST', '42704', 'RESOURCE_DOES_NOT_EXIST', 404), message),
+  alreadyExists: (message: string) => new UcError(shape('RESOURCE_ALREADY_EXISTS', '42710', 'ALREADY_EXISTS', 409), message),
   cancelled: () => new UcError(shape('OPERATION_CANCELED', 'HY008', 'CANCELLED', 499), 'The operation was cancelled.'),
   internal: (message: string) => new UcError(shape('INTERNAL_ERROR', 'XX000', 'INTERNAL_ERROR', 500), message),
 } as const;

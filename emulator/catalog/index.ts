@@ -1,22 +1,31 @@
 /**
- * The sandbox's Unity Catalog side. Wiring (the workspace side's `startEmulator` does this):
+ * The sandbox's Unity Catalog side. The workspace side's `startEmulator` mounts it through
+ * `createCatalogSide(options)`, a contracts.ts CatalogSideFactory:
  *
- *   const uc = await createUnityCatalog({ sandbox, identities, dataDir });   // AuditSink too: uc.recordAudit(...)
- *   await seedCatalog(uc, 'demo' | 'empty' | 'large', { scaleTables, scaleColumns, schemas });
- *   const routes: RestRoute[] = createUnityCatalogRoutes(uc);               // from emulator/uc-rest
- *   const sql: ThriftEndpoint = createWarehouseEndpoint({ uc, warehouses }); // from emulator/warehouse
- *   …mount `routes` after bearer authentication and `sql` at POST /sql/1.0/warehouses/<id>…
- *   await sql.close(); await uc.close();                                     // on stop: flushes data-dir state
+ *   startEmulator({ seed: 'large', catalogSide: createCatalogSide({ scaleTables: 100_000, scaleColumns: 20 }) })
  *
- * - `createUnityCatalog` opens the DuckDB database (`<dataDir>/warehouse.duckdb`, or in memory) and, when
- *   `<dataDir>/catalog.json` exists, reloads the model saved there; changes are saved back as they happen.
- * - `seedCatalog` fills a fresh metastore (no-op when the data dir already held one): grants go only to
- *   principals the IdentityDirectory knows.
- * - REST calls the workspace side handles itself can still be audited through `uc.recordAudit(record)`.
+ * which is, piece by piece:
+ *
+ *   const uc = await createUnityCatalog({ sandbox, identities, dataDir });   // also the AuditSink: uc.recordAudit(r)
+ *   await seedCatalog(uc, 'demo' | 'empty' | 'large', { scaleTables, scaleColumns, scaleSchemas });
+ *   const routes: readonly RestRoute[] = createUnityCatalogRoutes(uc);      // mount after bearer authentication
+ *   const sql = createWarehouseEndpoint({ uc, warehouses, resultFormat });  // ThriftEndpoint: POST /sql/1.0/warehouses/<id>
+ *   …on stop: sql.close(); await uc.close();                               // flushes the data dir
+ *
+ * - `createUnityCatalog` opens the DuckDB database (`<dataDir>/warehouse.duckdb`, or in memory) and reloads the
+ *   model from `<dataDir>/catalog.json` when present; every change is saved back shortly after it happens.
+ * - `seedCatalog` fills a fresh metastore and leaves a reloaded one alone; grants go only to principals the
+ *   IdentityDirectory knows (demo groups, users and service principals are looked up by display name).
+ * - `resultFormat` (`arrow` by default, as warehouses answer) can be overridden per session with the session
+ *   configuration key `ucbridge.sandbox.resultFormat` = `columns` | `arrow`.
  */
 export { UnityCatalog, DEFAULT_CATALOG, type UnityCatalogOptions } from './unity-catalog';
 export { UcError, ucErrors } from './errors';
 export type { Subject } from './subject';
+export { createCatalogSide, type CatalogSideOptions } from './catalog-side';
+export { seedCatalog, type CatalogSeedOptions } from '../seeds/catalog-seed';
+export { createUnityCatalogRoutes } from '../uc-rest';
+export { createWarehouseEndpoint, RESULT_FORMAT_CONF, type ResultFormat, type WarehouseEndpoint } from '../warehouse';
 
 import { UnityCatalog, type UnityCatalogOptions } from './unity-catalog';
 

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditRecord, AuditSink, IdentityDirectory, Principal, SandboxInfo } from '../contracts';
 import { Duck } from '../sql/duck';
@@ -6,6 +7,8 @@ import { Authz } from './authz';
 import { EntityStore } from './entity-store';
 import { MetastoreSettings } from './metastore-settings';
 import { CatalogMirror } from './mirror/catalog-mirror';
+import { restoreSnapshot, takeSnapshot } from './persistence/snapshot';
+import { readSnapshot, SnapshotWriter } from './persistence/snapshot-file';
 import { Resolver } from './resolve';
 import { subjectOf, type Subject } from './subject';
 import { bootstrapSystemCatalog, SYSTEM_OWNER } from './system/bootstrap';
@@ -38,6 +41,9 @@ export class UnityCatalog implements AuditSink {
   readonly files: VolumeFiles;
   /** Where managed tables and volumes would live; shown as `storage_root` and `storage_path`. */
   readonly storageRoot: string;
+  /** True when the model was reloaded from the data dir (seeds then leave it alone). */
+  restored = false;
+  private writer: SnapshotWriter | undefined;
 
   private constructor(
     readonly sandbox: SandboxInfo,
@@ -58,12 +64,31 @@ export class UnityCatalog implements AuditSink {
   }
 
   static async create(options: UnityCatalogOptions): Promise<UnityCatalog> {
-    const duck = await Duck.open(options.dataDir === undefined ? undefined : join(options.dataDir, 'warehouse.duckdb'));
-    const uc = new UnityCatalog(options.sandbox, options.identities, duck, options.dataDir);
+    const dir = options.dataDir;
+    if (dir !== undefined) await mkdir(dir, { recursive: true });
+    const snapshot = dir === undefined ? undefined : await readSnapshot(dir);
+    const duck = await Duck.open(dir === undefined ? undefined : join(dir, 'warehouse.duckdb'));
+    const uc = new UnityCatalog(options.sandbox, options.identities, duck, dir);
     await uc.log.init();
+    if (snapshot) {
+      restoreSnapshot(snapshot, uc.store, uc.acl, uc.settings);
+      uc.restored = true;
+    }
     uc.store.bus.withoutEvents(() => bootstrapSystemCatalog(uc.store, Date.now()));
     await uc.mirror.rebuild();
+    if (dir !== undefined) {
+      const writer = new SnapshotWriter(dir, () => takeSnapshot(uc.store, uc.acl, uc.settings), (e) => process.stderr.write(`sandbox could not save the Unity Catalog state: ${String(e)}\n`));
+      uc.writer = writer;
+      uc.store.bus.subscribe(() => writer.schedule());
+      writer.schedule();
+    }
     return uc;
+  }
+
+  /** After a bulk load with events muted: rebuild the mirror and save. */
+  async afterBulkLoad(): Promise<void> {
+    await this.mirror.rebuild();
+    this.writer?.schedule();
   }
 
   subject(principal: Principal): Subject {
@@ -86,6 +111,7 @@ export class UnityCatalog implements AuditSink {
 
   async close(): Promise<void> {
     await this.sync();
+    await this.writer?.flush();
     await this.duck.close();
   }
 }

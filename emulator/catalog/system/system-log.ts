@@ -7,7 +7,8 @@ import { AUDIT, COLUMN_LINEAGE, QUERY_HISTORY, SYSTEM_TABLES, TABLE_LINEAGE } fr
 export interface QueryRecord {
   readonly statementId: string;
   readonly sessionId: string;
-  readonly warehouseId: string;
+  /** Null for statements the sandbox ran itself (its seeds). */
+  readonly warehouseId: string | null;
   readonly principal: Principal;
   readonly userAgent: string;
   readonly statementText: string;
@@ -83,7 +84,7 @@ export class SystemLog {
     this.push(QUERY_HISTORY.storage, [
       duckString(this.sandbox.accountId), duckString(this.sandbox.workspaceId), duckString(q.statementId),
       duckString(q.principal.name), duckString(q.sessionId), duckString(q.status),
-      struct({ type: `'WAREHOUSE'`, cluster_id: NULL, warehouse_id: duckString(q.warehouseId) }), duckString(q.principal.id),
+      struct({ type: `'WAREHOUSE'`, cluster_id: NULL, warehouse_id: duckValue(q.warehouseId) }), duckString(q.principal.id),
       duckString(q.statementText), duckString(q.statementType), duckValue(q.errorMessage), duckValue(app), duckString(driver),
       n(ms), '0', '0', n(ms), '0', n(ms), '0', ts(q.startTime), ts(q.endTime), ts(q.endTime), '0', '0', '0', '0',
       n(q.producedRows), '0', '0', 'FALSE', '0', '0', '0', NULL, duckString(q.principal.id), duckString(q.principal.name),

@@ -47,10 +47,14 @@ export async function runInsert(exec: Exec, st: Extract<Statement, { type: 'inse
   const inserted = await withConnection(exec.uc, async (c) => {
     const storage = await materialize(exec.uc, ref.table, c);
     if (!st.overwrite) return (await c.run(`INSERT INTO ${storage}${columns} ${source}`)).rowsChanged;
+    // The source may read the target itself, so it is materialized before the target is emptied.
+    const staged = `ow_${exec.statementId.replaceAll('-', '')}`;
     await c.run('BEGIN TRANSACTION');
     try {
+      await c.run(`CREATE TEMP TABLE ${staged} AS ${source}`);
       await c.run(`DELETE FROM ${storage}`);
-      const n = (await c.run(`INSERT INTO ${storage}${columns} ${source}`)).rowsChanged;
+      const n = (await c.run(`INSERT INTO ${storage}${columns} SELECT * FROM ${staged}`)).rowsChanged;
+      await c.run(`DROP TABLE ${staged}`);
       await c.run('COMMIT');
       return n;
     } catch (error) {

@@ -84,3 +84,13 @@ export async function query(session: IDBSQLSession, sql: string, options: Record
     await op.close();
   }
 }
+
+/** One session per principal for a test file, opened lazily. */
+export function sessionsFor(w: () => TestWarehouse): (principal: string) => Promise<IDBSQLSession> {
+  const open = new Map<string, Promise<IDBSQLSession>>();
+  return (principal) => {
+    let s = open.get(principal);
+    if (!s) open.set(principal, (s = w().connect(principal).then((c) => c.session)));
+    return s;
+  };
+}
