@@ -1,4 +1,5 @@
 import { Arrow, type ArrowData as Data, type ArrowSchema as Schema, type ArrowType as DataType } from './arrow-runtime';
+import { cellOf, Utf8Column } from '../sql/engine/utf8-column';
 import type { Page } from './page';
 import type { WireKind, WireType } from './type-map';
 import { bigintOf, bytesOf, daysOf, millisOf, numberOf, textOf } from './values';
@@ -63,7 +64,36 @@ export class ArrowEncoder {
     return Buffer.from(stream.subarray(schemaMessage, stream.length - 8));
   }
 
+  /** UTF-8 bytes from DuckDB go into the Arrow buffers as they are (no decode and re-encode). */
+  private utf8Column(kind: 'string' | 'binary', c: number, page: Page, n: number): Data {
+    const validity = new Uint8Array(Math.ceil(n / 8));
+    const offsets = new Int32Array(n + 1);
+    let size = 0;
+    let row = 0;
+    let nullCount = 0;
+    for (const slice of page.slices) {
+      const col = slice.batch.columns[c] as Utf8Column;
+      for (let r = slice.from; r < slice.to; r++, row++) {
+        if (col.isNull(r)) nullCount++;
+        else validity[row >> 3] = validity[row >> 3]! | (1 << (row & 7));
+        size += col.byteLength(r);
+        offsets[row + 1] = size;
+      }
+    }
+    const data = new Uint8Array(size);
+    row = 0;
+    for (const slice of page.slices) {
+      const col = slice.batch.columns[c] as Utf8Column;
+      for (let r = slice.from; r < slice.to; r++, row++) col.copyTo(r, data, offsets[row]!);
+    }
+    const base = { length: n, nullCount, nullBitmap: validity, valueOffsets: offsets, data };
+    return kind === 'binary' ? makeData({ ...base, type: new Binary() }) : makeData({ ...base, type: new Utf8() });
+  }
+
   private column(kind: WireKind, c: number, page: Page, n: number): Data {
+    if ((kind === 'string' || kind === 'binary') && page.slices.length > 0 && page.slices.every((s) => s.batch.columns[c] instanceof Utf8Column)) {
+      return this.utf8Column(kind, c, page, n);
+    }
     const validity = new Uint8Array(Math.ceil(n / 8));
     let nullCount = 0;
     const values: unknown[] = new Array(n);
@@ -71,7 +101,7 @@ export class ArrowEncoder {
     for (const slice of page.slices) {
       const col = slice.batch.columns[c]!;
       for (let r = slice.from; r < slice.to; r++, row++) {
-        const v = col[r] ?? null;
+        const v = cellOf(col, r);
         if (v === null) nullCount++;
         else validity[row >> 3] = validity[row >> 3]! | (1 << (row & 7));
         values[row] = v;

@@ -1,3 +1,4 @@
+import { cellOf, Utf8Column } from '../sql/engine/utf8-column';
 import { FastWriter, PreEncoded } from './fast-writer';
 import type { Page } from './page';
 import type { WireKind, WireType } from './type-map';
@@ -59,9 +60,17 @@ export function encodeColumnRowSet(wire: readonly WireType[], page: Page, startR
     let row = 0;
     for (const slice of page.slices) {
       const values = slice.batch.columns[c]!;
+      if (values instanceof Utf8Column && (type.kind === 'string' || type.kind === 'binary')) {
+        // Bytes straight from DuckDB: a Thrift string is its UTF-8 bytes with a length prefix.
+        for (let r = slice.from; r < slice.to; r++, row++) {
+          if (values.isNull(r)) nulls[row >> 3] = nulls[row >> 3]! | (1 << (row & 7));
+          w.writeStringFrom(values, r);
+        }
+        continue;
+      }
       for (let r = slice.from; r < slice.to; r++, row++) {
-        const v = values[r] ?? null;
-        if (v === null) nulls[row >> 3]! |= 1 << (row & 7);
+        const v = cellOf(values, r);
+        if (v === null) nulls[row >> 3] = nulls[row >> 3]! | (1 << (row & 7));
         writeValue(w, type.kind, v);
       }
     }

@@ -110,6 +110,14 @@ export class FastWriter {
   writeUtf8Bytes(bytes: Uint8Array): void {
     this.writeBinary(bytes);
   }
+  /** A Thrift string whose UTF-8 bytes come from a result column, copied without an intermediate array. */
+  writeStringFrom(column: { byteLength(i: number): number; copyTo(i: number, target: Uint8Array, at: number): number }, row: number): void {
+    const length = column.byteLength(row);
+    this.ensure(4 + length);
+    this.buf.writeInt32BE(length, this.pos);
+    column.copyTo(row, this.buf, this.pos + 4);
+    this.pos += 4 + length;
+  }
   writeRaw(bytes: Uint8Array): void {
     this.ensure(bytes.length);
     this.buf.set(bytes, this.pos);

@@ -3,6 +3,7 @@ import { UcError, ucErrors } from '../catalog/errors';
 import { newCancellation, type Execution, type SqlSession } from '../sql/engine/session';
 import { ArrowEncoder } from './encode-arrow';
 import { Pager } from './page';
+import type { TCLITypes } from './tcli';
 import { wireTypeOf, type WireType } from './type-map';
 
 export type OperationState = 'RUNNING' | 'FINISHED' | 'ERROR' | 'CANCELED' | 'CLOSED';
@@ -29,6 +30,8 @@ export class Operation {
   wire: readonly WireType[] = [];
   arrow: ArrowEncoder | null = null;
   rowsProduced = 0;
+  /** The page being built ahead of the next FetchResults. */
+  prefetched: { readonly maxRows: number; readonly page: Promise<TCLITypes.TFetchResultsResp> } | null = null;
   readonly settled: Promise<void>;
 
   constructor(

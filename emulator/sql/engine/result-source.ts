@@ -1,15 +1,20 @@
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
+import { DuckDBTypeId } from '@duckdb/node-api';
 import { typeFromDuck, type DbxType } from '../types';
+import { Utf8Column } from './utf8-column';
 
 export interface ResultColumn {
   readonly name: string;
   readonly type: DbxType;
 }
 
-/** Column-major rows: `columns[c][r]`. Values are DuckDB values or plain JS values (string, number, Date…). */
+/**
+ * Column-major rows: `columns[c][r]`. Values are DuckDB values or plain JS values (string, number, Date…);
+ * VARCHAR columns from DuckDB are Utf8Columns (read cells with `cellOf`).
+ */
 export interface ColumnarBatch {
   readonly rowCount: number;
-  readonly columns: readonly (readonly unknown[])[];
+  readonly columns: readonly (readonly unknown[] | Utf8Column)[];
 }
 
 /** A statement's result, pulled batch by batch so large results stream instead of materializing. */
@@ -44,6 +49,7 @@ export const emptySource = (): ResultSource => valuesSource([], []);
  */
 export function duckSource(result: DuckDBResult, connection: DuckDBConnection, release: (c: DuckDBConnection) => void): ResultSource {
   const columns = result.columnNames().map((name, i) => ({ name, type: typeFromDuck(result.columnType(i)) }));
+  const varchar = columns.map((_, i) => result.columnTypeId(i) === DuckDBTypeId.VARCHAR);
   let open = true;
   const close = () => {
     if (!open) return;
@@ -59,8 +65,8 @@ export function duckSource(result: DuckDBResult, connection: DuckDBConnection, r
         close();
         return null;
       }
-      const values: unknown[][] = [];
-      for (let c = 0; c < chunk.columnCount; c++) values.push(chunk.getColumnValues(c));
+      const values: (unknown[] | Utf8Column)[] = [];
+      for (let c = 0; c < chunk.columnCount; c++) values.push(varchar[c] ? Utf8Column.fromChunk(chunk, c) : chunk.getColumnValues(c));
       return { rowCount: chunk.rowCount, columns: values };
     },
     close,
