@@ -1,4 +1,4 @@
-import { at, CITIES, day, FIRST, iban, LAST, nationalId, phone, REGIONS, slug, type Rng } from './catalog-data';
+import { at, CITIES, day, FIRST, iban, LAST, nationalId, phone, REGIONS, slug } from './catalog-data';
 import type { DemoTable } from './catalog-demo-spec';
 
 const EMPLOYEES = 220;

@@ -4,6 +4,7 @@ import { ucErrors } from '../catalog/errors';
 import type { UnityCatalog } from '../catalog/unity-catalog';
 import { executeSql } from '../sql/engine/execute';
 import { NO_PARAMETERS, type SqlSession } from '../sql/engine/session';
+import { cellOf } from '../sql/engine/utf8-column';
 
 /**
  * Runs seed statements through the same SQL engine the warehouse uses, as a named principal with a believable
@@ -42,7 +43,7 @@ export class SeedSql {
       for (;;) {
         const batch = await execution.source.next();
         if (!batch) break;
-        for (let r = 0; r < batch.rowCount; r++) rows.push(batch.columns.map((c) => c[r]));
+        for (let r = 0; r < batch.rowCount; r++) rows.push(batch.columns.map((c) => cellOf(c, r)));
       }
       audit('commandFinish', 200);
       this.history(session, statementId, sql, execution.statementType, 'FINISHED', null, start, rows.length);

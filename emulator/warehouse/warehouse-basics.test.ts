@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { query, startTestWarehouse, type TestWarehouse } from './testing/test-warehouse';
+import { query, startTestWarehouse, WAREHOUSE_ID, type TestWarehouse } from './testing/test-warehouse';
 
 let w: TestWarehouse;
 beforeAll(async () => {
@@ -45,5 +45,24 @@ describe('warehouse basics through the real driver', () => {
     const rows = await query(session, 'SELECT id, CAST(id AS STRING) AS s FROM range(120000)', { maxRows: 25000 });
     expect(rows).toHaveLength(120000);
     expect(rows[119999]).toEqual({ id: 119999, s: '119999' });
+  });
+
+  it('answers 503 TEMPORARILY_UNAVAILABLE with Retry-After while the warehouse is stopped', async () => {
+    w.states.set(WAREHOUSE_ID, 'STOPPED');
+    try {
+      await expect(w.connect('admin@example.com')).rejects.toMatchObject({ statusCode: 503 });
+    } finally {
+      w.states.set(WAREHOUSE_ID, 'RUNNING');
+    }
+    const { session } = await w.connect('admin@example.com');
+    expect(await query(session, 'SELECT 1 AS up')).toEqual([{ up: 1 }]);
+  });
+
+  it('serves every statement in its own operation, so sessions stay usable after errors and closes', async () => {
+    const { client, session } = await w.connect('eve@example.com');
+    await expect(query(session, 'SELECT * FROM system.access.audit')).rejects.toMatchObject({ response: { sqlState: expect.any(String) } });
+    expect(await query(session, "SELECT current_user() AS u")).toEqual([{ u: 'eve@example.com' }]);
+    await session.close();
+    await client.close();
   });
 });

@@ -117,6 +117,13 @@ export function tokenize(sql: string): Token[] {
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
       i += word.length;
       push('word', word, start);
+    } else if (ch === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
+      // Dollar-quoted bodies (`AS $$ … $$`) of CREATE FUNCTION (R3).
+      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))![0];
+      const close = sql.indexOf(tag, i + tag.length);
+      if (close < 0) throw ucErrors.parse(`'${tag}': the dollar-quoted string is not closed`);
+      i = close + tag.length;
+      push('string', sql.slice(start + tag.length, close), start);
     } else if (ch === '?') {
       i++;
       push('param', '', start);
