@@ -78,6 +78,8 @@ export interface TableEntity extends Stamp {
   readonly viewText: string | null;
   readonly rowFilter: RowFilter | null;
   readonly masks: readonly ColumnMask[];
+  /** Where an EXTERNAL table's files live (managed tables live under the metastore's storage root). */
+  readonly location?: string;
   /** DuckDB table holding the rows, created on first write; null means the table has never held a row. */
   readonly storage: string | null;
 }

@@ -78,7 +78,7 @@ export function tableInfo(uc: UnityCatalog, c: CatalogEntity, s: SchemaEntity, t
     schema_name: s.name,
     full_name: `${c.name}.${s.name}.${t.name}`,
     table_type: t.tableType,
-    ...(isView ? { view_definition: t.viewText } : { data_source_format: 'DELTA', storage_location: `${uc.storageRoot}/tables/${t.id}` }),
+    ...(isView ? { view_definition: t.viewText } : { data_source_format: 'DELTA', storage_location: t.location ?? `${uc.storageRoot}/tables/${t.id}` }),
     ...(opts.omitColumns ? {} : { columns: t.columns.map((col, i) => columnInfo(t, col, i)) }),
     owner: t.owner,
     ...optional('comment', t.comment),

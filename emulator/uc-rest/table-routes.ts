@@ -101,7 +101,7 @@ export function tableRoutes(uc: UnityCatalog): RestRoute[] {
         throw ucErrors.invalidParameter('Only external Delta tables (table_type EXTERNAL with a storage_location) can be created through this API.');
       }
       const columns = b.columns.map((c) => ({ name: c.name, typeText: normalizeTypeText(c.type_text), nullable: c.nullable ?? true, comment: c.comment ?? null }));
-      createTable(ctx, { catalog: b.catalog_name, schema: b.schema_name, name: b.name, columns, tableType: 'EXTERNAL', comment: b.comment ?? null, properties: b.properties ?? {} });
+      createTable(ctx, { catalog: b.catalog_name, schema: b.schema_name, name: b.name, columns, tableType: 'EXTERNAL', location: b.storage_location, comment: b.comment ?? null, properties: b.properties ?? {} });
       const ref = uc.resolve.table(b.catalog_name, b.schema_name, b.name);
       return json(tableInfo(uc, ref.catalog, ref.schema, ref.table));
     }),

@@ -96,6 +96,14 @@ describe('Unity Catalog REST with plain fetch', () => {
     });
     expect(created.body).toMatchObject({ full_name: 'main.governance.plus_one', data_type: 'INT' });
     expect((await send('POST', `${UC}/volumes`, { catalog_name: 'main', schema_name: 'sales', name: 'exports', volume_type: 'MANAGED' })).body).toMatchObject({ full_name: 'main.sales.exports' });
+    // REST creates external tables only; managed ones are made with SQL (reference §1.3).
+    expect((await send('POST', `${UC}/tables`, { name: 'm', catalog_name: 'main', schema_name: 'sales', table_type: 'MANAGED', columns: [] })).body).toMatchObject({ error_code: 'INVALID_PARAMETER_VALUE' });
+    const external = await send('POST', `${UC}/tables`, {
+      name: 'Ext_Orders', catalog_name: 'main', schema_name: 'sales', table_type: 'EXTERNAL', data_source_format: 'DELTA',
+      storage_location: 's3://partner-bucket/orders', columns: [{ name: 'Id', type_text: 'BIGINT', type_name: 'LONG', position: 0 }],
+    });
+    expect(external.body).toMatchObject({ full_name: 'main.sales.ext_orders', table_type: 'EXTERNAL', storage_location: 's3://partner-bucket/orders', columns: [{ name: 'Id', type_text: 'bigint', type_name: 'LONG', position: 0 }] });
+    expect((await f(`${UC}/tables/main.sales.ext_orders`, { method: 'DELETE', token: adminToken })).status).toBe(200);
   });
 
   it('reads and patches permissions with the 150 page-size floor, and reports effective permissions', async () => {

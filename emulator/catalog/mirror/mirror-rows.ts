@@ -18,7 +18,7 @@ export const schemaRow = (s: SchemaEntity): Row => [s.id, s.catalogId, s.name, s
 
 export const tableRow = (t: TableEntity, columnSet: number, storageRoot: string): Row => [
   t.id, t.schemaId, t.name, t.tableType, t.owner, t.comment, ...stamp(t), columnSet,
-  t.tableType === 'VIEW' ? null : 'DELTA', t.tableType === 'VIEW' ? null : `${storageRoot}/tables/${t.id}`, t.viewText,
+  t.tableType === 'VIEW' ? null : 'DELTA', t.tableType === 'VIEW' ? null : (t.location ?? `${storageRoot}/tables/${t.id}`), t.viewText,
 ];
 
 export function columnSetRows(setId: number, columns: readonly ColumnDef[]): Row[] {

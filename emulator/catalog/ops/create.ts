@@ -73,6 +73,7 @@ export interface CreateTable {
   readonly comment?: string | null;
   readonly properties?: Readonly<Record<string, string>>;
   readonly viewText?: string | null;
+  readonly location?: string;
   readonly ifNotExists?: boolean;
   /** CREATE OR REPLACE: an existing table is replaced in place, keeping its grants, row filter and masks (R6). */
   readonly orReplace?: boolean;
@@ -106,6 +107,7 @@ export function createTable(ctx: OpContext, spec: CreateTable): CreatedTable | u
     ...stampNow(ctx), id: existing?.id ?? randomUUID(), schemaId: ref.schema.id, name, tableType: spec.tableType, columns: spec.columns,
     owner: existing?.owner ?? ctx.subject.principal.name, comment: spec.comment ?? null, properties: spec.properties ?? {},
     viewText: spec.viewText ?? null,
+    ...(spec.location === undefined ? {} : { location: spec.location }),
     rowFilter: existing?.rowFilter ?? null,
     masks: existing ? existing.masks.filter((m) => seen.has(m.column.toLowerCase())) : [],
     storage: null,

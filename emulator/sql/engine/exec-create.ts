@@ -85,7 +85,7 @@ async function createTableStatement(exec: Exec, st: Extract<Statement, { type: '
   let created;
   try {
     created = createTable(ctx(exec), {
-      catalog, schema, name, columns, tableType: st.external ? 'EXTERNAL' : 'MANAGED', comment: st.comment, properties: st.properties,
+      catalog, schema, name, columns, tableType: st.external ? 'EXTERNAL' : 'MANAGED', ...(st.external ? { location: st.external } : {}), comment: st.comment, properties: st.properties,
       ifNotExists: st.ifNotExists, orReplace: st.orReplace,
     });
   } catch (error) {

@@ -20,7 +20,7 @@ function tableDetails(exec: Exec, ref: TableRef): (string | null)[][] {
     ['Type', t.tableType, ''], ['Comment', t.comment ?? '', ''],
   ];
   if (t.tableType === 'VIEW') rows.push(['View Text', t.viewText ?? '', '']);
-  else rows.push(['Location', `${exec.uc.storageRoot}/tables/${t.id}`, ''], ['Provider', 'delta', '']);
+  else rows.push(['Location', t.location ?? `${exec.uc.storageRoot}/tables/${t.id}`, ''], ['Provider', 'delta', '']);
   rows.push(['Owner', t.owner, '']);
   if (t.rowFilter) rows.push(['Row Filter', t.rowFilter.functionName.join('.'), t.rowFilter.args.map((a) => (a.kind === 'column' ? a.name : a.sql)).join(', ')]);
   for (const m of t.masks) rows.push(['Column Mask', m.column, m.functionName.join('.')]);
