@@ -4,6 +4,8 @@ import type { EmulatorOptions } from './startup/options';
 
 export const USAGE = `Usage: npm run emulator -- [options]
   --seed demo|empty|large   identities, warehouses and catalogs to start with (default demo)
+  --scale-tables N          tables in the large seed (default 100000)
+  --scale-columns N         columns per table in the large seed (default 20)
   --port N                  HTTPS port on 127.0.0.1 (default: a free port)
   --data-dir DIR            keep state in DIR and reload it on restart (default: in memory)
   --faults SPEC             e.g. latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5
@@ -32,6 +34,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         faults: { type: 'string' },
+        'scale-tables': { type: 'string' },
+        'scale-columns': { type: 'string' },
         revocation: { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -49,6 +53,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
   const dataDir = values['data-dir'] as string | undefined;
   const faults = values.faults as string | undefined;
+  const scaleTables = positiveInt(values['scale-tables'], '--scale-tables');
+  const scaleColumns = positiveInt(values['scale-columns'], '--scale-columns');
+  const catalogScale = { ...(scaleTables === undefined ? {} : { scaleTables }), ...(scaleColumns === undefined ? {} : { scaleColumns }) };
   return {
     json: values.json === true,
     help: values.help === true,
@@ -57,7 +64,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port,
       ...(dataDir === undefined ? {} : { dataDir }),
       ...(faults === undefined ? {} : { faults }),
+      ...(Object.keys(catalogScale).length === 0 ? {} : { catalogScale }),
       ...(values.revocation === true ? { oauth: { revocation: true } } : {}),
     },
   };
+}
+
+function positiveInt(text: string | boolean | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1`);
+  return n;
 }

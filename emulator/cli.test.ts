@@ -16,7 +16,15 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([]).options).toEqual({ seed: 'demo', port: 0 });
   });
 
-  it.each([['--seed', 'huge'], ['--port', '70000'], ['--port', 'abc'], ['--bogus'], ['stray']])('refuses %s', (...argv) => {
+  it('passes the large seed size to the default catalog side', () => {
+    expect(parseCliArgs(['--seed', 'large', '--scale-tables', '500', '--scale-columns', '4']).options).toEqual({
+      seed: 'large',
+      port: 0,
+      catalogScale: { scaleTables: 500, scaleColumns: 4 },
+    });
+  });
+
+  it.each([['--seed', 'huge'], ['--scale-tables', '0'], ['--scale-columns', 'x'], ['--port', '70000'], ['--port', 'abc'], ['--bogus'], ['stray']])('refuses %s', (...argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
   });
 });
@@ -34,6 +42,9 @@ describe('npm run emulator -- --json', () => {
       const f = sandboxFetch(info.workspaceUrl, readFileSync(info.caCertPath, 'utf8'));
       const me = (await (await f('/api/2.0/preview/scim/v2/Me', { token: info.users[0]?.token ?? '' })).json()) as { userName: string };
       expect(me.userName).toBe('admin@sandbox.example');
+      // The Unity Catalog side is mounted by default: its REST answers, not a 404.
+      const catalogs = await f('/api/2.1/unity-catalog/catalogs', { token: info.users[0]?.token ?? '' });
+      expect(catalogs.status).toBe(200);
       await f.close();
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { CatalogSide, CatalogSideFactory, SandboxInfo } from './contracts';
 import { NO_FAULTS, parseFaultSpec } from './faults/fault-spec';
 import { Faults } from './faults/faults';
+import { createCatalogSide } from './catalog/catalog-side';
 import { BearerAuthenticator } from './http/bearer-auth';
 import { createRequestListener, type PipelineParts } from './http/pipeline';
 import { RestGateway } from './http/rest-gateway';
@@ -94,7 +95,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const auth = new BearerAuthenticator(identities, oauth.verifier);
 
   let catalog: CatalogSide | undefined;
-  const factory: CatalogSideFactory | null | undefined = options.catalogSide;
+  // Undefined means the whole workspace (REST + SQL warehouse); tests that need only the workspace side pass null.
+  const factory: CatalogSideFactory | null = options.catalogSide === undefined ? createCatalogSide(options.catalogScale ?? {}) : options.catalogSide;
   try {
     catalog = factory ? await factory({ info: sandbox, identities: identities.directory, warehouses, seed, ...(dataDir === undefined ? {} : { dataDir }) }) : undefined;
   } catch (error) {

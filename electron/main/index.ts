@@ -3,6 +3,7 @@ import { serveAppProtocol } from '../platform/app-protocol';
 import {
   claimSingleInstance,
   exitWithError,
+  exposeForE2e,
   hardenDefaultSession,
   prepareBeforeReady,
   resolveAppUrl,
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
   // From a source checkout (npm start) the "Local sandbox" runs the emulator beside the app; packaged, there is none.
   const main = await composeMain({ ...ports, sandbox: sourceSandbox(join(__dirname, '..', '..')) });
   const { gateway, events } = main;
+  // The _electron e2e drives long tasks and reads results through the composed main; never in a packaged build.
+  exposeForE2e(main);
   const bridge = createIpcBridge({ gateway, events, logger: ports.logger.child('ipc'), trusted });
   const window = await createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),

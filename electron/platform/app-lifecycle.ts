@@ -52,3 +52,8 @@ export function exitWithError(error: unknown): void {
   console.error('ucbridge could not start:', error instanceof Error ? error.message : String(error));
   app.exit(1);
 }
+
+/** The _electron e2e reads tasks through the composed main; only unpackaged and only when asked (UCBRIDGE_E2E=1). */
+export function exposeForE2e(main: object): void {
+  if (!app.isPackaged && process.env.UCBRIDGE_E2E === '1') Object.assign(globalThis, { __ucbridgeMain: main });
+}

@@ -29,8 +29,10 @@ export interface EmulatorOptions {
   readonly oauth?: OAuthOptions;
   /** How long a warehouse stays STARTING. Default 3000 ms. */
   readonly warehouseStartDelayMs?: number;
-  /** Builds the Unity Catalog side (REST routes, Thrift endpoint, audit sink). Null: run without it. */
+  /** Builds the Unity Catalog side (REST routes, Thrift endpoint, audit sink). Default: the full one. Null: none. */
   readonly catalogSide?: CatalogSideFactory | null;
+  /** Size of the `large` seed when the default catalog side is used. */
+  readonly catalogScale?: { readonly scaleTables?: number; readonly scaleColumns?: number };
   readonly maxJsonBodyBytes?: number;
   readonly maxRawBodyBytes?: number;
   /** Diagnostics (internal errors, persistence failures). Default: stderr. */
