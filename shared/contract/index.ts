@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
 import type { ChannelSpec, ContractShape, EventSpec } from './define';
+import { integrationChannels, integrationEvents } from './integration';
 import { sessionChannels, sessionEvents } from './session';
 import { taskChannels, taskEvents } from './task';
 
@@ -14,6 +15,7 @@ import { taskChannels, taskEvents } from './task';
 export const contract = {
   app: appChannels,
   auth: authChannels,
+  integration: integrationChannels,
   session: sessionChannels,
   task: taskChannels,
 } as const satisfies ContractShape;
@@ -21,6 +23,7 @@ export const contract = {
 export const events = {
   ...appEvents,
   ...authEvents,
+  ...integrationEvents,
   ...sessionEvents,
   ...taskEvents,
 } as const satisfies Readonly<Record<string, EventSpec>>;

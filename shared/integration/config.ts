@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { securableNameProblem } from '../sql/quote';
+
+/**
+ * The integration's configuration. Its file form (the CLI's `--config F`, and the payload exported for the
+ * governance product) follows seed 001's config object; nothing here ever holds a secret.
+ */
+
+/** Seed 001: "may only contain letters, numbers, and underscores and cannot start with a number"; stored lower-case. */
+export const INTEGRATION_CATALOG_RULE = 'letters, digits and underscores, not starting with a digit, at most 255 characters';
+export const IntegrationCatalogSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/u, `integration catalog: ${INTEGRATION_CATALOG_RULE}`)
+  .transform((s) => s.toLowerCase());
+
+/** `/sql/1.0/warehouses/<id>` as the warehouses API gives it in `odbc_params.path` (a leading slash is added). */
+export const HttpPathSchema = z
+  .string()
+  .trim()
+  .min(1, 'HTTP path: required')
+  .max(512)
+  .regex(/^\/?[A-Za-z0-9/_.-]+$/u, 'HTTP path: the warehouse\u2019s path, e.g. /sql/1.0/warehouses/1234567890abcdef')
+  .transform((s) => (s.startsWith('/') ? s : `/${s}`));
+
+/** Any Unity Catalog name (governed catalogs may be named anything UC allows); quoting makes them safe in SQL. */
+export const SecurableNameSchema = z
+  .string()
+  .superRefine((s, ctx) => {
+    const problem = securableNameProblem(s);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((s) => s.toLowerCase());
+
+/** An application id (service principals are granted to by it). Databricks issues UUIDs. */
+export const ApplicationIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u, 'service principal: an application id (UUID)')
+  .transform((s) => s.toLowerCase());
+
+export const WorkspaceUrlTextSchema = z.string().trim().min(1, 'workspace URL: required').max(2048);
+
+export const AdditionalWorkspaceSchema = z
+  .object({
+    workspaceUrl: WorkspaceUrlTextSchema,
+    httpPath: HttpPathSchema,
+    catalogs: z.array(SecurableNameSchema).min(1, 'additional workspace: at least one catalog'),
+  })
+  .strict();
+export type AdditionalWorkspace = z.output<typeof AdditionalWorkspaceSchema>;
+
+/** Seed 001's config object, without its credential fields (those live in the vault). */
+export const IntegrationConfigSchema = z
+  .object({
+    workspaceUrl: WorkspaceUrlTextSchema,
+    httpPath: HttpPathSchema,
+    catalog: IntegrationCatalogSchema,
+    audit: z.object({ enabled: z.boolean() }).strict(),
+    servicePrincipal: z.object({ applicationId: ApplicationIdSchema }).strict(),
+    governedCatalogs: z.array(SecurableNameSchema).default([]),
+    additionalWorkspaceConnections: z.array(AdditionalWorkspaceSchema).default([]),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.governedCatalogs.includes(c.catalog)) {
+      ctx.addIssue({ code: 'custom', path: ['governedCatalogs'], message: 'the integration catalog cannot also be a governed catalog' });
+    }
+    const seen = new Set<string>();
+    c.governedCatalogs.forEach((name, i) => {
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['governedCatalogs', i], message: `"${name}" is listed twice` });
+      seen.add(name);
+    });
+  });
+/** As written in a file or typed in the form (before defaults and lower-casing). */
+export type IntegrationConfigInput = z.input<typeof IntegrationConfigSchema>;
+/** Validated and normalised. */
+export type IntegrationConfig = z.output<typeof IntegrationConfigSchema>;
+
+export const SetupModeSchema = z.enum(['automatic', 'manual']);
+export type SetupMode = z.infer<typeof SetupModeSchema>;
+
+/** What the app keeps about the integration (in the key-value store; no secret). */
+export const IntegrationSettingsSchema = z
+  .object({
+    config: IntegrationConfigSchema,
+    mode: SetupModeSchema,
+    /** The warehouse the app runs the plan on (its id; the HTTP path is in `config.httpPath`). */
+    warehouseId: z.string().max(128).optional(),
+    servicePrincipal: z
+      .object({
+        displayName: z.string().max(512),
+        /** True when ucbridge created it (Partner Connect style) and so may offer to delete it on uninstall. */
+        createdByUcbridge: z.boolean(),
+        /** Whether an OAuth secret for it is held in the vault (never the secret itself). */
+        secretInVault: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();
+export type IntegrationSettingsInput = z.input<typeof IntegrationSettingsSchema>;
+export type IntegrationSettings = z.output<typeof IntegrationSettingsSchema>;
+
+/** The default name of a service principal ucbridge creates, like Partner Connect's `<PARTNER>_USER`. */
+export const DEFAULT_SERVICE_PRINCIPAL_NAME = 'UCBRIDGE_USER';
