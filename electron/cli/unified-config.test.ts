@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../shared/result';
+import { refusalOf as refusal } from '../../test/failure-of';
 import { parseDatabricksCfg } from '../services/session/databrickscfg';
 import { parseArgs } from './args';
 import { resolveCliConfig } from './unified-config';
@@ -14,16 +14,6 @@ client_secret = dose-from-profile
 `);
 
 const resolve = (argv: string[], env: NodeJS.ProcessEnv = {}) => resolveCliConfig(parseArgs(argv), env, profiles);
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
-
 describe('unified auth resolution for the CLI', () => {
   it('takes flags over environment over the profile, attribute by attribute', () => {
     expect(resolve(['whoami'])).toMatchObject({ host: 'https://default.cloud.databricks.com', auth: { method: 'pat', token: 'dapi-from-profile-0000' }, profile: 'DEFAULT' });

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/result';
 import { createLogger } from '../../logging';
 import { systemClock } from '../../node';
 import { createHttpClient } from '../http/http-client';
 import { createTlsTrust } from '../http/tls-trust';
 import { discoverEndpoints, discoveryUrl } from './discovery';
 import { tokenEndpointFailure } from './oauth-errors';
+import { failureOf as failure } from '../../../test/failure-of';
 
 let server: Server;
 let origin: string;
@@ -29,16 +29,6 @@ afterAll(async () => {
 });
 
 const doc = (o: Record<string, unknown>) => () => ({ status: 200, body: JSON.stringify(o) });
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
-
 describe('OAuth discovery', () => {
   it('uses the workspace and account paths every Databricks SDK uses', () => {
     expect(discoveryUrl({ origin: 'https://w.cloud.databricks.com' })).toBe('https://w.cloud.databricks.com/oidc/.well-known/oauth-authorization-server');

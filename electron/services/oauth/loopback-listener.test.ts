@@ -2,12 +2,12 @@ import { networkInterfaces } from 'node:os';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRedirectUri, type RedirectUri } from '../../../shared/domain/oauth-client';
-import { AppFailure } from '../../../shared/result';
 import { createLogger } from '../../logging';
 import { systemClock } from '../../node';
 import { RESULT_PATH } from './callback-page';
 import { freePort, rawGet } from './loopback.test-support';
 import { startLoopbackListener, type LoopbackListener, type LoopbackOptions } from './loopback-listener';
+import { failureOf } from '../../../test/failure-of';
 
 const logger = createLogger({ level: 'error' });
 const STATE = 'the-right-state-value-0123456789abcdef';
@@ -24,16 +24,6 @@ async function listen(uris: readonly RedirectUri[], extra: Partial<LoopbackOptio
   open.push(l);
   return l;
 }
-
-const failureOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
 
 const refused = (port: number, host = '127.0.0.1') =>
   rawGet(`http://${host}:${port}/callback`).then(

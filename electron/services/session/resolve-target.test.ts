@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecentWorkspace } from '../../../shared/contract/auth';
-import { AppFailure } from '../../../shared/result';
+import { refusalOf as refusal } from '../../../test/failure-of';
 import { parseDatabricksCfg } from './databrickscfg';
 import { resolveTarget, type ResolveInput } from './resolve-target';
 import type { SandboxDetails } from './sandbox-launcher';
@@ -38,16 +38,6 @@ const input = (over: Partial<ResolveInput>): ResolveInput => ({
   recent: (url) => (url === recent.url ? recent : undefined),
   ...over,
 });
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
-
 describe('resolveTarget', () => {
   it('fills U2M settings from the recent entry for that workspace', () => {
     const t = resolveTarget(input({}));

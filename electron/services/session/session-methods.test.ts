@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { PARTNER_USER_AGENT } from '../../../shared/product';
-import { AppFailure } from '../../../shared/result';
 import { createBasicTextCipher } from '../../node';
 import type { BrowserOpener } from '../../ports';
 import { allFileText, sandboxSecrets, testSession } from './session.test-support';
+import { failureOf as failure } from '../../../test/failure-of';
 
 /** M2M, token federation and PAT against the sandbox; profiles; disconnect without revocation; basic_text. */
 let emulator: RunningEmulator;
@@ -31,15 +31,6 @@ async function session(extra: Partial<Parameters<typeof testSession>[0]> = {}) {
   return { dir, ...(await testSession({ dir, emulator, browser: noBrowser, ...extra })) };
 }
 
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
 const sandbox = { kind: 'sandbox' } as const;
 const sp = () => emulator.servicePrincipals.find((s) => s.admin)!;
 const user = () => emulator.users.find((u) => !u.admin)!;

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { PARTNER_USER_AGENT } from '../../../shared/product';
-import { AppFailure } from '../../../shared/result';
 import { createLogger } from '../../logging';
 import { createFileBlobStore, createMemoryKeyCipher } from '../../node';
 import { createSecretVault } from '../vault/secret-vault';
@@ -13,6 +12,7 @@ import { vaultKey } from './session-record';
 import { freePort } from '../oauth/loopback.test-support';
 import { createFormBrowser } from './form-browser.test-support';
 import { allFileText, fetchToken, offsetClock, sandboxSecrets, testSession } from './session.test-support';
+import { failureOf as failure } from '../../../test/failure-of';
 
 /** OAuth U2M end to end against the sandbox (its real oidc-provider, login and consent pages). */
 let emulator: RunningEmulator;
@@ -39,16 +39,6 @@ const analyst = () => emulator.users.find((u) => !u.admin)!;
 let n = 0;
 const taskId = () => `signin-u2m-${++n}-abcdef`;
 const tokenPosts = () => emulator.requestLog.entries({ method: 'POST', pathPrefix: '/oidc/v1/token' }).length;
-
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('U2M sign-in against the sandbox', () => {
   it('signs in through the login and consent pages, shows who, and keeps every secret off disk in plain text', async () => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { PARTNER_USER_AGENT } from '../../../shared/product';
-import { AppFailure } from '../../../shared/result';
 import type { BrowserOpener } from '../../ports';
 import type { WorkspaceConnection } from '../connection/types';
 import { testSession, type TestSession } from '../session/session.test-support';
 import { warehouseCatalogSide } from './sandbox-warehouse.test-support';
+import { failureOf as failure } from '../../../test/failure-of';
 
 /** SQL through the real `@databricks/sql` driver on the sandbox warehouse, with tokens from the session. */
 let emulator: RunningEmulator;
@@ -34,16 +34,6 @@ afterAll(async () => {
 });
 
 const httpPath = () => emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath;
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
-
 describe('SQL sessions on the sandbox warehouse', () => {
   it('runs SELECT 1 as the signed-in principal, with the partner entry in the driver User-Agent', async () => {
     const since = new Date();

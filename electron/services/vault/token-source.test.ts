@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import { createLogger } from '../../logging';
 import type { Clock } from '../../ports';
 import { createTokenSource, type TokenSourceOptions } from './token-source';
+import { failureOf as failure } from '../../../test/failure-of';
 
 const logger = createLogger({ level: 'error' });
 const HOUR = 3_600_000;
@@ -43,16 +44,6 @@ function setup(over: Partial<TokenSourceOptions> & { clock?: ReturnType<typeof m
   });
   return { clock, source, log, states, renewals: () => n };
 }
-
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.error;
-    throw e;
-  }
-  throw new Error('expected a failure');
-};
 
 describe('token source', () => {
   it('hands out the current token while it has more than 5 minutes left', async () => {
