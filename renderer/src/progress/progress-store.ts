@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { TaskProgress } from '../../../shared/contract/task';
 import { createStore, useStore } from '../lib/store';
 import { announce } from '../status/announcer';
@@ -46,10 +46,32 @@ export function dismissTask(taskId: string): void {
   });
 }
 
-/** Every task the window has heard of and not dismissed, newest first. */
+/** Tasks a step shows in place, next to the button that started them: the tray leaves those out. */
+const shownInPlace = createStore<ReadonlySet<string>>(new Set());
+
+/** Every task the window has heard of and not dismissed, newest first (except those a step shows in place). */
 export function useTasks(): readonly TrackedTask[] {
   const map = useStore(tasks);
-  return useMemo(() => [...map.values()].sort((a, b) => b.seq - a.seq), [map]);
+  const inPlace = useStore(shownInPlace);
+  return useMemo(() => [...map.values()].filter((t) => !inPlace.has(t.taskId)).sort((a, b) => b.seq - a.seq), [map, inPlace]);
+}
+
+/**
+ * Like useTaskProgress, for a step that renders the task's ProgressView itself (beside the action, where the
+ * user is looking): while mounted, the task tray does not show it a second time.
+ */
+export function useTaskShownInPlace(taskId: string | undefined): TrackedTask | undefined {
+  useEffect(() => {
+    if (taskId === undefined) return;
+    shownInPlace.set((current) => new Set(current).add(taskId));
+    return () =>
+      shownInPlace.set((current) => {
+        const next = new Set(current);
+        next.delete(taskId);
+        return next;
+      });
+  }, [taskId]);
+  return useTaskProgress(taskId);
 }
 
 /** The latest progress of one task, for a step that started it. */
