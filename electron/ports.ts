@@ -54,3 +54,16 @@ export interface Logger {
   error(message: string, fields?: Readonly<Record<string, unknown>>): void;
   child(scope: string): Logger;
 }
+
+/** A file the user asked to export, saved where the user picks (a save dialog in the app). */
+export interface FileToSave {
+  readonly suggestedName: string;
+  readonly content: string;
+  /** 0o600 for anything holding a secret, so only the user's account can read it. */
+  readonly mode: number;
+}
+
+/** Saves an export outside the app's own state; resolves to the path written, or null when the user cancelled. */
+export interface FileSaver {
+  save(file: FileToSave): Promise<string | null>;
+}

@@ -3,10 +3,13 @@ import { createGateway } from '../gateway/gateway';
 import type { Handlers } from '../gateway/handlers';
 import { setupApp } from '../handlers/app';
 import { setupAuth } from '../handlers/auth';
+import { setupIntegration } from '../handlers/integration';
 import { setupSession } from '../handlers/session';
 import { setupTask } from '../handlers/task';
 import { createEventLogSink } from '../logging/event-sink';
 import { redactText } from '../logging/redact-text';
+import { createIntegrationStore } from '../services/integration/integration-record';
+import { createIntegrationService } from '../services/integration/integration-service';
 import { NO_SANDBOX } from '../services/session/sandbox-launcher';
 import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
@@ -43,6 +46,17 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     sandbox: ports.sandbox ?? NO_SANDBOX,
   });
   await session.restore();
+  const integration = createIntegrationService({
+    store: createIntegrationStore(ports.kv, logger.child('integration')),
+    kv: ports.kv,
+    vault,
+    connections: session,
+    tasks,
+    events,
+    clock: ports.clock,
+    logger: logger.child('integration'),
+    fileSaver: ports.fileSaver,
+  });
 
   const handlers: Handlers = {
     app: setupApp({
@@ -54,6 +68,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
       startupNotices: ports.startupNotices,
     }),
     auth: setupAuth({ session }),
+    integration: setupIntegration({ integration }),
     session: setupSession({ session }),
     task: setupTask({ tasks }),
   };

@@ -2,7 +2,7 @@ import type { Gateway } from '../gateway/gateway';
 import type { EventHub } from '../gateway/event-hub';
 import type { SenderPolicy } from '../gateway/sender-policy';
 import type { AppLogger } from '../logging/app-logger';
-import type { BlobStore, BrowserOpener, Clock, KeyValueStore, SecretCipher } from '../ports';
+import type { BlobStore, BrowserOpener, Clock, FileSaver, KeyValueStore, SecretCipher } from '../ports';
 import type { SandboxLauncher } from '../services/session/sandbox-launcher';
 import type { SessionService } from '../services/session/session-service';
 import type { TaskRegistry } from '../services/tasks/task-registry';
@@ -31,6 +31,8 @@ export interface MainPorts {
   readonly startupNotices: () => readonly string[];
   /** Defaults to `process.platform`. */
   readonly platform?: string;
+  /** Saves exports where the user picks (the integration payload with its secret never crosses IPC). */
+  readonly fileSaver: FileSaver;
   /** The "Local sandbox" workspace: hosts running from source pass one that starts the emulator in-process. */
   readonly sandbox?: SandboxLauncher;
 }

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import type { SenderPolicy } from '../gateway/sender-policy';
 import { createAppLogger, type AppLoggerOptions } from '../logging/app-logger';
 import type { MainPorts } from '../main/main-ports';
-import type { BrowserOpener, Clock, SecretCipher } from '../ports';
+import type { BrowserOpener, Clock, FileSaver, SecretCipher } from '../ports';
 import {
   createExternalUrlAllowList,
   guardBrowserOpener,
   type ExternalUrlAllowList,
 } from '../window-policy/external-urls';
+import { createDirectoryFileSaver } from './directory-file-saver';
 import { createFileBlobStore } from './file-blob-store';
 import { openFileKeyValueStore } from './file-key-value-store';
 import { createMemoryKeyCipher } from './memory-key-cipher';
@@ -26,6 +27,11 @@ export interface NodeMainPortsOptions {
   /** Pass one when `browser` needs it too (Electron's shell opener checks it itself). */
   readonly externalUrls?: ExternalUrlAllowList;
   readonly log?: Omit<AppLoggerOptions, 'logDir'>;
+  /**
+   * Where exports go (the desktop app passes its save dialog). Defaults to a directory beside userData, never
+   * inside it: an export the user asked for with a secret is theirs, not the app's state.
+   */
+  readonly fileSaver?: FileSaver;
 }
 
 /**
@@ -49,5 +55,6 @@ export async function createNodeMainPorts(options: NodeMainPortsOptions): Promis
     userDataDir,
     policy: options.policy,
     startupNotices: kv.notices,
+    fileSaver: options.fileSaver ?? createDirectoryFileSaver(`${userDataDir}-exports`),
   };
 }

@@ -3,6 +3,7 @@ import type { SenderPolicy } from '../gateway/sender-policy';
 import type { MainPorts } from '../main/main-ports';
 import { createNodeMainPorts } from '../node/node-main-ports';
 import { createExternalUrlAllowList } from '../window-policy/external-urls';
+import { createDialogFileSaver } from './dialog-file-saver';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createShellOpener } from './shell-opener';
 
@@ -18,6 +19,7 @@ export function createElectronMainPorts(policy: () => SenderPolicy): Promise<Mai
     policy,
     cipher: createSafeStorageCipher(),
     browser: createShellOpener(externalUrls),
+    fileSaver: createDialogFileSaver(),
     externalUrls,
     log: { level: app.isPackaged ? 'info' : 'debug' },
   });

@@ -1,0 +1,26 @@
+import { fail, ok } from '../../shared/result';
+import type { DomainHandlers } from '../gateway/handlers';
+import type { IntegrationService } from '../services/integration/integration-service';
+
+/** Step 2, Configure integration. Inputs arrive validated against shared/contract/integration.ts. */
+export function setupIntegration(deps: { readonly integration: IntegrationService }): DomainHandlers<'integration'> {
+  const { integration: s } = deps;
+  const pending = (what: string) => fail('UNSUPPORTED', `${what} is not available in this build yet.`, 'Export the settings and use the ucbridge CLI, or update ucbridge.');
+  return {
+    view: async () => ok(await s.view()),
+    saveSettings: async ({ settings }) => ok(await s.saveSettings(settings)),
+    setMode: async ({ mode }) => ok(await s.setMode(mode)),
+    forget: async () => ok(await s.forget()),
+    listWarehouses: async () => ok(await s.listWarehouses()),
+    startWarehouse: async ({ taskId, warehouseId }) => ok(await s.startWarehouse(taskId, warehouseId)),
+    listServicePrincipals: async ({ search }) => ok(await s.listServicePrincipals(search)),
+    createServicePrincipal: async ({ displayName }) => ok(await s.createServicePrincipal(displayName)),
+    validate: async () => pending('Validation'),
+    enableSystemSchema: async () => pending('Enabling system schemas'),
+    plan: async () => pending('Planning'),
+    apply: async () => pending('Apply'),
+    verify: async () => pending('Verify'),
+    exportScripts: async () => pending('Script export'),
+    exportPayload: async () => pending('Payload export'),
+  };
+}

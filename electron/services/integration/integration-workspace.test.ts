@@ -1,0 +1,118 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../emulator/start';
+import { allFileText } from '../session/session.test-support';
+import { composedWithSandbox, taskId, type ComposedApp } from './integration.test-support';
+
+/** Warehouses, service principals and saved settings through the handlers (composeMain + gateway), on the sandbox. */
+let emulator: RunningEmulator;
+let main: ComposedApp;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ catalogSide: null, warehouseStartDelayMs: 1200, log: () => undefined });
+  main = await composedWithSandbox(emulator);
+});
+afterAll(async () => {
+  await main.app.dispose();
+  await emulator.stop();
+  await rm(main.userDataDir, { recursive: true, force: true });
+  await rm(`${main.userDataDir}-exports`, { recursive: true, force: true });
+});
+
+const settings = (applicationId: string) => ({
+  config: {
+    workspaceUrl: emulator.workspaceUrl,
+    httpPath: emulator.warehouses[0]!.httpPath,
+    catalog: 'UCBridge_Demo',
+    audit: { enabled: true },
+    servicePrincipal: { applicationId },
+    governedCatalogs: ['main'],
+  },
+  mode: 'automatic',
+  servicePrincipal: { displayName: 'governance-sync', createdByUcbridge: true, secretInVault: true },
+});
+
+describe('warehouses', () => {
+  it('lists the warehouses with the HTTP path from odbc_params', async () => {
+    const r = await main.call('integration.listWarehouses');
+    expect(r.ok && r.value).toEqual(
+      emulator.warehouses.map((w) => expect.objectContaining({ id: w.id, name: w.name, httpPath: w.httpPath, state: w.state })).sort(),
+    );
+  });
+
+  it('starts a stopped warehouse and reports STARTING then RUNNING through the task', async () => {
+    const stopped = emulator.warehouses.find((w) => w.state === 'STOPPED')!;
+    const id = taskId('start');
+    const r = await main.call('integration.startWarehouse', { taskId: id, warehouseId: stopped.id });
+    expect(r).toMatchObject({ ok: true, value: { id: stopped.id, state: 'RUNNING' } });
+    const labels = main.events.filter((e) => e.name === 'task.progress' && e.payload.taskId === id).map((e) => e.payload);
+    expect(labels.some((p) => /starting/i.test(p.label))).toBe(true);
+    expect(labels.at(-1)).toMatchObject({ state: 'succeeded' });
+  });
+
+  it('cancelling the start stops the wait with CANCELLED', async () => {
+    emulator.warehouseRegistry.stop(emulator.warehouses[1]!.id);
+    const id = taskId('start');
+    const running = main.call('integration.startWarehouse', { taskId: id, warehouseId: emulator.warehouses[1]!.id });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await main.call('task.cancel', { taskId: id })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('an unknown warehouse is NOT_FOUND', async () => {
+    expect(await main.call('integration.startWarehouse', { taskId: taskId('start'), warehouseId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('service principals', () => {
+  it('lists and searches them by display name (SCIM co)', async () => {
+    const all = await main.call('integration.listServicePrincipals', {});
+    expect(all.ok && all.value.map((s: { applicationId: string }) => s.applicationId).sort()).toEqual(emulator.servicePrincipals.map((s) => s.applicationId).sort());
+    const some = await main.call('integration.listServicePrincipals', { search: 'dash"board' });
+    expect(some).toEqual({ ok: true, value: [] });
+    const one = await main.call('integration.listServicePrincipals', { search: 'DASH' });
+    expect(one.ok && one.value).toEqual([expect.objectContaining({ displayName: 'bi-dashboards', active: true })]);
+  });
+
+  it('creates UCBRIDGE_USER with a secret kept only in the vault: not in the answer, a log or any file', async () => {
+    const r = await main.call('integration.createServicePrincipal', { displayName: 'UCBRIDGE_USER' });
+    expect(r).toMatchObject({ ok: true, value: { servicePrincipal: { displayName: 'UCBRIDGE_USER', active: true }, secretInVault: true, secretExpiresAt: expect.any(Number) } });
+    if (!r.ok) return;
+    const appId: string = r.value.servicePrincipal.applicationId;
+    const stored = emulator.identities.spSecrets.list(r.value.servicePrincipal.id);
+    expect(stored).toHaveLength(1);
+    const secret = (await main.spSecret(appId))!.clientSecret;
+    expect(secret.length).toBeGreaterThan(16);
+    const saved = await main.call('integration.saveSettings', { settings: settings(appId) });
+    expect(saved).toMatchObject({ ok: true, value: { status: 'configured', settings: { servicePrincipal: { createdByUcbridge: true, secretInVault: true } } } });
+    expect(JSON.stringify([r, saved])).not.toContain(secret);
+    expect(JSON.stringify(main.events)).not.toContain(secret);
+    await main.app.dispose();
+    expect((await allFileText(main.userDataDir)).filter((f) => f.text.includes(secret))).toEqual([]);
+    // The secret is the real one: the service principal signs in with it (M2M).
+    const asSp = await composedWithSandbox(emulator, { clientId: appId, clientSecret: secret });
+    expect(await asSp.call('session.state')).toMatchObject({ ok: true, value: { identity: { kind: 'service-principal', userName: appId } } });
+    await asSp.app.dispose();
+    main = await composedWithSandbox(emulator);
+  });
+});
+
+describe('settings', () => {
+  it('saves, reads back lower-cased, and the renderer cannot claim a secret it does not have', async () => {
+    const sp = emulator.servicePrincipals[0]!;
+    const r = await main.call('integration.saveSettings', { settings: settings(sp.applicationId.toUpperCase()) });
+    expect(r).toMatchObject({ ok: true, value: { status: 'configured', settings: { config: { catalog: 'ucbridge_demo', servicePrincipal: { applicationId: sp.applicationId } }, servicePrincipal: { createdByUcbridge: false, secretInVault: false } } } });
+    expect(await main.call('integration.setMode', { mode: 'manual' })).toMatchObject({ ok: true, value: { settings: { mode: 'manual' }, status: 'configured' } });
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { settings: { mode: 'manual' } } });
+  });
+
+  it('refuses a bad catalog name with the rule', async () => {
+    const bad = settings(emulator.servicePrincipals[0]!.applicationId);
+    const r = await main.call('integration.saveSettings', { settings: { ...bad, config: { ...bad.config, catalog: '1abc' } } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('forget clears everything back to not-configured', async () => {
+    expect(await main.call('integration.forget')).toMatchObject({ ok: true, value: { settings: null, status: 'not-configured', lastValidation: null } });
+  });
+});

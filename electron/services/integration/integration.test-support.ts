@@ -1,0 +1,47 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningEmulator } from '../../../emulator/start';
+import type { SenderInfo, SenderPolicy } from '../../gateway/sender-policy';
+import { composeMain, type MainApp } from '../../main/compose';
+import { createNodeMainPorts } from '../../node/node-main-ports';
+import { runningSandbox } from '../session/emulator-sandbox';
+import { createSecretVault } from '../vault/secret-vault';
+import { readSpSecret } from './sp-secrets';
+
+/** Tests read nested values the gateway has already checked against the contract. */
+export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const sender: SenderInfo = { id: 1, isMainFrame: true, url: 'app://ucbridge/index.html' };
+const policy = (): SenderPolicy => ({ trustedIds: new Set([1]), origins: [{ protocol: 'app:', host: 'ucbridge' }] });
+
+export interface ComposedApp {
+  readonly app: MainApp;
+  readonly userDataDir: string;
+  /** A channel call as the window makes it: validated input, a result value out. */
+  call(channel: string, input?: unknown): Promise<{ ok: true; value: Json } | { ok: false; error: { code: string; message: string; hint?: string } }>;
+  /** What the app's vault holds for a service principal (read with the app's own cipher and blob store). */
+  spSecret(applicationId: string): Promise<{ readonly clientId: string; readonly clientSecret: string } | undefined>;
+  /** Every event published, in order. */
+  readonly events: { name: string; payload: Json }[];
+}
+
+let n = 0;
+/** A fresh task id for each long call. */
+export const taskId = (prefix = 'integration'): string => `${prefix}-${Date.now().toString(36)}-${++n}`;
+
+/** The real main process (composeMain over Node ports) with the sandbox as its "Local sandbox", signed in by PAT (the admin, or a named user) or as a service principal (M2M). */
+export async function composedWithSandbox(emulator: RunningEmulator, who?: string | { readonly clientId: string; readonly clientSecret: string }): Promise<ComposedApp> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'ucb-integration-'));
+  const ports = await createNodeMainPorts({ userDataDir, host: 'harness', policy });
+  const app = await composeMain({ ...ports, sandbox: runningSandbox(emulator) });
+  const events: { name: string; payload: Json }[] = [];
+  app.events.subscribe((name, payload) => events.push({ name, payload: payload as Json }));
+  const call = (channel: string, input: unknown = {}) => app.gateway.dispatch(sender, channel, input) as ReturnType<ComposedApp['call']>;
+  const user = typeof who === 'string' ? emulator.users.find((u) => u.userName === who)! : emulator.users.find((u) => u.admin)!;
+  const auth = typeof who === 'object' ? { method: 'oauth-m2m', ...who } : { method: 'pat', token: user.token };
+  const signedIn = await call('auth.signIn', { taskId: taskId('signin'), workspace: { kind: 'sandbox' }, auth, useProfileSecret: false });
+  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
+  const vault = createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: ports.logger });
+  return { app, userDataDir, call, events, spSecret: (id) => readSpSecret(vault, id) };
+}

@@ -1,0 +1,59 @@
+import type { IntegrationView } from '../../../shared/contract/integration';
+import type { IntegrationSettings, SetupMode } from '../../../shared/integration/config';
+import { fail } from '../../../shared/result';
+import type { IntegrationDeps } from './integration-deps';
+import { viewOf, type IntegrationRecord } from './integration-record';
+import { readSpSecret, spSecretKey } from './sp-secrets';
+
+export interface SettingsService {
+  view(): Promise<IntegrationView>;
+  save(settings: IntegrationSettings): Promise<IntegrationView>;
+  setMode(mode: SetupMode): Promise<IntegrationView>;
+  forget(): Promise<IntegrationView>;
+}
+
+const sameConfig = (a: IntegrationSettings | null, b: IntegrationSettings): boolean => a !== null && JSON.stringify(a.config) === JSON.stringify(b.config);
+
+/**
+ * Saved settings and the status machine. Changing the config of an applied integration sends it back to
+ * `configured` (the workspace no longer matches it: re-plan and apply the difference); the mode and warehouse are
+ * presentation choices and keep the status. What the renderer claims about the service principal's secret and
+ * who created it is replaced by what main knows (the vault and its own record).
+ */
+export function createSettingsService(deps: IntegrationDeps, resumable: () => Promise<IntegrationView['resumable']>): SettingsService {
+  const { store } = deps;
+  const view = async (r?: IntegrationRecord) => viewOf(r ?? (await store.read()), await resumable());
+
+  async function truthful(s: IntegrationSettings, created: readonly string[]): Promise<IntegrationSettings> {
+    const secret = await readSpSecret(deps.vault, s.config.servicePrincipal.applicationId);
+    const createdByUcbridge = created.includes(s.config.servicePrincipal.applicationId);
+    return { ...s, servicePrincipal: { ...s.servicePrincipal, createdByUcbridge, secretInVault: secret !== undefined } };
+  }
+
+  return {
+    view: () => view(),
+    async save(settings) {
+      const current = await store.read();
+      const next = await truthful(settings, current.created);
+      if (current.status === 'applying') return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then save the settings.');
+      const fresh = current.status === 'not-configured' || current.status === 'uninstalled' || !sameConfig(current.settings, next);
+      const saved = await store.update((r) => ({ ...r, settings: next, status: fresh ? 'configured' : r.status, previewed: sameConfig(r.settings, next) ? r.previewed : {} }));
+      deps.logger.info('integration settings saved', { catalog: next.config.catalog, mode: next.mode, status: saved.status });
+      return view(saved);
+    },
+    async setMode(mode) {
+      const current = await store.read();
+      if (current.settings === null) return fail('BAD_REQUEST', 'Save the integration settings before choosing how to set it up.', 'Fill in the form and save it first.');
+      return view(await store.update((r) => ({ ...r, settings: r.settings && { ...r.settings, mode } })));
+    },
+    async forget() {
+      const current = await store.read();
+      if (current.status === 'applying') return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then forget the settings.');
+      if (current.settings) {
+        // The service principal's secret stays only as long as the settings that name it.
+        await deps.vault.remove(spSecretKey(current.settings.config.servicePrincipal.applicationId));
+      }
+      return view(await store.update((r) => ({ ...r, settings: null, status: 'not-configured', lastValidation: null, lastApply: null, previewed: {} })));
+    },
+  };
+}
