@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { PlanSchema } from './plan-types';
+import { planSetup, planUninstall, uninstallFromDrafts } from './planner';
+import type { StepDraft } from './step-check';
+import { CONFIGS, config } from './planner.test-support';
+
+const view = (p: ReturnType<typeof planSetup>) => ({
+  kind: p.kind,
+  hash: p.hash,
+  steps: p.steps.map((s) => `${s.id} [${s.target}] after(${s.dependsOn.join(', ')}) ${s.action}\n  ${s.sql}\n  -- ${s.purpose}\n  undo: ${s.inverse ?? '(none)'}`),
+});
+
+describe('planSetup / planUninstall', () => {
+  for (const [name, c] of Object.entries(CONFIGS)) {
+    it(`plans ${name} (snapshot)`, () => {
+      const setup = planSetup(c, null);
+      const uninstall = planUninstall(c, null);
+      expect(PlanSchema.parse(setup)).toEqual(setup);
+      expect(PlanSchema.parse(uninstall)).toEqual(uninstall);
+      expect({ setup: view(setup), uninstall: view(uninstall) }).toMatchSnapshot();
+    });
+  }
+
+  it('offline, every set-up step is create; steps are ordered after their dependencies and ids are unique', () => {
+    const p = planSetup(CONFIGS['additional workspaces']!, null);
+    expect(new Set(p.steps.map((s) => s.action))).toEqual(new Set(['create']));
+    const seen = new Set<string>();
+    for (const s of p.steps) {
+      for (const d of s.dependsOn) expect(seen.has(d), `${s.id} after ${d}`).toBe(true);
+      expect(seen.has(s.id)).toBe(false);
+      seen.add(s.id);
+    }
+  });
+
+  it('grants the service principal exactly the seed\u2019s privileges on governed catalogs, never ownership or CREATE CATALOG', () => {
+    const p = planSetup(CONFIGS['audit on, two governed catalogs']!, null);
+    const hr = p.steps.find((s) => s.id === 'grant:sp:governed:hr')!;
+    expect(hr.sql).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    for (const s of p.steps) {
+      expect(s.sql).not.toMatch(/OWNER|CREATE CATALOG ON|ALL PRIVILEGES|METASTORE/);
+    }
+    expect(p.steps.filter((s) => s.id.startsWith('grant:sp:system:')).map((s) => s.sql.replace(/ TO .*/, ''))).toEqual([
+      'GRANT USE CATALOG ON CATALOG `system`',
+      'GRANT USE SCHEMA ON SCHEMA `system`.`access`',
+      'GRANT USE SCHEMA ON SCHEMA `system`.`query`',
+      'GRANT SELECT ON TABLE `system`.`access`.`audit`',
+      'GRANT SELECT ON TABLE `system`.`access`.`table_lineage`',
+      'GRANT SELECT ON TABLE `system`.`access`.`column_lineage`',
+      'GRANT SELECT ON TABLE `system`.`query`.`history`',
+    ]);
+    expect(planSetup(config(), null).steps.some((s) => s.id.startsWith('grant:sp:system:'))).toBe(false);
+  });
+
+  it('targets additional workspaces\u2019 catalogs at their workspace URL', () => {
+    const p = planSetup(CONFIGS['additional workspaces']!, null);
+    const extra = p.steps.filter((s) => s.target !== 'main');
+    expect(extra.map((s) => [s.target, s.sql.match(/ON CATALOG (`[^`]+`)/)?.[1]])).toEqual([
+      ['workspace-b.cloud.databricks.com', '`isolated_catalog1`'],
+      ['workspace-c.cloud.databricks.com', '`isolated_catalog2`'],
+      ['workspace-c.cloud.databricks.com', '`isolated_catalog3`'],
+    ]);
+  });
+
+  it('uninstall is the set-up inverses in reverse order, with dependencies reversed', () => {
+    const c = CONFIGS['everything, upper-case names lowered']!;
+    const setup = planSetup(c, null);
+    const uninstall = planUninstall(c, null);
+    const withInverse = setup.steps.filter((s) => s.inverse !== null);
+    expect(uninstall.steps.map((s) => s.sql)).toEqual(withInverse.reverse().map((s) => s.inverse));
+    expect(uninstall.steps.map((s) => s.id)).toEqual(setup.steps.filter((s) => s.inverse !== null).reverse().map((s) => `undo:${s.id}`));
+    expect(uninstall.steps.at(-1)!.sql).toBe('DROP CATALOG IF EXISTS `ucb_prod` CASCADE');
+    // Every uninstall dependency points at an earlier step: reversed, it is still a valid order.
+    const ids = uninstall.steps.map((s) => s.id);
+    uninstall.steps.forEach((s, i) => s.dependsOn.forEach((d) => expect(ids.indexOf(d)).toBeLessThan(i)));
+  });
+
+  it('an uninstall step waits for the undo of every step that depended on its set-up step, looking through steps with no inverse', () => {
+    const draft = (id: string, dependsOn: string[], inverse: string | null): StepDraft => ({
+      id, sql: `DO ${id}`, purpose: id, dependsOn, inverse, target: 'main', check: { kind: 'catalog', catalog: id },
+    });
+    // a <- b (no inverse) <- c ; a <- d ; c <- e (no inverse)
+    const drafts = [draft('a', [], 'UNDO a'), draft('b', ['a'], null), draft('c', ['b'], 'UNDO c'), draft('d', ['a'], 'UNDO d'), draft('e', ['c'], null)];
+    const p = uninstallFromDrafts(drafts, null);
+    expect(p.steps.map((s) => [s.id, s.sql, s.dependsOn])).toEqual([
+      ['undo:d', 'UNDO d', []],
+      ['undo:c', 'UNDO c', []],
+      ['undo:a', 'UNDO a', ['undo:c', 'undo:d']],
+    ]);
+    expect(p.steps.every((s) => s.inverse === null)).toBe(true);
+  });
+
+  it('is deterministic, and the hash follows the statements, not the marks', () => {
+    const c = CONFIGS['audit on, two governed catalogs']!;
+    expect(planSetup(c, null)).toEqual(planSetup(c, null));
+    expect(planSetup(c, null).hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(planSetup(c, null).hash).not.toBe(planSetup(config({ audit: { enabled: true }, governedCatalogs: ['hr'] }), null).hash);
+    expect(planSetup(c, { targets: {}, at: 1 }).hash).toBe(planSetup(c, null).hash);
+    expect(planUninstall(c, null).hash).not.toBe(planSetup(c, null).hash);
+  });
+
+  it('keeps step ids within the schema\u2019s 512 characters for the longest names, still unique', () => {
+    const long = 'c'.repeat(255);
+    const c = config({
+      additionalWorkspaceConnections: [
+        { workspaceUrl: `https://${'w'.repeat(300)}.example.com`, httpPath: '/sql/1.0/warehouses/1', catalogs: [long, `${long.slice(1)}d`] },
+      ],
+    });
+    for (const p of [planSetup(c, null), planUninstall(c, null)]) {
+      expect(() => PlanSchema.parse(p)).not.toThrow();
+      expect(new Set(p.steps.map((s) => s.id)).size).toBe(p.steps.length);
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import type { IntegrationConfig } from './config';
+import { AUDIT_SCHEMAS, AUDIT_TABLES, STAGING_VOLUME, SYSTEM_CATALOG } from './integration-objects';
+import type { SecurableType } from './observed-state';
+
+/**
+ * Every privilege the service principal gets, and why: the planner turns these into GRANT steps and the
+ * least-privilege table into rows, so the two can never disagree. Nothing here is ownership, CREATE CATALOG or
+ * ALL PRIVILEGES.
+ */
+export interface GrantSpec {
+  readonly id: string;
+  readonly securable: SecurableType;
+  readonly name: readonly string[];
+  readonly privileges: readonly string[];
+  readonly purpose: string;
+  /** Per privilege, why the service principal needs it (shown in the least-privilege table). */
+  readonly why: Readonly<Record<string, string>>;
+  /** Ids of steps that create the securable (empty when it exists already, like a governed catalog). */
+  readonly dependsOn: readonly string[];
+  readonly target: string;
+  /** Whether revoking belongs in the uninstall plan (grants inside the integration catalog go with its DROP). */
+  readonly revokeOnUninstall: boolean;
+}
+
+/** Seed 001 §Permissions: USE CATALOG + MANAGE on the catalog (MANAGE set directly on it), USE SCHEMA, SELECT, MODIFY. */
+const GOVERNED_WHY = {
+  'USE CATALOG': 'Reach the catalog at all (reference §0.2: reading needs USE CATALOG on the parent).',
+  'USE SCHEMA': 'Reach every current and future schema in it (inherited from the catalog).',
+  SELECT: 'Required with MANAGE and MODIFY to apply row filters and column masks (seed 001).',
+  MODIFY: 'Required to apply row filters and column masks on the tables (seed 001).',
+  MANAGE: 'Grant and revoke access and set filters and masks; must be set directly on the catalog (seed 001).',
+} as const;
+
+export function governedGrant(catalog: string, target: string, id: string): GrantSpec {
+  return {
+    id,
+    securable: 'CATALOG',
+    name: [catalog],
+    privileges: Object.keys(GOVERNED_WHY),
+    purpose: `Let the service principal govern catalog ${catalog}: enforce grants, row filters and column masks`,
+    why: GOVERNED_WHY,
+    dependsOn: [],
+    target,
+    revokeOnUninstall: true,
+  };
+}
+
+function integrationGrants(config: IntegrationConfig): GrantSpec[] {
+  const c = config.catalog;
+  const base = { target: 'main', revokeOnUninstall: false } as const;
+  return [
+    {
+      ...base,
+      id: 'grant:sp:integration:catalog',
+      securable: 'CATALOG',
+      name: [c],
+      privileges: ['USE CATALOG', 'USE SCHEMA', 'SELECT', 'MODIFY'],
+      purpose: `Let the service principal read and write the integration catalog ${c}`,
+      why: {
+        'USE CATALOG': 'Reach the integration catalog.',
+        'USE SCHEMA': 'Reach its schemas (inherited by entitlements, policies, registry).',
+        SELECT: 'Read entitlements and the registry.',
+        MODIFY: 'Write entitlements, user mapping and the registry.',
+      },
+      dependsOn: ['catalog'],
+    },
+    {
+      ...base,
+      id: 'grant:sp:integration:schema:policies',
+      securable: 'SCHEMA',
+      name: [c, 'policies'],
+      privileges: ['CREATE FUNCTION', 'EXECUTE'],
+      purpose: 'Let the service principal create policy functions and attach any of them as row filters or column masks',
+      why: {
+        'CREATE FUNCTION': 'Create the row-filter and column-mask UDFs (reference §1.5).',
+        // Setting a filter or mask needs EXECUTE on the function (reference §1.6, §1.7); granted on the schema it
+        // inherits to every function there, including ones ucbridge's policy step creates as the installer.
+        EXECUTE: 'Attach policy functions it does not own as filters and masks (reference §1.6).',
+      },
+      dependsOn: ['schema:policies'],
+    },
+    {
+      ...base,
+      id: `grant:sp:integration:volume:${STAGING_VOLUME.schema}.${STAGING_VOLUME.name}`,
+      securable: 'VOLUME',
+      name: [c, STAGING_VOLUME.schema, STAGING_VOLUME.name],
+      privileges: ['READ VOLUME', 'WRITE VOLUME'],
+      purpose: 'Let the service principal read and write files in the staging volume',
+      why: { 'READ VOLUME': 'Read the set-up manifest and staged files.', 'WRITE VOLUME': 'Stage files for the governance product.' },
+      dependsOn: [`volume:${STAGING_VOLUME.schema}.${STAGING_VOLUME.name}`],
+    },
+  ];
+}
+
+/** Seed 001 step 2: the minimum for query audit (reference §3.4). */
+function auditGrants(): GrantSpec[] {
+  const base = { target: 'main', revokeOnUninstall: true, dependsOn: [] } as const;
+  return [
+    {
+      ...base,
+      id: 'grant:sp:system:catalog',
+      securable: 'CATALOG',
+      name: [SYSTEM_CATALOG],
+      privileges: ['USE CATALOG'],
+      purpose: 'Let the service principal reach the system catalog (query audit)',
+      why: { 'USE CATALOG': 'Reach the system tables (seed 001, query audit).' },
+    },
+    ...AUDIT_SCHEMAS.map((s) => ({
+      ...base,
+      id: `grant:sp:system:schema:${s}`,
+      securable: 'SCHEMA' as const,
+      name: [SYSTEM_CATALOG, s],
+      privileges: ['USE SCHEMA'],
+      purpose: `Let the service principal reach system.${s} (query audit)`,
+      why: { 'USE SCHEMA': `Reach the tables in system.${s} (seed 001).` },
+    })),
+    ...AUDIT_TABLES.map(([s, t]) => ({
+      ...base,
+      id: `grant:sp:system:table:${s}.${t}`,
+      securable: 'TABLE' as const,
+      name: [SYSTEM_CATALOG, s, t],
+      privileges: ['SELECT'],
+      purpose: `Let the service principal read system.${s}.${t} (query audit)`,
+      why: { SELECT: `Read system.${s}.${t} for query audit and lineage (seed 001).` },
+    })),
+  ];
+}
+
+/** Main-workspace governed catalogs, then each additional workspace's catalogs (each listed once per target). */
+export function governedGrants(config: IntegrationConfig): GrantSpec[] {
+  const main = [...new Set(config.governedCatalogs)].map((g) => governedGrant(g, 'main', `grant:sp:governed:${g}`));
+  const extra = config.additionalWorkspaceConnections.flatMap((w) =>
+    [...new Set(w.catalogs)].map((g) => governedGrant(g, w.workspaceUrl, `grant:sp:workspace:${w.workspaceUrl}:governed:${g}`)),
+  );
+  return [...main, ...extra];
+}
+
+export function servicePrincipalGrants(config: IntegrationConfig): GrantSpec[] {
+  return [...integrationGrants(config), ...governedGrants(config), ...(config.audit.enabled ? auditGrants() : [])];
+}
