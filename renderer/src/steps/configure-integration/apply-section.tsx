@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { ApplySummary as Summary } from '../../../../shared/contract/integration';
+import type { Plan } from '../../../../shared/integration/plan-types';
+import type { AppError } from '../../../../shared/result';
+import { toAppError } from '../../api/client-error';
+import { ErrorView } from '../../errors/error-view';
+import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
+import { ProgressView } from '../../progress/progress-view';
+import { announce } from '../../status/announcer';
+import { ApplySummary } from './apply-summary';
+import { pendingSteps } from './plan-summary';
+import { useChangingMutation } from './use-integration';
+
+export interface ApplyPanelProps {
+  readonly plan: Plan | undefined;
+  /** A journal from an interrupted apply of this plan kind exists. */
+  readonly resumable: boolean;
+  readonly onStarted: (taskId: string) => void;
+  readonly onFinished?: (summary: Summary) => void;
+}
+
+/** Runs the previewed plan (set-up or uninstall): progress with Cancel, per-step states on the plan, a summary. */
+export function ApplyPanel({ plan, resumable, onStarted, onFinished }: ApplyPanelProps) {
+  const [taskId, setTaskId] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<AppError | undefined>(undefined);
+  const task = useTaskShownInPlace(taskId);
+  const apply = useChangingMutation('apply', {
+    onSuccess: (summary) => {
+      announce(`${summary.kind === 'uninstall' ? 'Uninstall' : 'Set-up'} finished: ${summary.ran} statements ran, ${summary.failed} failed.`);
+      onFinished?.(summary);
+    },
+    onError: (e) => setFailure(toAppError(e)),
+  });
+  const pending = plan ? pendingSteps(plan) : 0;
+  const what = plan?.kind === 'uninstall' ? 'uninstall' : 'set-up';
+  const start = () => {
+    if (!plan || apply.isPending) return;
+    const id = newTaskId();
+    setTaskId(id);
+    setFailure(undefined);
+    onStarted(id);
+    apply.mutate({ taskId: id, kind: plan.kind, planHash: plan.hash });
+  };
+  return (
+    <div className="ci-apply" data-testid={`ci-apply-${plan?.kind ?? 'setup'}`}>
+      {resumable ? (
+        <p className="notice" data-testid="ci-resumable">
+          An earlier {what} was interrupted. Applying resumes where it stopped: steps already done are not run again.
+        </p>
+      ) : null}
+      {!plan ? <p className="ci-muted">Preview the plan first: only a previewed plan is applied.</p> : null}
+      {plan && pending === 0 && !resumable ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
+      {plan && (pending > 0 || resumable) ? (
+        <button type="button" className={`button ${plan.kind === 'uninstall' ? 'button--danger' : 'button--primary'}`} aria-busy={apply.isPending} onClick={start} data-testid="ci-apply-run">
+          {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
+        </button>
+      ) : null}
+      {task ? <ProgressView task={task} /> : null}
+      {failure && failure.code !== 'CANCELLED' ? <ErrorView action={`Apply ${what}`} error={failure} onDismiss={() => setFailure(undefined)} /> : null}
+      {failure?.code === 'CANCELLED' ? <p className="notice">Cancelled. What ran is journaled: apply again to resume.</p> : null}
+      {apply.data ? <ApplySummary summary={apply.data} /> : null}
+    </div>
+  );
+}

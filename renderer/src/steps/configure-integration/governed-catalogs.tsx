@@ -1,0 +1,85 @@
+import { useId, useRef, useState } from 'react';
+import { securableNameProblem } from '../../../../shared/sql/quote';
+import type { Problems } from './form-state';
+
+export interface GovernedCatalogsProps {
+  readonly names: readonly string[];
+  readonly integrationCatalog: string;
+  readonly onChange: (names: readonly string[]) => void;
+  readonly problems: Problems;
+}
+
+/** Why a name cannot be added: Unity Catalog's rule, a duplicate, or the integration's own catalog. */
+function addProblem(name: string, names: readonly string[], integrationCatalog: string): string | undefined {
+  const problem = securableNameProblem(name);
+  if (problem) return problem;
+  const lower = name.toLowerCase();
+  if (lower === integrationCatalog) return 'That is the integration catalog; it cannot also be governed.';
+  if (names.some((n) => n.toLowerCase() === lower)) return `"${name}" is already in the list.`;
+  return undefined;
+}
+
+/** The catalogs the governance product governs (the service principal gets USE CATALOG and MANAGE on each). */
+export function GovernedCatalogs({ names, integrationCatalog, onChange, problems }: GovernedCatalogsProps) {
+  const inputId = useId();
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const input = useRef<HTMLInputElement>(null);
+  const add = (e: { preventDefault(): void }) => {
+    e.preventDefault();
+    const name = draft.trim();
+    const why = addProblem(name, names, integrationCatalog);
+    setProblem(why);
+    if (why) return input.current?.focus();
+    onChange([...names, name]);
+    setDraft('');
+  };
+  const listProblem = problems.governed;
+  return (
+    <fieldset className="ci-fieldset" data-testid="ci-governed">
+      <legend>Governed catalogs</legend>
+      {names.length === 0 ? <p className="ci-muted">None yet. Add the catalogs whose data the governance product protects.</p> : null}
+      <ul className="ci-chips">
+        {names.map((name, i) => (
+          <li key={name} className="ci-chip">
+            <code>{name}</code>
+            {problems[`governed.${i}`] ? <span className="ci-problem"> {problems[`governed.${i}`]}</span> : null}
+            <button type="button" className="button button--quiet" onClick={() => onChange(names.filter((n) => n !== name))} aria-label={`Remove ${name}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      {listProblem ? (
+        <p className="ci-problem" role="alert">
+          {listProblem}
+        </p>
+      ) : null}
+      <div className="ci-inline-add auth-field">
+        <label htmlFor={inputId}>Catalog to govern</label>
+        <div className="ci-row">
+          <input
+            id={inputId}
+            ref={input}
+            value={draft}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => (e.key === 'Enter' ? add(e) : undefined)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${inputId}-problem` : undefined}
+            data-testid="ci-governed-input"
+          />
+          <button type="button" className="button" onClick={add}>
+            Add catalog
+          </button>
+        </div>
+        {problem ? (
+          <p id={`${inputId}-problem`} className="auth-field__problem" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Plan } from '../../../../shared/integration/plan-types';
+import { CopyButton } from '../authenticate/copy-button';
+import { ActionBadge } from './badges';
+import { planCounts, planScript } from './plan-summary';
+import { SqlCode } from './sql-code';
+import type { StepStates } from './use-step-events';
+import { StepStateBadge } from './step-state-badge';
+
+export interface PlanStatementsProps {
+  readonly plan: Plan;
+  /** During and after an apply: each step's state. */
+  readonly states?: StepStates;
+}
+
+/** Every statement of a plan, in order: what it does (and why), whether it changes anything, and its SQL. */
+export function PlanStatements({ plan, states }: PlanStatementsProps) {
+  const counts = planCounts(plan);
+  return (
+    <div className="ci-plan" data-testid={`ci-plan-${plan.kind}`}>
+      <div className="ci-plan__head">
+        <p className="ci-plan__counts" data-testid="ci-plan-counts">
+          {plan.steps.length} statements: <strong>{counts.create}</strong> to create, <strong>{counts.change}</strong> to change, <strong>{counts.unchanged}</strong> unchanged.
+        </p>
+        <CopyButton value={planScript(plan)} label="all statements" />
+      </div>
+      <ol className="ci-plan__steps">
+        {plan.steps.map((step) => {
+          const state = states?.get(step.id);
+          return (
+            <li key={step.id} className={`ci-plan__step ci-plan__step--${step.action}`} data-testid="plan-step" data-step-id={step.id} data-action={step.action}>
+              <div className="ci-plan__meta">
+                <ActionBadge action={step.action} />
+                {state ? <StepStateBadge event={state} /> : null}
+                <span className="ci-plan__purpose">{step.purpose}</span>
+                {step.target !== 'main' ? <span className="ci-muted"> on {step.target}</span> : null}
+              </div>
+              <SqlCode sql={step.sql} label={`SQL: ${step.purpose}`} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

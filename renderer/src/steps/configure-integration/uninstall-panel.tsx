@@ -1,0 +1,33 @@
+import { toAppError } from '../../api/client-error';
+import { ErrorView } from '../../errors/error-view';
+import { ApplyPanel } from './apply-section';
+import { ExportScripts } from './export-section';
+import { PlanStatements } from './plan-statements';
+import { usePlan } from './use-integration';
+import { useState } from 'react';
+import { useStepEvents } from './use-step-events';
+
+/** The uninstall plan, previewed, then run here or exported as uninstall.sql for someone else. */
+export function UninstallPanel({ resumable }: { readonly resumable: boolean }) {
+  const plan = usePlan('uninstall', true);
+  const [taskId, setTaskId] = useState<string | undefined>(undefined);
+  const states = useStepEvents(taskId);
+  return (
+    <div className="ci-uninstall" data-testid="ci-uninstall">
+      <h4>Uninstall plan</h4>
+      {plan.isPending ? <p className="loading">Planning the uninstall…</p> : null}
+      {plan.error ? <ErrorView action="Plan uninstall" error={toAppError(plan.error)} /> : null}
+      {plan.data ? <PlanStatements plan={plan.data} states={states} /> : null}
+      <div className="ci-two-columns">
+        <div>
+          <h5>Run it now</h5>
+          <ApplyPanel plan={plan.data} resumable={resumable} onStarted={setTaskId} />
+        </div>
+        <div>
+          <h5>Or hand it over</h5>
+          <ExportScripts only={['uninstall.sql']} />
+        </div>
+      </div>
+    </div>
+  );
+}
