@@ -1,0 +1,45 @@
+import type { IntegrationConfig } from '../../../shared/integration/config';
+import type { ValidationReport } from '../../../shared/integration/validation-types';
+import { fail } from '../../../shared/result';
+import { workSignal, type IntegrationDeps } from './integration-deps';
+import { runValidation } from './validation/run-validation';
+import { enableSystemSchema, metastoreSummary, systemSchemaStates } from './validation/uc-lookups';
+
+/** The saved config, or a plain refusal: every workspace-side action works from saved settings. */
+export async function savedConfig(deps: IntegrationDeps): Promise<IntegrationConfig> {
+  const r = await deps.store.read();
+  if (r.settings === null) return fail('BAD_REQUEST', 'The integration is not configured yet.', 'Fill in and save the integration settings first.');
+  return r.settings.config;
+}
+
+export function createValidationService(deps: IntegrationDeps) {
+  return {
+    /** Runs the tests as a task (progress per test, cancel) and keeps the report as the last validation. */
+    async validate(taskId: string): Promise<ValidationReport> {
+      const config = await savedConfig(deps);
+      const connection = deps.connections.requireConnection();
+      const report = await deps.tasks.run(taskId, { label: 'Running the validation tests…' }, (task) =>
+        runValidation({
+          config,
+          connection,
+          signal: workSignal(task.signal, connection),
+          now: () => deps.clock.now(),
+          logger: deps.logger.child('validation'),
+          onProgress: (done, total, label) => task.progress({ done, total, label }),
+        }),
+      );
+      await deps.store.update((r) => ({ ...r, lastValidation: report }));
+      deps.logger.info('validation finished', { status: report.status, failed: report.tests.filter((t) => t.status === 'failed').map((t) => t.id) });
+      return report;
+    },
+    /** The fix of a failed system-schema test (reference §3.4): PUT, then read the state back. */
+    async enableSystemSchema(schema: 'access' | 'query'): Promise<{ schema: string; state: string }> {
+      const { rest, signal } = deps.connections.requireConnection();
+      const { metastore_id: id } = await metastoreSummary(rest, signal);
+      await enableSystemSchema(rest, id, schema, signal);
+      const state = (await systemSchemaStates(rest, id, signal)).get(schema) ?? 'UNKNOWN';
+      deps.logger.info('system schema enabled', { schema, state });
+      return { schema, state };
+    },
+  };
+}
