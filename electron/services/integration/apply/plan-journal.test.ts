@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStore, planOf, step, tick } from './apply.test-support';
+import { createPlanJournal } from './plan-journal';
+import { runPlan } from './run-plan';
+
+const wide = (n: number) => planOf([step('root'), ...Array.from({ length: n }, (_, i) => step(`s${i}`, ['root']))]);
+
+describe('apply journal and resume', () => {
+  it('a crash after N steps: a new run of the same plan skips them and reports resumed', async () => {
+    const kv = memoryStore();
+    const plan = wide(20);
+    const firstRun: string[] = [];
+    const crash = new AbortController();
+    // The "crash": after 8 steps finished, every statement hangs, as if the process had stopped.
+    const dead = runPlan({
+      plan,
+      journal: createPlanJournal(kv, 'apply'),
+      concurrency: 2,
+      signal: crash.signal,
+      executor: (s, signal) => {
+        if (firstRun.length >= 8) return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('process gone'))));
+        firstRun.push(s.id);
+        return Promise.resolve();
+      },
+    });
+    while (firstRun.length < 8) await tick();
+    await new Promise((r) => setTimeout(r, 20));
+    // What reached the store is all a restarted app would see (a new journal object over the same store).
+    const secondRun: string[] = [];
+    const result = await runPlan({ plan, journal: createPlanJournal(kv, 'apply'), executor: async (s) => void secondRun.push(s.id) });
+    expect(result).toMatchObject({ resumed: true, ran: 13, skipped: 8, failed: 0 });
+    expect(new Set([...firstRun, ...secondRun]).size).toBe(21);
+    expect(secondRun.some((id) => firstRun.includes(id))).toBe(false);
+    // Success clears the journal: the next run starts from scratch.
+    expect(await createPlanJournal(kv, 'apply').peek()).toBeNull();
+    crash.abort();
+    await dead.catch(() => undefined);
+  });
+
+  it('discards a journal left by another plan (a different hash or kind)', async () => {
+    const kv = memoryStore();
+    const old = createPlanJournal(kv, 'apply');
+    await old.open({ kind: 'setup', hash: 'old' });
+    await Promise.all([old.record('root'), old.record('s1')]);
+    expect(await old.peek()).toEqual({ kind: 'setup', hash: 'old', done: 2 });
+    const ran: string[] = [];
+    const result = await runPlan({ plan: wide(2), journal: createPlanJournal(kv, 'apply'), executor: async (s) => void ran.push(s.id) });
+    expect(result).toMatchObject({ resumed: false, ran: 3, skipped: 0 });
+    expect(ran).toContain('root');
+
+    const other = createPlanJournal(kv, 'apply');
+    await other.open({ kind: 'setup', hash: 'h' });
+    await other.record('root');
+    expect(await createPlanJournal(kv, 'apply').open({ kind: 'uninstall', hash: 'h' })).toEqual({ done: new Set(), resumed: false });
+    expect(kv.data.size).toBe(0);
+  });
+
+  it('records each step before it counts as done: dependents start only after the write', async () => {
+    const kv = memoryStore();
+    const seenAtStart: number[] = [];
+    await runPlan({
+      plan: planOf([step('a'), step('b', ['a']), step('c', ['b'])]),
+      journal: createPlanJournal(kv, 'apply'),
+      executor: async () => void seenAtStart.push(kv.writes.length),
+    });
+    expect(seenAtStart).toEqual([0, 1, 2]);
+  });
+
+  it('writes small append-only batches, not the whole journal per step (2,000 steps)', async () => {
+    const kv = memoryStore();
+    const plan = wide(1999);
+    const journal = createPlanJournal(kv, 'apply');
+    await runPlan({ plan, journal, concurrency: 8, executor: () => new Promise((r) => setTimeout(r, 0)) });
+    const bytes = kv.writes.reduce((n, w) => n + w.bytes, 0);
+    // Group commit: fewer writes than steps. Append-only with rare compaction: total bytes grow about linearly,
+    // far below one full rewrite per step (≈ 2,000 × 2,000 ids × 8 bytes = 32 MB).
+    expect(kv.writes.length).toBeLessThan(2000);
+    expect(bytes).toBeLessThan(2_000_000);
+    expect(Math.max(...kv.writes.map((w) => w.bytes))).toBeLessThan(40_000);
+  });
+
+  it('folds many segments into one and still resumes every recorded step', async () => {
+    const kv = memoryStore();
+    const j = createPlanJournal(kv, 'apply');
+    await j.open({ kind: 'setup', hash: 'h' });
+    // One at a time: each write is its own segment, so compaction must kick in.
+    for (let i = 0; i < 150; i++) await j.record(`s${i}`);
+    expect(kv.data.size).toBeLessThanOrEqual(65);
+    const again = await createPlanJournal(kv, 'apply').open({ kind: 'setup', hash: 'h' });
+    expect(again.done.size).toBe(150);
+    expect(again.resumed).toBe(true);
+  });
+
+  it('a failed write stops the run with a STORAGE failure and never counts the step as done', async () => {
+    const kv = memoryStore();
+    kv.failWrites = true;
+    const started: string[] = [];
+    const result = await runPlan({ plan: planOf([step('a'), step('b', ['a'])]), journal: createPlanJournal(kv, 'apply'), executor: async (s) => void started.push(s.id) });
+    expect(started).toEqual(['a']);
+    expect(result).toMatchObject({ ran: 0, failed: 1, failure: { stepId: 'a', message: expect.stringMatching(/could not save the progress/), hint: expect.stringMatching(/disk/) } });
+  });
+});
