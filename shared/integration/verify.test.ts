@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { VerifyReportSchema } from '../contract/integration';
+import type { ObservedState } from './observed-state';
+import { planSetup, planUninstall } from './planner';
+import { config } from './planner.test-support';
+import { verifyPlan } from './verify';
+
+const c = config({ governedCatalogs: ['hr'] });
+
+describe('verifyPlan', () => {
+  it('offline (nothing observed): not converged, every step missing', () => {
+    const report = verifyPlan(planSetup(c, null));
+    expect(VerifyReportSchema.parse(report)).toEqual(report);
+    expect(report.converged).toBe(false);
+    expect(new Set(report.steps.map((s) => s.state))).toEqual(new Set(['missing']));
+  });
+
+  it('converged when every step is present; names the missing and different ones otherwise', () => {
+    const full: ObservedState = {
+      at: 0,
+      targets: {
+        main: {
+          catalogs: [{ name: 'ucbridge', owner: 'me', integrationTag: 'adb-1234567890123456.7.azuredatabricks.net' }, { name: 'hr', owner: 'me', integrationTag: null }],
+          schemas: [['ucbridge', 'entitlements'], ['ucbridge', 'policies'], ['ucbridge', 'registry']],
+          tables: [['ucbridge', 'entitlements', 'principal_attributes'], ['ucbridge', 'entitlements', 'user_mapping'], ['ucbridge', 'registry', 'registered_objects']],
+          volumes: [['ucbridge', 'registry', 'staging']],
+          grants: [
+            { securable: 'CATALOG', name: ['ucbridge'], privileges: ['USE CATALOG', 'USE SCHEMA', 'SELECT', 'MODIFY'] },
+            { securable: 'SCHEMA', name: ['ucbridge', 'policies'], privileges: ['CREATE FUNCTION', 'EXECUTE'] },
+            { securable: 'VOLUME', name: ['ucbridge', 'registry', 'staging'], privileges: ['READ VOLUME', 'WRITE VOLUME'] },
+            { securable: 'CATALOG', name: ['hr'], privileges: ['USE CATALOG', 'USE SCHEMA', 'SELECT', 'MODIFY', 'MANAGE'] },
+          ],
+        },
+      },
+    };
+    expect(verifyPlan(planSetup(c, full))).toMatchObject({ converged: true });
+
+    const partial: ObservedState = {
+      ...full,
+      targets: {
+        main: {
+          ...full.targets.main!,
+          volumes: [],
+          grants: [...full.targets.main!.grants.slice(0, 2), { securable: 'CATALOG', name: ['hr'], privileges: ['USE CATALOG'] }],
+        },
+      },
+    };
+    const report = verifyPlan(planSetup(c, partial));
+    expect(report.converged).toBe(false);
+    expect(report.steps.filter((s) => s.state !== 'present').map((s) => [s.id, s.state])).toEqual([
+      ['volume:registry.staging', 'missing'],
+      ['grant:sp:integration:volume:registry.staging', 'missing'],
+      ['grant:sp:governed:hr', 'different'],
+    ]);
+  });
+
+  it('refuses an uninstall plan', () => {
+    expect(() => verifyPlan(planUninstall(c, null))).toThrow(/set-up plan/);
+  });
+});
