@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ExportFileSchema } from '../contract/integration';
+import { IntegrationConfigSchema } from './config';
+import { planSetup, planUninstall } from './planner';
+import { CONFIGS, config, rawConfig } from './planner.test-support';
+import { exportScripts, NOTEBOOK_CELL_SEPARATOR, NOTEBOOK_FIRST_LINE } from './script-export';
+
+const file = (files: ReturnType<typeof exportScripts>, name: string) => files.find((f) => f.name === name)!.content;
+/** Statements are one line each (quote.ts escapes line breaks), so every non-comment line is one statement. */
+const statements = (script: string) =>
+  script.split('\n').filter((l) => l !== '' && !l.startsWith('--')).map((l) => {
+    expect(l.endsWith(';')).toBe(true);
+    return l.slice(0, -1);
+  });
+
+describe('exportScripts', () => {
+  const c = CONFIGS['additional workspaces']!;
+
+  it('writes setup.sql, uninstall.sql and a notebook, valid export files', () => {
+    const files = exportScripts(c);
+    expect(files.map((f) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);
+    for (const f of files) expect(ExportFileSchema.parse(f)).toEqual(f);
+  });
+
+  it('is deterministic: the same config gives the same bytes, however it was written; a time only when given', () => {
+    const again = IntegrationConfigSchema.parse(JSON.parse(JSON.stringify({ ...c, catalog: c.catalog.toUpperCase() })));
+    expect(exportScripts(again)).toEqual(exportScripts(c));
+    expect(exportScripts(c).map((f) => f.content).join('')).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(file(exportScripts(c, { generatedAt: '2026-12-06T10:00:00.000Z' }), 'setup.sql')).toContain('Generated at:           2026-12-06T10:00:00.000Z');
+  });
+
+  it('runs exactly the planner\u2019s statements, in order, one per line with a purpose comment before each', () => {
+    for (const cfg of Object.values(CONFIGS)) {
+      const files = exportScripts(cfg);
+      expect(statements(file(files, 'setup.sql'))).toEqual(planSetup(cfg, null).steps.map((s) => s.sql));
+      expect(statements(file(files, 'uninstall.sql'))).toEqual(planUninstall(cfg, null).steps.map((s) => s.sql));
+      expect(statements(file(files, 'setup_notebook.sql'))).toEqual(planSetup(cfg, null).steps.map((s) => s.sql));
+      const lines = file(files, 'setup.sql').split('\n');
+      const plan = planSetup(cfg, null);
+      plan.steps.forEach((s) => {
+        const at = lines.indexOf(`${s.sql};`);
+        expect(lines[at - 1]).toBe(`-- ${s.purpose} [${s.id}]`);
+      });
+    }
+  });
+
+  it('has a header with the config summary and no secret, even when one is smuggled into the config object', () => {
+    const smuggled = rawConfig(CONFIGS['audit on, two governed catalogs']!, {}) as unknown as Record<string, unknown>;
+    smuggled.token = 'dapiSECRET0123456789';
+    smuggled.oAuthClientConfig = { clientSecret: 'dose-SECRET-abcdef' };
+    const files = exportScripts(smuggled as never);
+    const setup = file(files, 'setup.sql');
+    for (const line of ['-- Workspace:              https://adb-1234567890123456.7.azuredatabricks.net', '-- Integration catalog:    ucbridge', '-- Service principal:      8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b (application id)', '-- Governed catalogs:      hr, finance', '-- Query audit:            on']) {
+      expect(setup).toContain(line);
+    }
+    expect(setup).toContain(`sha-256 ${planSetup(smuggled as never, null).hash}`);
+    for (const f of files) expect(f.content).not.toMatch(/dapiSECRET|dose-SECRET|clientSecret|"token"/);
+  });
+
+  it('divides statements into a section per workspace that runs them', () => {
+    const setup = file(exportScripts(c), 'setup.sql');
+    const headings = setup.split('\n').filter((l) => l.startsWith('-- ===='));
+    expect(headings).toEqual([
+      '-- ==== Workspace https://adb-1234567890123456.7.azuredatabricks.net (main) ====',
+      '-- ==== Workspace workspace-b.cloud.databricks.com (additional: run these there) ====',
+      '-- ==== Workspace workspace-c.cloud.databricks.com (additional: run these there) ====',
+    ]);
+    expect(setup.indexOf('`isolated_catalog1`')).toBeGreaterThan(setup.indexOf(headings[1]!));
+  });
+
+  it('writes a Databricks notebook source file: first line, cells separated, one statement per cell', () => {
+    const nb = file(exportScripts(c), 'setup_notebook.sql');
+    expect(nb.split('\n')[0]).toBe(NOTEBOOK_FIRST_LINE);
+    const cells = nb.slice(NOTEBOOK_FIRST_LINE.length + 1).split(`\n\n${NOTEBOOK_CELL_SEPARATOR}\n\n`);
+    const code = cells.filter((cell) => !cell.startsWith('-- MAGIC'));
+    expect(code).toHaveLength(planSetup(c, null).steps.length);
+    for (const cell of cells.filter((x) => x.startsWith('-- MAGIC'))) {
+      expect(cell.split('\n').every((l) => l.startsWith('-- MAGIC'))).toBe(true);
+    }
+    expect(cells[0]).toMatch(/^-- MAGIC %md\n-- MAGIC # ucbridge set-up script/);
+  });
+
+  it('keeps a line break typed into a workspace URL inside its comment', () => {
+    const hostile = rawConfig(config(), { workspaceUrl: 'https://x.example.com\nDROP CATALOG main;' });
+    for (const f of exportScripts(hostile)) {
+      expect(f.content.split('\n').filter((l) => l.startsWith('DROP CATALOG main'))).toEqual([]);
+      expect(f.content).toContain('x.example.com\\u000aDROP CATALOG main;');
+    }
+  });
+});
