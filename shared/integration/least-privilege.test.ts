@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { leastPrivilegeRows, LeastPrivilegeRowSchema } from './least-privilege';
+import { planSetup } from './planner';
+import { CONFIGS, config } from './planner.test-support';
+
+describe('leastPrivilegeRows', () => {
+  it('lists the installer\u2019s needs: CREATE CATALOG, grant rights on governed catalogs, and admin roles only with audit', () => {
+    const off = leastPrivilegeRows(config({ governedCatalogs: ['hr'] })).filter((r) => r.who === 'installer');
+    expect(off.map((r) => [r.privilege, r.on])).toEqual([
+      ['CREATE CATALOG', 'metastore'],
+      ['Owner, or MANAGE with USE CATALOG', 'catalog hr'],
+    ]);
+    const on = leastPrivilegeRows(config({ audit: { enabled: true } })).filter((r) => r.who === 'installer');
+    expect(on.map((r) => r.privilege)).toEqual(['CREATE CATALOG', 'Metastore admin', 'Account admin']);
+  });
+
+  it('lists every privilege the plan grants the service principal, with a reason, and nothing else', () => {
+    for (const c of Object.values(CONFIGS)) {
+      const rows = leastPrivilegeRows(c);
+      for (const r of rows) {
+        expect(LeastPrivilegeRowSchema.parse(r)).toEqual(r);
+        expect(r.why.length).toBeGreaterThan(10);
+      }
+      const fromTable = rows.filter((r) => r.who === 'service-principal').map((r) => `${r.target}|${r.privilege}|${r.on}`).sort();
+      const fromPlan = planSetup(c, null)
+        .steps.filter((s) => s.sql.startsWith('GRANT '))
+        .flatMap((s) => {
+          const m = /^GRANT (.+) ON (\w+) (.+) TO /.exec(s.sql)!;
+          const on = `${m[2]!.toLowerCase()} ${m[3]!.replaceAll('`', '')}`;
+          return m[1]!.split(', ').map((p) => `${s.target}|${p}|${on}`);
+        })
+        .sort();
+      expect(fromTable).toEqual(fromPlan);
+      expect(rows.some((r) => r.who === 'service-principal' && /OWNER|CREATE CATALOG|ALL PRIVILEGES/.test(r.privilege))).toBe(false);
+    }
+  });
+
+  it('puts additional workspaces\u2019 catalogs under their workspace', () => {
+    const rows = leastPrivilegeRows(CONFIGS['additional workspaces']!).filter((r) => r.on === 'catalog isolated_catalog2');
+    expect(new Set(rows.map((r) => r.target))).toEqual(new Set(['workspace-c.cloud.databricks.com']));
+    expect(rows.map((r) => `${r.who}:${r.privilege}`)).toEqual([
+      'installer:Owner, or MANAGE with USE CATALOG',
+      'service-principal:USE CATALOG',
+      'service-principal:USE SCHEMA',
+      'service-principal:SELECT',
+      'service-principal:MODIFY',
+      'service-principal:MANAGE',
+    ]);
+  });
+});

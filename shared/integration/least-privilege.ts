@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { IntegrationConfig } from './config';
+import { servicePrincipalGrants, type GrantSpec } from './sp-grants';
+
+/**
+ * The least-privilege table the configure step shows: what the person installing needs, and what the service
+ * principal is granted, each with why. The service principal's rows come from the same grant list the planner
+ * turns into GRANT statements, so the table and the plan cannot disagree.
+ */
+export const LeastPrivilegeRowSchema = z.object({
+  who: z.enum(['installer', 'service-principal']),
+  /** `CREATE CATALOG`, `USE CATALOG`, `Owner or MANAGE`, `Metastore admin`… */
+  privilege: z.string(),
+  /** `metastore`, `catalog hr`, `schema ucbridge.policies`, `volume ucbridge.registry.staging`, `account`. */
+  on: z.string(),
+  why: z.string(),
+  /** `main` or an additional workspace's URL. */
+  target: z.string(),
+});
+export type LeastPrivilegeRow = z.infer<typeof LeastPrivilegeRowSchema>;
+
+const securableText = (g: Pick<GrantSpec, 'securable' | 'name'>): string => `${g.securable.toLowerCase()} ${g.name.join('.')}`;
+
+function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
+  const installer = { who: 'installer', target: 'main' } as const;
+  const governed = [
+    ...config.governedCatalogs.map((c) => ({ c, target: 'main' })),
+    ...config.additionalWorkspaceConnections.flatMap((w) => w.catalogs.map((c) => ({ c, target: w.workspaceUrl }))),
+  ];
+  return [
+    {
+      ...installer,
+      privilege: 'CREATE CATALOG',
+      on: 'metastore',
+      why: `Create the integration catalog ${config.catalog} (seed 001). Not needed if ${config.catalog} already exists and you own it.`,
+    },
+    ...governed.map(({ c, target }) => ({
+      ...installer,
+      target,
+      privilege: 'Owner, or MANAGE with USE CATALOG',
+      on: `catalog ${c}`,
+      why: 'Grant the service principal its privileges on this catalog: only its owner, a metastore admin or a MANAGE holder may grant (reference §1.8).',
+    })),
+    ...(config.audit.enabled
+      ? [
+          {
+            ...installer,
+            privilege: 'Metastore admin',
+            on: 'metastore',
+            why: 'Grant access to the system tables for query audit; no one has it by default (seed 001, reference §3.4).',
+          },
+          {
+            ...installer,
+            privilege: 'Account admin',
+            on: 'account',
+            why: 'Granting on system schemas takes a user who is both metastore and account admin, and so does enabling the access and query schemas (seed 001, reference §3.4).',
+          },
+        ]
+      : []),
+  ];
+}
+
+export function leastPrivilegeRows(config: IntegrationConfig): LeastPrivilegeRow[] {
+  const sp = servicePrincipalGrants(config).flatMap((g) =>
+    g.privileges.map((privilege): LeastPrivilegeRow => ({ who: 'service-principal', privilege, on: securableText(g), why: g.why[privilege] ?? g.purpose, target: g.target })),
+  );
+  return [...installerRows(config), ...sp];
+}
