@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { ObservedState, TargetObservation } from './observed-state';
+import { convergedObservation } from './observed.test-support';
+import { planSetup, planUninstall } from './planner';
+import { CONFIGS, config } from './planner.test-support';
+
+const marks = (p: ReturnType<typeof planSetup>) => Object.fromEntries(p.steps.map((s) => [s.id, s.action]));
+const withMain = (state: ObservedState, edit: (o: TargetObservation) => TargetObservation): ObservedState => ({
+  ...state,
+  targets: { ...state.targets, main: edit(state.targets.main!) },
+});
+
+describe('marking steps against an observed workspace', () => {
+  for (const [name, c] of Object.entries(CONFIGS)) {
+    it(`a converged workspace gives all unchanged, and its uninstall all change (${name})`, () => {
+      const observed = convergedObservation(c);
+      expect(new Set(planSetup(c, observed).steps.map((s) => s.action))).toEqual(new Set(['unchanged']));
+      expect(new Set(planUninstall(c, observed).steps.map((s) => s.action))).toEqual(new Set(['change']));
+      const empty: ObservedState = { at: 0, targets: Object.fromEntries(Object.keys(observed.targets).map((t) => [t, { catalogs: [], schemas: [], tables: [], volumes: [], grants: [] }])) };
+      expect(new Set(planSetup(c, empty).steps.map((s) => s.action))).toEqual(new Set(['create']));
+      expect(new Set(planUninstall(c, empty).steps.map((s) => s.action))).toEqual(new Set(['unchanged']));
+    });
+  }
+
+  const c = config({ governedCatalogs: ['hr', 'finance'], audit: { enabled: true } });
+  const converged = convergedObservation(c);
+
+  it('marks a grant missing some of its privileges as change, and one missing all as create', () => {
+    const observed = withMain(converged, (o) => ({
+      ...o,
+      grants: o.grants
+        .filter((g) => g.name[0] !== 'finance')
+        .map((g) => (g.name[0] === 'hr' ? { ...g, privileges: ['USE CATALOG', 'SELECT'] } : g)),
+    }));
+    expect(marks(planSetup(c, observed))).toMatchObject({ 'grant:sp:governed:hr': 'change', 'grant:sp:governed:finance': 'create', 'grant:sp:integration:catalog': 'unchanged' });
+    expect(marks(planUninstall(c, observed))).toMatchObject({ 'undo:grant:sp:governed:hr': 'change', 'undo:grant:sp:governed:finance': 'unchanged' });
+  });
+
+  it('tells a missing marker tag (create) from one another workspace set (change)', () => {
+    const untagged = withMain(converged, (o) => ({ ...o, catalogs: o.catalogs.map((x) => ({ ...x, integrationTag: null })) }));
+    const foreign = withMain(converged, (o) => ({ ...o, catalogs: o.catalogs.map((x) => (x.name === 'ucbridge' ? { ...x, integrationTag: 'other.example.com' } : x)) }));
+    expect(marks(planSetup(c, untagged))).toMatchObject({ catalog: 'unchanged', 'catalog:tag': 'create' });
+    expect(marks(planSetup(c, foreign))).toMatchObject({ catalog: 'unchanged', 'catalog:tag': 'change' });
+  });
+
+  it('compares names case-insensitively and reads information_schema spellings (USE_CATALOG)', () => {
+    const observed = withMain(converged, (o) => ({
+      ...o,
+      schemas: o.schemas.map(([a, b]) => [a.toUpperCase(), b.toUpperCase()] as [string, string]),
+      grants: o.grants.map((g) => ({ ...g, name: g.name.map((n) => n.toUpperCase()), privileges: g.privileges.map((p) => p.toLowerCase().replaceAll(' ', '_')) })),
+    }));
+    expect(new Set(planSetup(c, observed).steps.map((s) => s.action))).toEqual(new Set(['unchanged']));
+  });
+
+  it('counts ALL PRIVILEGES as covering everything but MANAGE', () => {
+    const observed = withMain(converged, (o) => ({
+      ...o,
+      grants: o.grants.map((g) => (g.name[0] === 'ucbridge' || g.name[0] === 'hr' ? { ...g, privileges: ['ALL PRIVILEGES'] } : g)),
+    }));
+    const m = marks(planSetup(c, observed));
+    expect(m).toMatchObject({ 'grant:sp:integration:catalog': 'unchanged', 'grant:sp:integration:schema:policies': 'unchanged', 'grant:sp:governed:hr': 'change' });
+  });
+
+  it('a workspace that was not observed is planned as create (the statements will run)', () => {
+    const extra = CONFIGS['additional workspaces']!;
+    const onlyMain: ObservedState = { at: 0, targets: { main: convergedObservation(extra).targets.main! } };
+    const p = planSetup(extra, onlyMain);
+    expect(p.steps.filter((s) => s.target === 'main').every((s) => s.action === 'unchanged')).toBe(true);
+    expect(p.steps.filter((s) => s.target !== 'main').map((s) => s.action)).toEqual(['create', 'create', 'create']);
+    expect(planUninstall(extra, onlyMain).steps.filter((s) => s.target !== 'main').every((s) => s.action === 'change')).toBe(true);
+  });
+});
