@@ -6,6 +6,8 @@ import { startEmulator, type RunningEmulator } from '../../../../emulator/start'
 import { IntegrationConfigSchema, type IntegrationConfig } from '../../../../shared/integration/config';
 import type { Plan } from '../../../../shared/integration/plan-types';
 import { planSetup, planUninstall } from '../../../../shared/integration/planner';
+import { exportScripts } from '../../../../shared/integration/script-export';
+import { verifyPlan } from '../../../../shared/integration/verify';
 import { quoteIdent } from '../../../../shared/sql/quote';
 import type { SqlSession } from '../../connection/types';
 import { observeWorkspace } from './observe-workspace';
@@ -63,6 +65,7 @@ describe('observeWorkspace on the sandbox', () => {
     const converged = planSetup(config, after);
     expect(converged.steps.filter((s) => s.action !== 'unchanged').map((s) => s.id)).toEqual([]);
     expect(converged.hash).toBe(fresh.hash);
+    expect(verifyPlan(converged)).toMatchObject({ converged: true });
     expect(after.targets.main!.catalogs.find((c) => c.name === 'ucbridge_it')!.integrationTag).toBe(new URL(emulator.workspaceUrl).host);
 
     const uninstall = planUninstall(config, after);
@@ -91,6 +94,20 @@ describe('observeWorkspace on the sandbox', () => {
       await session.execute(`REVOKE USE CATALOG ON CATALOG \`finance\` FROM ${sp}`);
       await session.execute('DROP CATALOG IF EXISTS `ucbridge_it` CASCADE');
     }
+  });
+
+  it('the exported setup.sql, run statement by statement, converges; uninstall.sql leaves nothing', async () => {
+    const files = exportScripts(config, { generatedAt: '2026-12-06T00:00:00.000Z' });
+    const script = (name: string) =>
+      files.find((f) => f.name === name)!.content.split('\n').filter((l) => l !== '' && !l.startsWith('--')).map((l) => l.slice(0, -1));
+    for (const statement of script('setup.sql')) await session.execute(statement);
+    const after = await observeWorkspace(session, config);
+    expect(verifyPlan(planSetup(config, after))).toMatchObject({ converged: true });
+    for (const statement of script('uninstall.sql')) await session.execute(statement);
+    const gone = (await observeWorkspace(session, config)).targets.main!;
+    expect(gone.catalogs.map((c) => c.name)).not.toContain('ucbridge_it');
+    expect(gone.grants).toEqual([]);
+    expect(verifyPlan(planSetup(config, { targets: { main: gone }, at: 0 })).converged).toBe(false);
   });
 
   it('observes an additional workspace\u2019s catalogs only, under its URL', async () => {
