@@ -17,10 +17,10 @@ export function setupIntegration(deps: { readonly integration: IntegrationServic
     createServicePrincipal: async ({ displayName }) => ok(await s.createServicePrincipal(displayName)),
     validate: async ({ taskId }) => ok(await s.validate(taskId)),
     enableSystemSchema: async ({ schema }) => ok(await s.enableSystemSchema(schema)),
-    plan: async () => pending('Planning'),
-    apply: async () => pending('Apply'),
-    verify: async () => pending('Verify'),
-    exportScripts: async () => pending('Script export'),
+    plan: async ({ kind }) => ok(await s.plan(kind)),
+    apply: async ({ taskId, kind, planHash }) => ok(await s.apply(taskId, kind, planHash)),
+    verify: async ({ taskId }) => ok(await s.verify(taskId)),
+    exportScripts: async () => ok(await s.exportScripts()),
     exportPayload: async () => pending('Payload export'),
   };
 }

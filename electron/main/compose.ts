@@ -57,6 +57,8 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     logger: logger.child('integration'),
     fileSaver: ports.fileSaver,
   });
+  // "Disconnect and uninstall" runs the uninstall plan on the connection before its tokens are revoked.
+  session.setUninstaller((connection, signal) => integration.uninstallOnDisconnect(connection, signal));
 
   const handlers: Handlers = {
     app: setupApp({

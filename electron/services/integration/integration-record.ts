@@ -15,12 +15,10 @@ export const IntegrationRecordSchema = z.object({
   lastApply: ApplySummarySchema.nullable(),
   /** Application ids of service principals ucbridge created, so uninstall may offer to delete only those. */
   created: z.array(z.string()).default([]),
-  /** The hash of the plan last previewed per kind: apply refuses to run anything else. */
-  previewed: z.object({ setup: z.string().optional(), uninstall: z.string().optional() }).default({}),
 });
 export type IntegrationRecord = z.output<typeof IntegrationRecordSchema>;
 
-export const EMPTY_RECORD: IntegrationRecord = { v: 1, settings: null, status: 'not-configured', lastValidation: null, lastApply: null, created: [], previewed: {} };
+export const EMPTY_RECORD: IntegrationRecord = { v: 1, settings: null, status: 'not-configured', lastValidation: null, lastApply: null, created: [] };
 
 export interface IntegrationStore {
   read(): Promise<IntegrationRecord>;

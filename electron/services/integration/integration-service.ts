@@ -1,11 +1,17 @@
-import type { IntegrationView, ServicePrincipalSummary, Warehouse } from '../../../shared/contract/integration';
+import type { ApplySummary, ExportFile, IntegrationView, ServicePrincipalSummary, VerifyReport, Warehouse } from '../../../shared/contract/integration';
 import type { IntegrationSettings, SetupMode } from '../../../shared/integration/config';
+import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
+import { exportScripts } from '../../../shared/integration/script-export';
 import type { ValidationReport } from '../../../shared/integration/validation-types';
+import { verifyPlan } from '../../../shared/integration/verify';
+import type { WorkspaceConnection } from '../connection/types';
+import { createApplyService } from './apply-service';
 import { createIntegrationServicePrincipal, type CreatedServicePrincipal } from './create-service-principal';
 import { workSignal, type IntegrationDeps } from './integration-deps';
+import { observeAndPlan } from './plan-service';
 import { listServicePrincipals } from './service-principals';
 import { createSettingsService } from './settings-service';
-import { createValidationService } from './validation-service';
+import { createValidationService, savedConfig } from './validation-service';
 import { listWarehouses, startWarehouse } from './warehouses';
 
 /** Step 2, Configure integration: everything behind `integration.*`, over the signed-in session. */
@@ -20,19 +26,29 @@ export interface IntegrationService {
   createServicePrincipal(displayName: string): Promise<CreatedServicePrincipal>;
   validate(taskId: string): Promise<ValidationReport>;
   enableSystemSchema(schema: 'access' | 'query'): Promise<{ schema: string; state: string }>;
+  plan(kind: PlanKind): Promise<Plan>;
+  apply(taskId: string, kind: PlanKind, planHash: string): Promise<ApplySummary>;
+  verify(taskId: string): Promise<VerifyReport>;
+  exportScripts(): Promise<ExportFile[]>;
+  /** For the session's "Disconnect and uninstall". */
+  uninstallOnDisconnect(connection: WorkspaceConnection, signal: AbortSignal): Promise<void>;
 }
 
 export function createIntegrationService(deps: IntegrationDeps): IntegrationService {
-  const { connections, tasks, clock } = deps;
-  const settings = createSettingsService(deps, async () => null);
+  const { connections, tasks, clock, store } = deps;
+  const apply = createApplyService(deps);
+  const settings = createSettingsService(deps, apply);
   const validation = createValidationService(deps);
   return {
-    validate: validation.validate,
-    enableSystemSchema: validation.enableSystemSchema,
     view: settings.view,
     saveSettings: settings.save,
     setMode: settings.setMode,
     forget: settings.forget,
+    validate: validation.validate,
+    enableSystemSchema: validation.enableSystemSchema,
+    plan: apply.plan,
+    apply: apply.apply,
+    uninstallOnDisconnect: apply.uninstallOnDisconnect,
     async listWarehouses() {
       const c = connections.requireConnection();
       return listWarehouses(c.rest, c.signal);
@@ -52,5 +68,26 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
       return listServicePrincipals(c.rest, { ...(search ? { search } : {}), signal: c.signal });
     },
     createServicePrincipal: (displayName) => createIntegrationServicePrincipal(deps, connections.requireConnection(), displayName),
+    async verify(taskId) {
+      const config = await savedConfig(deps);
+      const c = connections.requireConnection();
+      const report = await tasks.run(taskId, { label: 'Checking the workspace against the plan…' }, async (task) => {
+        const session = await c.sql(config.httpPath);
+        try {
+          return verifyPlan(await observeAndPlan(session, 'setup', config, workSignal(task.signal, c)));
+        } finally {
+          await session.close();
+        }
+      });
+      // A manual set-up someone ran (or a drift fixed) is the integration enabled; drift after that is shown, not hidden.
+      await store.update((r) => ({ ...r, status: report.converged ? 'enabled' : r.status === 'enabled' ? 'configured' : r.status }));
+      return report;
+    },
+    async exportScripts() {
+      const config = await savedConfig(deps);
+      const files = exportScripts(config);
+      await store.update((r) => ({ ...r, status: r.settings?.mode === 'manual' && r.status === 'configured' ? 'manual-pending' : r.status }));
+      return files;
+    },
   };
 }

@@ -42,6 +42,7 @@ export async function composedWithSandbox(emulator: RunningEmulator, who?: strin
   const auth = typeof who === 'object' ? { method: 'oauth-m2m', ...who } : { method: 'pat', token: user.token };
   const signedIn = await call('auth.signIn', { taskId: taskId('signin'), workspace: { kind: 'sandbox' }, auth, useProfileSecret: false });
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
-  const vault = createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: ports.logger });
-  return { app, userDataDir, call, events, spSecret: (id) => readSpSecret(vault, id) };
+  // A fresh vault per read: a cached copy would hide that the app removed the secret.
+  const spSecret = (id: string) => readSpSecret(createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: ports.logger }), id);
+  return { app, userDataDir, call, events, spSecret };
 }

@@ -20,9 +20,22 @@ const sameConfig = (a: IntegrationSettings | null, b: IntegrationSettings): bool
  * presentation choices and keep the status. What the renderer claims about the service principal's secret and
  * who created it is replaced by what main knows (the vault and its own record).
  */
-export function createSettingsService(deps: IntegrationDeps, resumable: () => Promise<IntegrationView['resumable']>): SettingsService {
+export interface ApplyState {
+  resumable(): Promise<IntegrationView['resumable']>;
+  /** An apply runs in this process right now. */
+  running(): boolean;
+  /** Forgetting the settings drops what an interrupted apply left to resume. */
+  discardJournals(): Promise<void>;
+}
+
+export function createSettingsService(deps: IntegrationDeps, apply: ApplyState): SettingsService {
   const { store } = deps;
-  const view = async (r?: IntegrationRecord) => viewOf(r ?? (await store.read()), await resumable());
+  const view = async (r?: IntegrationRecord) => {
+    const record = r ?? (await store.read());
+    // `applying` saved by a run this process is not running: the app stopped mid-apply; the journal resumes it.
+    const status = record.status === 'applying' && !apply.running() ? 'apply-error' : record.status;
+    return viewOf({ ...record, status }, await apply.resumable());
+  };
 
   async function truthful(s: IntegrationSettings, created: readonly string[]): Promise<IntegrationSettings> {
     const secret = await readSpSecret(deps.vault, s.config.servicePrincipal.applicationId);
@@ -35,9 +48,9 @@ export function createSettingsService(deps: IntegrationDeps, resumable: () => Pr
     async save(settings) {
       const current = await store.read();
       const next = await truthful(settings, current.created);
-      if (current.status === 'applying') return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then save the settings.');
+      if (apply.running()) return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then save the settings.');
       const fresh = current.status === 'not-configured' || current.status === 'uninstalled' || !sameConfig(current.settings, next);
-      const saved = await store.update((r) => ({ ...r, settings: next, status: fresh ? 'configured' : r.status, previewed: sameConfig(r.settings, next) ? r.previewed : {} }));
+      const saved = await store.update((r) => ({ ...r, settings: next, status: fresh ? 'configured' : r.status === 'applying' ? 'apply-error' : r.status }));
       deps.logger.info('integration settings saved', { catalog: next.config.catalog, mode: next.mode, status: saved.status });
       return view(saved);
     },
@@ -48,12 +61,13 @@ export function createSettingsService(deps: IntegrationDeps, resumable: () => Pr
     },
     async forget() {
       const current = await store.read();
-      if (current.status === 'applying') return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then forget the settings.');
+      if (apply.running()) return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then forget the settings.');
       if (current.settings) {
         // The service principal's secret stays only as long as the settings that name it.
         await deps.vault.remove(spSecretKey(current.settings.config.servicePrincipal.applicationId));
       }
-      return view(await store.update((r) => ({ ...r, settings: null, status: 'not-configured', lastValidation: null, lastApply: null, previewed: {} })));
+      await apply.discardJournals();
+      return view(await store.update((r) => ({ ...r, settings: null, status: 'not-configured', lastValidation: null, lastApply: null })));
     },
   };
 }

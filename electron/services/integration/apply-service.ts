@@ -1,0 +1,95 @@
+import type { ApplySummary, IntegrationView } from '../../../shared/contract/integration';
+import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
+import { AppFailure, fail } from '../../../shared/result';
+import type { WorkspaceConnection } from '../connection/types';
+import { createPlanJournal } from './apply';
+import { workSignal, type IntegrationDeps } from './integration-deps';
+import { observeAndPlan } from './plan-service';
+import { journalKey, runApply } from './run-apply';
+import { savedConfig } from './validation-service';
+
+/**
+ * Plan and apply behind `integration.plan` / `integration.apply`, and the uninstall that "Disconnect and
+ * uninstall" runs. The status follows the apply: `applying` while it runs, then `enabled` (set-up converged),
+ * `uninstalled`, or `apply-error` (a step failed, or it was cancelled or cut off: the journal resumes it).
+ */
+export function createApplyService(deps: IntegrationDeps) {
+  const { store, kv, clock, logger, events, tasks } = deps;
+  let running = false;
+
+  async function plan(kind: PlanKind): Promise<Plan> {
+    const config = await savedConfig(deps);
+    const connection = deps.connections.requireConnection();
+    const session = await connection.sql(config.httpPath);
+    try {
+      return await observeAndPlan(session, kind, config, connection.signal);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function guarded(kind: PlanKind, connection: WorkspaceConnection, run: () => Promise<ApplySummary>): Promise<ApplySummary> {
+    if (running) return fail('CONFLICT', 'Another apply is already running.', 'Wait for it to finish, or cancel it.');
+    running = true;
+    const before = (await store.read()).status;
+    try {
+      await store.update((r) => ({ ...r, status: 'applying' }));
+      const summary = await run();
+      const status = summary.failed > 0 ? 'apply-error' : kind === 'setup' ? 'enabled' : 'uninstalled';
+      await store.update((r) => ({ ...r, status, lastApply: summary }));
+      logger.info('apply finished', { kind, status, host: connection.workspace.host });
+      return summary;
+    } catch (e) {
+      // Refused before anything ran (the plan changed): the previous status still holds.
+      const untouched = e instanceof AppFailure && e.error.code === 'CONFLICT';
+      await store.update((r) => ({ ...r, status: untouched ? before : 'apply-error' }));
+      throw e;
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    plan,
+    running: () => running,
+    apply(taskId: string, kind: PlanKind, planHash: string): Promise<ApplySummary> {
+      return (async () => {
+        const config = await savedConfig(deps);
+        const connection = deps.connections.requireConnection();
+        const label = kind === 'setup' ? 'Setting up the integration…' : 'Uninstalling the integration…';
+        return tasks.run(taskId, { label }, (task) =>
+          guarded(kind, connection, () =>
+            runApply({
+              kind,
+              config,
+              connection,
+              expectedHash: planHash,
+              kv,
+              clock,
+              logger: logger.child('apply'),
+              signal: workSignal(task.signal, connection),
+              onStep: (e) => events.publish('integration.step', { taskId, ...e }),
+              onProgress: (done, total, text) => task.progress({ done, total, label: text }),
+            }),
+          ),
+        );
+      })();
+    },
+    /** For `session.disconnect({uninstall:true})`: the uninstall plan, run before the tokens are revoked. */
+    async uninstallOnDisconnect(connection: WorkspaceConnection, signal: AbortSignal): Promise<void> {
+      const r = await store.read();
+      if (r.settings === null || r.status === 'not-configured' || r.status === 'uninstalled') return;
+      const config = r.settings.config;
+      const summary = await guarded('uninstall', connection, () => runApply({ kind: 'uninstall', config, connection, expectedHash: null, kv, clock, logger: logger.child('apply'), signal }));
+      if (summary.failure) fail('SQL_ERROR', `Uninstall stopped at step ${summary.failure.stepId}: ${summary.failure.message}`, 'Stay connected, preview the uninstall plan and apply it again.');
+    },
+    async discardJournals(): Promise<void> {
+      for (const kind of ['setup', 'uninstall'] as const) await createPlanJournal(kv, journalKey(kind)).clear();
+    },
+    /** The kind whose interrupted apply left a journal (the step offers to resume it). */
+    async resumable(): Promise<IntegrationView['resumable']> {
+      for (const kind of ['setup', 'uninstall'] as const) if (await createPlanJournal(kv, journalKey(kind)).peek()) return kind;
+      return null;
+    },
+  };
+}
