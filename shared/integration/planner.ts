@@ -1,4 +1,5 @@
 import { AppFailure } from '../result';
+import { assertNotForeign } from './catalog-ownership';
 import type { IntegrationConfig } from './config';
 import type { ObservedState } from './observed-state';
 import { planHash } from './plan-hash';
@@ -57,6 +58,8 @@ function undoPurpose(check: StepCheck, setupPurpose: string): string {
  * still waits for every revoke that needed it.
  */
 export function planUninstall(config: IntegrationConfig, observed: ObservedState | null): Plan {
+  // Never plan to drop another integration's catalog (a name typed wrong in the settings would otherwise do it).
+  assertNotForeign(config, observed);
   return uninstallFromDrafts(setupSteps(config), observed);
 }
 
