@@ -118,6 +118,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** REST and OAuth send the partner User-Agent as is; the SQL driver puts it first in its own (sql-factory.ts). */
+const SQL_DRIVER_USER_AGENT = new RegExp(`^NodejsDatabricksSqlConnector/\\S+ \\(${PARTNER_USER_AGENT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')};`);
+const carriesPartnerUserAgent = (ua: string | undefined): boolean => ua === PARTNER_USER_AGENT || SQL_DRIVER_USER_AGENT.test(ua ?? '');
+
 /**
  * The two assertions every sign-in e2e run makes: every request the app sent to the sandbox carries the partner
  * User-Agent (the browser's own page loads — authorize, login, consent — are the browser's, not the app's), and no
@@ -125,7 +129,7 @@ async function freePort(): Promise<number> {
  */
 async function expectNoLeaks(world: AuthWorld): Promise<void> {
   const appRequests = world.emulator.requestLog.entries().filter((e) => !/^\/oidc\/(?:v1\/authorize|interaction)/.test(e.path));
-  for (const e of appRequests) expect(e.userAgent, `${e.method} ${e.path}`).toBe(PARTNER_USER_AGENT);
+  for (const e of appRequests) expect(carriesPartnerUserAgent(e.userAgent), `${e.method} ${e.path}: ${e.userAgent}`).toBe(true);
 
   await world.harness.app.session.state();
   const { createSecretVault } = tsxRequire('../../electron/services/vault/secret-vault.ts', __filename) as VaultModule;

@@ -19,6 +19,9 @@ import { useSaveAndValidate } from './use-validation';
 import { ValidateSection } from './validate-section';
 import { WarehouseSection } from './warehouse-section';
 
+/** Fields only: a radio group carries aria-invalid too, but focus belongs on its first radio. */
+const FIRST_INVALID = ['input', 'select', 'textarea'].map((tag) => `${tag}[aria-invalid="true"]`).join(', ');
+
 const EXISTING: ReadonlySet<IntegrationView['status']> = new Set(['applying', 'apply-error', 'enabled', 'manual-pending']);
 
 /** Step 2's sections in order, over one form; the saved settings are what validation, plan and apply use. */
@@ -39,7 +42,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
 
   // After a refused "Save and validate", focus the first field that says what is wrong.
   useEffect(() => {
-    if (focusSeq > 0) root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (focusSeq > 0) root.current?.querySelector<HTMLElement>(FIRST_INVALID)?.focus();
   }, [focusSeq]);
 
   const saved = view.settings;
@@ -84,7 +87,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
       <IntegrationSection form={form} patch={patch} problems={problems} />
       <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
       <ModeSection mode={form.mode} onChange={onMode} />
-      <LeastPrivilegeSection form={form} />
+      <LeastPrivilegeSection form={form} workspaceUrl={workspaceUrl} />
       <ValidateSection
         report={validation.report ?? view.lastValidation}
         running={validation.running}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramLayout } from './setup-diagram-layout';
+import { diagramLayout, fitLabel } from './setup-diagram-layout';
 
 describe('diagramLayout', () => {
   it('draws the integration catalog with its schemas and staging volume, and what the principal may reach', () => {
@@ -25,5 +25,14 @@ describe('diagramLayout', () => {
     expect(d.boxes.filter((b) => b.kind === 'grant')).toHaveLength(1);
     expect(d.height).toBe(10 + 5 * 40);
     expect(d.description).toContain('governs no catalog yet');
+  });
+});
+
+describe('fitLabel', () => {
+  it('cuts a long label before it reaches the note, and leaves a short one alone', () => {
+    expect(fitLabel({ label: 'finance', note: 'govern', width: 250 })).toBe('finance');
+    const cut = fitLabel({ label: 'x'.repeat(80), note: 'read, write', width: 250 });
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThan(25);
   });
 });

@@ -26,9 +26,15 @@ export interface DiagramLayout {
 
 export const ROW = 40;
 export const BOX_HEIGHT = 28;
-const MAX_LABEL = 26;
+/** Roughly how wide the 13 px label and 12 px note font draw a character (the SVG has no text measuring). */
+const LABEL_CHAR = 7.8;
+const NOTE_CHAR = 6.6;
 
-export const shorten = (s: string): string => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+/** The box's label, cut with an ellipsis where it would run into the note. */
+export function fitLabel(box: Pick<DiagramBox, 'label' | 'note' | 'width'>): string {
+  const max = Math.max(4, Math.floor((box.width - 24 - box.note.length * NOTE_CHAR) / LABEL_CHAR));
+  return box.label.length > max ? `${box.label.slice(0, max - 1)}…` : box.label;
+}
 
 export interface DiagramInput {
   readonly catalog: string;

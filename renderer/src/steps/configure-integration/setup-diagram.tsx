@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { BOX_HEIGHT, diagramLayout, shorten, type DiagramInput } from './setup-diagram-layout';
+import { BOX_HEIGHT, diagramLayout, fitLabel, type DiagramInput } from './setup-diagram-layout';
 
 /** A small picture of what will be created and granted, drawn from the form as it is typed. */
 export function SetupDiagram(input: DiagramInput) {
@@ -21,7 +21,7 @@ export function SetupDiagram(input: DiagramInput) {
           <g key={i} className={`ci-diagram__box ci-diagram__box--${b.kind}`}>
             <rect x={b.x} y={b.y} width={b.width} height={BOX_HEIGHT} rx={5} />
             <text x={b.x + 8} y={b.y + 18.5} className="ci-diagram__label">
-              {shorten(b.label)}
+              {fitLabel(b)}
             </text>
             <text x={b.x + b.width - 8} y={b.y + 18.5} textAnchor="end" className="ci-diagram__note">
               {b.note}

@@ -1,0 +1,53 @@
+import { expect } from '@playwright/test';
+import { inspect } from '../inspect';
+import type { IntegrationScenario } from './integration-host';
+import { stepTwo } from './step-two';
+
+export const automaticSetup: IntegrationScenario = {
+  title: 'automatic set-up: validate, plan with badges, apply with progress and a summary; planning again finds everything unchanged',
+  async run(page, host) {
+    await host.signIn(page);
+    const s = stepTwo(page);
+    await s.open();
+    await s.fillBasics({ warehouse: host.demo.runningWarehouse, catalog: 'UCBridge_Auto', servicePrincipal: host.demo.servicePrincipal, governed: host.demo.governedCatalog });
+    await expect(s.integration).toContainText('Stored lower-case, as ucbridge_auto');
+    await expect(page.getByTestId('ci-diagram')).toContainText('ucbridge_auto');
+    await page.getByRole('radio', { name: /Automatic/ }).check();
+
+    const results = await s.saveAndValidate();
+    const rows = results.getByTestId('validation-row');
+    expect(await rows.count()).toBeGreaterThan(3);
+    await expect(rows.filter({ hasText: 'Passed' }).first()).toBeVisible();
+    // If the audit system schemas are off, the fix is a button that turns them on; then it validates again.
+    const enable = results.getByRole('button', { name: /^Enable system\./ });
+    for (let left = await enable.count(); left > 0; left--) {
+      await enable.first().click();
+      await expect(enable).toHaveCount(left - 1, { timeout: 30_000 });
+    }
+    await inspect(page, host, 'ci-validated');
+
+    await s.previewPlan();
+    await expect(page.getByTestId('ci-plan-counts')).toContainText(/\d+ statements: \d+ to create/);
+    await expect(s.planSteps.filter({ has: page.locator('[data-action="create"]') }).first()).toContainText('Create');
+    await expect(s.planSteps.first().locator('.ci-sql__keyword').first()).toHaveText(/CREATE/i);
+    await inspect(page, host, 'ci-plan');
+
+    const applyButton = page.getByTestId('ci-apply-run');
+    await expect(applyButton).toHaveText(/Apply set-up: \d+ statements/);
+    await applyButton.click();
+    const summary = page.getByTestId('ci-apply-summary');
+    await expect(summary).toBeVisible({ timeout: 60_000 });
+    await expect(summary).toContainText('Set-up finished');
+    await expect(summary).toContainText('0 failed');
+    await expect(s.apply.getByTestId('progress-view')).toContainText('Done');
+    await expect(s.planSteps.locator('[data-step-state="done"]').first()).toBeVisible();
+    await inspect(page, host, 'ci-applied');
+
+    // The workspace now matches: planning again marks every statement unchanged and offers nothing to apply.
+    await page.getByTestId('ci-plan-run').click();
+    await expect(page.getByTestId('ci-plan-counts')).toContainText(/0 to create, 0 to change/, { timeout: 30_000 });
+    await expect(s.planSteps.locator('[data-action="create"], [data-action="change"]')).toHaveCount(0);
+    await expect(page.getByTestId('ci-nothing-to-apply')).toBeVisible();
+    await expect(page.getByTestId('ci-lifecycle-status')).toHaveAttribute('data-status', 'enabled');
+  },
+};

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { leastPrivilegeRows } from '../../../../shared/integration/least-privilege';
+import { EMPTY_CONFIG_FORM, newWorkspaceDraft } from './form-state';
+import { previewConfig } from './preview-config';
+
+describe('previewConfig', () => {
+  it('keeps what is valid and drops the rest, so the table follows the form while it is typed', () => {
+    const extra = { ...newWorkspaceDraft(), workspaceUrl: 'https://other.cloud.databricks.com', httpPath: 'bad path!', catalogs: 'x' };
+    const config = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'UCB', governedCatalogs: ['Sales', 'sales', 'bad name', 'ucb'], additional: [extra] }, 'https://w');
+    expect(config).toMatchObject({ catalog: 'ucb', governedCatalogs: ['sales'], additionalWorkspaceConnections: [] });
+  });
+
+  it('uses a placeholder catalog until the name follows the rule, and gives the least-privilege rows for it', () => {
+    const config = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: '1bad', audit: false }, '');
+    expect(config.catalog).toBe('integration_catalog');
+    const rows = leastPrivilegeRows(config);
+    expect(rows.some((r) => r.who === 'installer' && r.privilege === 'CREATE CATALOG')).toBe(true);
+    expect(rows.some((r) => r.who === 'service-principal')).toBe(true);
+    expect(rows.some((r) => r.privilege === 'Metastore admin')).toBe(false);
+  });
+});
