@@ -1,11 +1,10 @@
-import { fail, ok } from '../../shared/result';
+import { ok } from '../../shared/result';
 import type { DomainHandlers } from '../gateway/handlers';
 import type { IntegrationService } from '../services/integration/integration-service';
 
 /** Step 2, Configure integration. Inputs arrive validated against shared/contract/integration.ts. */
 export function setupIntegration(deps: { readonly integration: IntegrationService }): DomainHandlers<'integration'> {
   const { integration: s } = deps;
-  const pending = (what: string) => fail('UNSUPPORTED', `${what} is not available in this build yet.`, 'Export the settings and use the ucbridge CLI, or update ucbridge.');
   return {
     view: async () => ok(await s.view()),
     saveSettings: async ({ settings }) => ok(await s.saveSettings(settings)),
@@ -21,6 +20,6 @@ export function setupIntegration(deps: { readonly integration: IntegrationServic
     apply: async ({ taskId, kind, planHash }) => ok(await s.apply(taskId, kind, planHash)),
     verify: async ({ taskId }) => ok(await s.verify(taskId)),
     exportScripts: async () => ok(await s.exportScripts()),
-    exportPayload: async () => pending('Payload export'),
+    exportPayload: async ({ includeSecret }) => ok(await s.exportPayload(includeSecret)),
   };
 }

@@ -111,7 +111,10 @@ describe('acting as the service principal (M2M with its secret from the vault)',
   beforeAll(async () => {
     asSp = await composedWithSandbox(emulator, { clientId: sp.applicationId, clientSecret: sp.secret });
   });
-  afterAll(() => asSp.app.dispose());
+  afterAll(async () => {
+    await asSp.app.dispose();
+    await rm(asSp.userDataDir, { recursive: true, force: true });
+  });
 
   it('reads and modifies governed tables, and sets a column mask with its own policy function', async () => {
     expect((await spSql('SELECT count(*) AS n FROM main.sales.customers'))[0]!.n).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import type { WorkspaceConnection } from '../connection/types';
 import { createApplyService } from './apply-service';
 import { createIntegrationServicePrincipal, type CreatedServicePrincipal } from './create-service-principal';
 import { workSignal, type IntegrationDeps } from './integration-deps';
+import { exportPayload, type PayloadExport } from './payload-export';
 import { observeAndPlan } from './plan-service';
 import { listServicePrincipals } from './service-principals';
 import { createSettingsService } from './settings-service';
@@ -30,6 +31,7 @@ export interface IntegrationService {
   apply(taskId: string, kind: PlanKind, planHash: string): Promise<ApplySummary>;
   verify(taskId: string): Promise<VerifyReport>;
   exportScripts(): Promise<ExportFile[]>;
+  exportPayload(includeSecret: boolean): Promise<PayloadExport>;
   /** For the session's "Disconnect and uninstall". */
   uninstallOnDisconnect(connection: WorkspaceConnection, signal: AbortSignal): Promise<void>;
 }
@@ -83,6 +85,7 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
       await store.update((r) => ({ ...r, status: report.converged ? 'enabled' : r.status === 'enabled' ? 'configured' : r.status }));
       return report;
     },
+    exportPayload: (includeSecret) => exportPayload(deps, includeSecret),
     async exportScripts() {
       const config = await savedConfig(deps);
       const files = exportScripts(config);

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { allFileText } from '../session/session.test-support';
@@ -7,16 +7,17 @@ import { composedWithSandbox, taskId, type ComposedApp } from './integration.tes
 /** Warehouses, service principals and saved settings through the handlers (composeMain + gateway), on the sandbox. */
 let emulator: RunningEmulator;
 let main: ComposedApp;
+const dirs: string[] = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ catalogSide: null, warehouseStartDelayMs: 1200, log: () => undefined });
   main = await composedWithSandbox(emulator);
+  dirs.push(main.userDataDir);
 });
 afterAll(async () => {
   await main.app.dispose();
   await emulator.stop();
-  await rm(main.userDataDir, { recursive: true, force: true });
-  await rm(`${main.userDataDir}-exports`, { recursive: true, force: true });
+  for (const d of dirs) for (const dir of [d, `${d}-exports`]) await rm(dir, { recursive: true, force: true });
 });
 
 const settings = (applicationId: string) => ({
@@ -93,7 +94,46 @@ describe('service principals', () => {
     const asSp = await composedWithSandbox(emulator, { clientId: appId, clientSecret: secret });
     expect(await asSp.call('session.state')).toMatchObject({ ok: true, value: { identity: { kind: 'service-principal', userName: appId } } });
     await asSp.app.dispose();
+    dirs.push(asSp.userDataDir);
     main = await composedWithSandbox(emulator);
+    dirs.push(main.userDataDir);
+  });
+});
+
+describe('exports', () => {
+  it('the payload without the secret comes back to the window; with it, main saves a 0600 file and says only where', async () => {
+    const created = await main.call('integration.createServicePrincipal', { displayName: 'UCBRIDGE_USER' });
+    if (!created.ok) throw new Error(created.error.message);
+    const appId: string = created.value.servicePrincipal.applicationId;
+    const secret = (await main.spSecret(appId))!.clientSecret;
+    await main.call('integration.saveSettings', { settings: settings(appId) });
+    const plain = await main.call('integration.exportPayload', { includeSecret: false });
+    expect(plain).toMatchObject({ ok: true, value: { savedTo: null, file: { name: 'integration.json' } } });
+    expect(plain.ok && JSON.parse(plain.value.file.content)).toMatchObject({ catalog: 'ucbridge_demo', authenticationType: 'oAuthM2M', oAuthClientConfig: { clientId: appId } });
+    expect(JSON.stringify(plain)).not.toContain(secret);
+
+    const withSecret = await main.call('integration.exportPayload', { includeSecret: true });
+    expect(withSecret).toMatchObject({ ok: true, value: { file: null, savedTo: expect.stringContaining(`${main.userDataDir}-exports`) } });
+    expect(JSON.stringify(withSecret)).not.toContain(secret);
+    if (!withSecret.ok) return;
+    const saved = JSON.parse(await readFile(withSecret.value.savedTo, 'utf8'));
+    expect(saved.oAuthClientConfig).toEqual(expect.objectContaining({ clientId: appId, clientSecret: secret }));
+    if (process.platform !== 'win32') expect((await stat(withSecret.value.savedTo)).mode & 0o777).toBe(0o600);
+    expect(JSON.stringify(main.events)).not.toContain(secret);
+    expect((await allFileText(main.userDataDir)).filter((f) => f.text.includes(secret))).toEqual([]);
+  });
+
+  it('with no secret in the vault, exporting with the secret says so and writes nothing', async () => {
+    await main.call('integration.saveSettings', { settings: settings(emulator.servicePrincipals[1]!.applicationId) });
+    expect(await main.call('integration.exportPayload', { includeSecret: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', hint: expect.any(String) } });
+  });
+
+  it('exports setup.sql, uninstall.sql and the notebook offline; in manual mode the status becomes manual-pending', async () => {
+    await main.call('integration.setMode', { mode: 'manual' });
+    const r = await main.call('integration.exportScripts');
+    expect(r.ok && r.value.map((f: { name: string }) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);
+    expect(r.ok && r.value[0].content).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge_demo`');
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'manual-pending' } });
   });
 });
 
