@@ -64,6 +64,8 @@ export function observationFromRows(rows: readonly ObserveRow[]): TargetObservat
 
 export async function observeWorkspace(session: SqlSession, config: IntegrationConfig, signal?: AbortSignal, target = 'main'): Promise<ObservedState> {
   const scope = observeScope(config, target);
+  // A target the config does not name has nothing to observe (and `IN ()` is not SQL).
+  if (scope.catalogs.length === 0) return { targets: { [target]: emptyTargetObservation() }, at: Date.now() };
   const rows = await session.execute(observeStatement(scope), signal ? { signal } : {});
   const observation = observationFromRows(rows.map((r) => ObserveRowSchema.parse(r)));
   const c = scope.integrationCatalog;
