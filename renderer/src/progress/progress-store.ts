@@ -64,12 +64,15 @@ export function useTaskShownInPlace(taskId: string | undefined): TrackedTask | u
   useEffect(() => {
     if (taskId === undefined) return;
     shownInPlace.set((current) => new Set(current).add(taskId));
-    return () =>
+    return () => {
       shownInPlace.set((current) => {
         const next = new Set(current);
         next.delete(taskId);
         return next;
       });
+      // Replaced or unmounted: a finished task was already seen in place; only a running one moves to the tray.
+      if (tasks.get().get(taskId)?.state !== 'running') dismissTask(taskId);
+    };
   }, [taskId]);
   return useTaskProgress(taskId);
 }

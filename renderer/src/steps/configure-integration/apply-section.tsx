@@ -49,7 +49,6 @@ export function ApplyPanel({ plan, resumable, onStarted, onFinished }: ApplyPane
         </p>
       ) : null}
       {!plan ? <p className="ci-muted">Preview the plan first: only a previewed plan is applied.</p> : null}
-      {plan && pending === 0 && !resumable ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
       {plan && (pending > 0 || resumable) ? (
         <button type="button" className={`button ${plan.kind === 'uninstall' ? 'button--danger' : 'button--primary'}`} aria-busy={apply.isPending} onClick={start} data-testid="ci-apply-run">
           {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
@@ -59,6 +58,7 @@ export function ApplyPanel({ plan, resumable, onStarted, onFinished }: ApplyPane
       {failure && failure.code !== 'CANCELLED' ? <ErrorView action={`Apply ${what}`} error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {failure?.code === 'CANCELLED' ? <p className="notice">Cancelled. What ran is journaled: apply again to resume.</p> : null}
       {apply.data ? <ApplySummary summary={apply.data} /> : null}
+      {plan && pending === 0 && !resumable ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { PlanSection } from './plan-section';
 import { withoutAnswered } from './problem-keys';
 import { ServicePrincipalSection } from './service-principal-section';
 import { StepSection } from './step-section';
+import { UninstalledNotice } from './uninstalled-notice';
 import { usePlan, useViewMutation } from './use-integration';
 import { useStepEvents } from './use-step-events';
 import { useSaveAndValidate } from './use-validation';
@@ -83,6 +84,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
   return (
     <div className="ci-setup" ref={root}>
       {EXISTING.has(view.status) ? <LifecycleSection view={view} onUpdate={onUpdate} /> : null}
+      {view.status === 'uninstalled' ? <UninstalledNotice onForgotten={() => setForm(EMPTY_CONFIG_FORM)} /> : null}
       <WarehouseSection form={form} patch={patch} problem={problems.warehouse} />
       <IntegrationSection form={form} patch={patch} problems={problems} />
       <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />

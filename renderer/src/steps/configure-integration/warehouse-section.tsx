@@ -81,7 +81,7 @@ export function WarehouseSection({ form, patch, problem }: WarehouseSectionProps
       {failure ? <ErrorView action="Start warehouse" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {form.httpPath ? (
         <p className="ci-path" data-testid="warehouse-http-path">
-          HTTP path {chosen && chosen.state !== 'RUNNING' ? '(starts when first used)' : ''}: <code>{form.httpPath}</code> <CopyButton value={form.httpPath} label="HTTP path" />
+          HTTP path{chosen && chosen.state !== 'RUNNING' ? ' (the warehouse starts when first used)' : ''}: <code>{form.httpPath}</code> <CopyButton value={form.httpPath} label="HTTP path" />
         </p>
       ) : null}
     </StepSection>
