@@ -21,8 +21,10 @@ export const VALUE_FLAGS: ReadonlySet<string> = new Set([
   'oidc-token-file',
   'oidc-token-env',
   'timeout',
+  'config',
+  'out',
 ]);
-export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['no-browser', 'json', 'verbose', 'help', 'version']);
+export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['no-browser', 'json', 'verbose', 'help', 'version', 'yes']);
 const REPEATABLE: ReadonlySet<string> = new Set(['redirect-uri']);
 
 export class UsageError extends Error {}
@@ -58,6 +60,15 @@ export const USAGE = `Usage: ucbridge <command> [flags]
 
 Commands:
   whoami            Sign in and print who you are on the workspace.
+  export-script     Offline: write setup.sql, uninstall.sql and setup_notebook.sql for --config to --out DIR.
+  validate          Run the integration's validation tests (exit 1 when one fails).
+  plan              Show the set-up plan against the workspace as it is now.
+  apply             Show the set-up plan, ask, then run it (--yes: do not ask).
+  uninstall         Show the uninstall plan, ask, then run it (--yes: do not ask).
+
+The integration commands read --config F: seed 001's config object as JSON (workspaceUrl, httpPath, catalog,
+audit, servicePrincipal, governedCatalogs, additionalWorkspaceConnections). They sign in like whoami; without
+--host, DATABRICKS_HOST or a profile, the config's workspaceUrl is the host. SQL runs on the config's httpPath.
 
 Credentials are resolved like Databricks unified auth: flags, then environment variables
 (DATABRICKS_HOST, DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID, DATABRICKS_CLIENT_SECRET, DATABRICKS_ACCOUNT_ID,
@@ -75,7 +86,11 @@ Flags:
   --no-browser            U2M: print the sign-in link instead of opening a browser.
   --oidc-token-file PATH  Token federation: a file holding the identity provider's JWT.
   --oidc-token-env NAME   Token federation: an environment variable holding it (default DATABRICKS_OIDC_TOKEN).
+  --config FILE           The integration config (JSON).
+  --out DIR               export-script: where to write the scripts.
+  --yes                   apply/uninstall: run without asking (required when stdin is not a terminal).
   --json                  Machine-readable output.
   --verbose               Log (redacted) diagnostics to stderr.
 
-Tokens are kept in memory for this run only; nothing is written to disk. Extra CAs: NODE_EXTRA_CA_CERTS.`;
+Tokens are kept in memory for this run only; nothing is written to disk (export-script writes only to --out).
+Exit codes: 0 success, 1 failure, 2 bad input. Extra CAs: NODE_EXTRA_CA_CERTS.`;

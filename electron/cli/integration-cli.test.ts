@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator/start';
+
+/** The integration commands as users run them: bin/ucbridge.cjs spawned with Node (stdin a pipe: not a terminal). */
+const BIN = resolve(__dirname, '../../bin/ucbridge.cjs');
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-int-'));
+});
+afterAll(() => rm(home, { recursive: true, force: true }));
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.end();
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+async function configFile(name: string, config: unknown): Promise<string> {
+  const path = join(home, name);
+  await writeFile(path, typeof config === 'string' ? config : JSON.stringify(config));
+  return path;
+}
+
+const offlineConfig = {
+  workspaceUrl: 'lakeside.cloud.databricks.com',
+  httpPath: 'sql/1.0/warehouses/abc123',
+  catalog: 'UCBridge',
+  audit: { enabled: true },
+  servicePrincipal: { applicationId: '5c0ffee0-0000-4000-8000-00000000beef' },
+  governedCatalogs: ['main', 'we`ird'],
+};
+
+describe('offline', () => {
+  it('export-script writes setup.sql, uninstall.sql and setup_notebook.sql with no workspace and no credentials', async () => {
+    const out = join(home, 'scripts');
+    const run = await cli(['export-script', '--config', await configFile('offline.json', offlineConfig), '--out', out]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect((await readdir(out)).sort()).toEqual(['setup.sql', 'setup_notebook.sql', 'uninstall.sql']);
+    const setup = await readFile(join(out, 'setup.sql'), 'utf8');
+    expect(setup).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge`');
+    expect(setup).toContain('ON CATALOG `we``ird` TO `5c0ffee0-0000-4000-8000-00000000beef`');
+    expect((await readFile(join(out, 'setup_notebook.sql'), 'utf8')).startsWith('-- Databricks notebook source')).toBe(true);
+  });
+
+  it('bad input is exit 2 with one plain line: missing file, not JSON, schema problems, no --config, no --yes without a terminal', async () => {
+    const missing = await cli(['validate', '--config', join(home, 'nope.json')]);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toMatch(/^ucbridge: Cannot read the config file .*nope\.json: it does not exist\./);
+    expect(await cli(['plan', '--config', await configFile('broken.json', '{ "catalog": ')])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid JSON') });
+    const invalid = await cli(['plan', '--config', await configFile('invalid.json', { ...offlineConfig, catalog: '1abc', servicePrincipal: { applicationId: 'nope' } })]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('catalog: integration catalog: letters, digits and underscores');
+    expect(invalid.stderr).toContain('servicePrincipal.applicationId: service principal: an application id (UUID)');
+    expect(invalid.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await cli(['apply'])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --config FILE') });
+    expect(await cli(['apply', '--config', await configFile('ok.json', offlineConfig)])).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin is not a terminal') });
+    expect(await cli(['export-script', '--config', await configFile('ok.json', offlineConfig)])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out DIR') });
+  });
+});
+
+describe('against the sandbox', () => {
+  let emulator: RunningEmulator;
+  let env: NodeJS.ProcessEnv;
+  const config = (over: object = {}) => ({
+    workspaceUrl: emulator.workspaceUrl,
+    httpPath: emulator.warehouses[0]!.httpPath,
+    catalog: 'ucbridge_cli',
+    audit: { enabled: false },
+    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
+    governedCatalogs: ['main'],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ log: () => undefined });
+    // Only a token: the host comes from the config's workspaceUrl.
+    env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
+  }, 60_000);
+  afterAll(() => emulator.stop());
+
+  it('validate --json: {"tests":[{name,status,reason,fix}]}, exit 0 when nothing fails and 1 when something does', async () => {
+    const good = await cli(['validate', '--json', '--config', await configFile('v1.json', config())], env);
+    expect(good.code).toBe(0);
+    const report = JSON.parse(good.stdout);
+    expect(report.tests.length).toBeGreaterThan(5);
+    for (const t of report.tests) expect(Object.keys(t)).toEqual(expect.arrayContaining(['name', 'status', 'reason', 'fix']));
+    expect(report.tests.find((t: { id: string }) => t.id === 'basic-connection')).toMatchObject({ status: 'passed', fix: null });
+    const bad = await cli(['validate', '--json', '--config', await configFile('v2.json', config({ governedCatalogs: ['missing_one'] }))], env);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).tests.find((t: { id: string }) => t.id === 'governed-catalog:missing_one')).toMatchObject({ status: 'failed', fix: { kind: 'sql', sql: 'CREATE CATALOG IF NOT EXISTS `missing_one`;' } });
+  });
+
+  it('plan --json: {"steps":[{id,action,sql,purpose}]}; apply --yes runs it; then everything is unchanged; uninstall --yes removes it', async () => {
+    const file = await configFile('p.json', config());
+    const plan = await cli(['plan', '--json', '--config', file], env);
+    expect(plan.code).toBe(0);
+    const steps = JSON.parse(plan.stdout).steps as { id: string; action: string; sql: string; purpose: string }[];
+    expect(steps.length).toBeGreaterThan(5);
+    for (const s of steps) expect(s).toEqual({ id: expect.any(String), action: 'create', sql: expect.any(String), purpose: expect.any(String) });
+
+    const apply = await cli(['apply', '--yes', '--config', file], env);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/Set-up finished: \d+ ran, 0 skipped, 0 failed/);
+    expect(apply.stdout).toContain('Manifest: /Volumes/ucbridge_cli/registry/staging/manifest.json');
+    const again = JSON.parse((await cli(['plan', '--json', '--config', file], env)).stdout).steps as { action: string }[];
+    expect(again.every((s) => s.action === 'unchanged')).toBe(true);
+
+    const uninstall = await cli(['uninstall', '--yes', '--config', file], env);
+    expect(uninstall.code).toBe(0);
+    expect(uninstall.stdout).toMatch(/Uninstall finished: \d+ ran/);
+    const after = JSON.parse((await cli(['plan', '--json', '--config', file], env)).stdout).steps as { action: string }[];
+    expect(after.every((s) => s.action === 'create')).toBe(true);
+  });
+
+  it('refuses credentials for another workspace than the config names (exit 2)', async () => {
+    const run = await cli(['plan', '--config', await configFile('other.json', config({ workspaceUrl: 'https://elsewhere.cloud.databricks.com' })), '--host', emulator.workspaceUrl], env);
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('The config is for elsewhere.cloud.databricks.com') });
+  });
+
+  it('a failing apply is exit 1 (the service principal does not exist: the grant fails)', async () => {
+    const run = await cli(['apply', '--yes', '--config', await configFile('f.json', config({ catalog: 'ucbridge_fail', servicePrincipal: { applicationId: '00000000-0000-4000-8000-000000000000' } }))], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Set-up stopped: .*[1-9]\d* failed/);
+  });
+});
