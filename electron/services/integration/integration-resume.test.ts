@@ -1,0 +1,79 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../emulator/start';
+import { composedWithSandbox, taskId, type ComposedApp } from './integration.test-support';
+
+/** Cancel mid-apply, resume from the journal; then "Disconnect and uninstall" — through the handlers, on the sandbox. */
+let emulator: RunningEmulator;
+let main: ComposedApp;
+let planHash = '';
+
+beforeAll(async () => {
+  emulator = await startEmulator({ log: () => undefined });
+  main = await composedWithSandbox(emulator);
+  const settings = {
+    config: {
+      workspaceUrl: emulator.workspaceUrl,
+      httpPath: emulator.warehouses[0]!.httpPath,
+      catalog: 'ucbridge',
+      audit: { enabled: false },
+      servicePrincipal: { applicationId: emulator.servicePrincipals[1]!.applicationId },
+      governedCatalogs: ['main', 'finance', 'analytics'],
+    },
+    mode: 'automatic',
+    servicePrincipal: { displayName: 'bi-dashboards', createdByUcbridge: false, secretInVault: false },
+  };
+  expect(await main.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
+  const plan = await main.call('integration.plan', { kind: 'setup' });
+  if (!plan.ok) throw new Error(plan.error.message);
+  planHash = plan.value.hash;
+}, 60_000);
+afterAll(async () => {
+  await main.app.dispose();
+  await rm(main.userDataDir, { recursive: true, force: true });
+  await emulator.stop();
+});
+
+describe('cancel and resume', () => {
+  it('a cancelled apply stops with CANCELLED, says apply-error and offers to resume', async () => {
+    emulator.faults.set({ latencyMs: 120 });
+    const id = taskId('apply');
+    const running = main.call('integration.apply', { taskId: id, kind: 'setup', planHash });
+    for (let i = 0; i < 200 && !main.events.some((e) => e.name === 'integration.step' && e.payload.taskId === id && e.payload.state === 'done'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await main.call('task.cancel', { taskId: id })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    emulator.faults.clear();
+    // Let statements already sent finish on the warehouse before looking.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'apply-error', resumable: 'setup' } });
+  });
+
+  it('applying again resumes the journal and converges; the journal is gone after', async () => {
+    const plan = await main.call('integration.plan', { kind: 'setup' });
+    expect(plan.ok && plan.value.hash).toBe(planHash);
+    expect(plan.ok && plan.value.steps.some((s: { action: string }) => s.action === 'unchanged')).toBe(true);
+    const r = await main.call('integration.apply', { taskId: taskId('apply'), kind: 'setup', planHash });
+    expect(r).toMatchObject({ ok: true, value: { resumed: true, failed: 0 } });
+    expect(r.ok && r.value.skipped).toBeGreaterThan(0);
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'enabled', resumable: null } });
+    expect(await main.call('integration.verify', { taskId: taskId('verify') })).toMatchObject({ ok: true, value: { converged: true } });
+  });
+});
+
+describe('disconnect and uninstall', () => {
+  it('runs the uninstall plan before signing out, and the workspace keeps nothing of the set-up', async () => {
+    expect(await main.call('session.disconnect', { uninstall: true })).toMatchObject({ ok: true });
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'uninstalled' } });
+    const check = await composedWithSandbox(emulator);
+    try {
+      const session = await check.app.session.requireConnection().sql(emulator.warehouses[0]!.httpPath);
+      const grants = await session.execute(`SELECT count(*) AS n FROM system.information_schema.catalog_privileges WHERE grantee = '${emulator.servicePrincipals[1]!.applicationId}' AND catalog_name IN ('main', 'finance', 'analytics')`);
+      const catalogs = await session.execute("SELECT count(*) AS n FROM system.information_schema.catalogs WHERE catalog_name = 'ucbridge'");
+      await session.close();
+      expect({ grants, catalogs }).toEqual({ grants: [{ n: 0 }], catalogs: [{ n: 0 }] });
+    } finally {
+      await check.app.dispose();
+      await rm(check.userDataDir, { recursive: true, force: true });
+    }
+  });
+});
