@@ -125,7 +125,7 @@ describe('against the sandbox', () => {
 
   it('refuses credentials for another workspace than the config names (exit 2)', async () => {
     const run = await cli(['plan', '--config', await configFile('other.json', config({ workspaceUrl: 'https://elsewhere.cloud.databricks.com' })), '--host', emulator.workspaceUrl], env);
-    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('The config is for elsewhere.cloud.databricks.com') });
+    expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('The integration settings are for elsewhere.cloud.databricks.com') });
   });
 
   it('a failing apply is exit 1 (the service principal does not exist: the grant fails)', async () => {

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { IntegrationConfig } from '../../shared/integration/config';
 import type { PlanKind } from '../../shared/integration/plan-types';
 import { exportScripts } from '../../shared/integration/script-export';
-import { workspaceHost } from '../../shared/integration/workspace-host';
 import { AppFailure } from '../../shared/result';
 import type { Logger } from '../ports';
 import { systemClock } from '../node';
 import { observeAndPlan } from '../services/integration/plan-service';
 import { runApply } from '../services/integration/run-apply';
+import { assertConfigFor } from '../services/integration/saved-config';
 import { runValidation } from '../services/integration/validation/run-validation';
 import type { CliArgs } from './args';
 import type { CliConnection } from './cli-connect';
@@ -49,16 +49,9 @@ export function assertCanConfirm(command: string, args: CliArgs, io: Integration
   }
 }
 
-/** The credentials must sign in to the workspace the config describes: never set up one workspace from another's file. */
-function assertSameWorkspace(config: IntegrationConfig, c: CliConnection): void {
-  const wanted = workspaceHost(config.workspaceUrl);
-  if (wanted !== c.workspace.host.toLowerCase()) {
-    throw usage(`The config is for ${wanted}, but the credentials signed in to ${c.workspace.host}.`, 'Use --host (or a profile) for the workspace in the config file.');
-  }
-}
-
 export async function workspaceCommand(command: string, args: CliArgs, config: IntegrationConfig, c: CliConnection, io: IntegrationIo, logger: Logger): Promise<number> {
-  assertSameWorkspace(config, c);
+  // The credentials must sign in to the workspace the config describes (exit 2 otherwise).
+  assertConfigFor(config, c.workspace);
   const json = args.flags.json === true;
   const { connection } = c;
   const signal = AbortSignal.any([io.signal, connection.signal]);

@@ -6,7 +6,7 @@ import { createPlanJournal } from './apply';
 import { workSignal, type IntegrationDeps } from './integration-deps';
 import { observeAndPlan } from './plan-service';
 import { journalKey, runApply } from './run-apply';
-import { savedConfig } from './validation-service';
+import { assertConfigFor, configForConnection } from './saved-config';
 
 /**
  * Plan and apply behind `integration.plan` / `integration.apply`, and the uninstall that "Disconnect and
@@ -18,8 +18,7 @@ export function createApplyService(deps: IntegrationDeps) {
   let running = false;
 
   async function plan(kind: PlanKind): Promise<Plan> {
-    const config = await savedConfig(deps);
-    const connection = deps.connections.requireConnection();
+    const { config, connection } = await configForConnection(deps);
     const session = await connection.sql(config.httpPath);
     try {
       return await observeAndPlan(session, kind, config, connection.signal);
@@ -54,8 +53,7 @@ export function createApplyService(deps: IntegrationDeps) {
     running: () => running,
     apply(taskId: string, kind: PlanKind, planHash: string): Promise<ApplySummary> {
       return (async () => {
-        const config = await savedConfig(deps);
-        const connection = deps.connections.requireConnection();
+        const { config, connection } = await configForConnection(deps);
         const label = kind === 'setup' ? 'Setting up the integration…' : 'Uninstalling the integration…';
         return tasks.run(taskId, { label }, (task) =>
           guarded(kind, connection, () =>
@@ -80,6 +78,7 @@ export function createApplyService(deps: IntegrationDeps) {
       const r = await store.read();
       if (r.settings === null || r.status === 'not-configured' || r.status === 'uninstalled') return;
       const config = r.settings.config;
+      assertConfigFor(config, connection.workspace);
       const summary = await guarded('uninstall', connection, () => runApply({ kind: 'uninstall', config, connection, expectedHash: null, kv, clock, logger: logger.child('apply'), signal }));
       if (summary.failure) fail('SQL_ERROR', `Uninstall stopped at step ${summary.failure.stepId}: ${summary.failure.message}`, 'Stay connected, preview the uninstall plan and apply it again.');
     },

@@ -12,7 +12,8 @@ import { exportPayload, type PayloadExport } from './payload-export';
 import { observeAndPlan } from './plan-service';
 import { listServicePrincipals } from './service-principals';
 import { createSettingsService } from './settings-service';
-import { createValidationService, savedConfig } from './validation-service';
+import { configForConnection, savedConfig } from './saved-config';
+import { createValidationService } from './validation-service';
 import { listWarehouses, startWarehouse } from './warehouses';
 
 /** Step 2, Configure integration: everything behind `integration.*`, over the signed-in session. */
@@ -71,8 +72,7 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
     },
     createServicePrincipal: (displayName) => createIntegrationServicePrincipal(deps, connections.requireConnection(), displayName),
     async verify(taskId) {
-      const config = await savedConfig(deps);
-      const c = connections.requireConnection();
+      const { config, connection: c } = await configForConnection(deps);
       const report = await tasks.run(taskId, { label: 'Checking the workspace against the plan…' }, async (task) => {
         const session = await c.sql(config.httpPath);
         try {

@@ -152,6 +152,14 @@ describe('settings', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('refuses to validate or plan settings made for another workspace than the one signed in to', async () => {
+    const other = settings(emulator.servicePrincipals[0]!.applicationId);
+    await main.call('integration.saveSettings', { settings: { ...other, config: { ...other.config, workspaceUrl: 'https://elsewhere.cloud.databricks.com' } } });
+    for (const [channel, input] of [['integration.plan', { kind: 'setup' }], ['integration.validate', { taskId: taskId('validate') }], ['integration.apply', { taskId: taskId('apply'), kind: 'setup', planHash: 'abc' }]] as const) {
+      expect(await main.call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('are for elsewhere.cloud.databricks.com') } });
+    }
+  });
+
   it('forget clears everything back to not-configured', async () => {
     expect(await main.call('integration.forget')).toMatchObject({ ok: true, value: { settings: null, status: 'not-configured', lastValidation: null } });
   });

@@ -3,7 +3,7 @@ import { integrationPayload, integrationPayloadObject } from '../../../shared/in
 import { fail } from '../../../shared/result';
 import type { IntegrationDeps } from './integration-deps';
 import { readSpSecret } from './sp-secrets';
-import { savedConfig } from './validation-service';
+import { savedConfig } from './saved-config';
 
 export interface PayloadExport {
   readonly file: ExportFile | null;

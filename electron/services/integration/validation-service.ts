@@ -1,23 +1,14 @@
-import type { IntegrationConfig } from '../../../shared/integration/config';
 import type { ValidationReport } from '../../../shared/integration/validation-types';
-import { fail } from '../../../shared/result';
 import { workSignal, type IntegrationDeps } from './integration-deps';
+import { configForConnection } from './saved-config';
 import { runValidation } from './validation/run-validation';
 import { enableSystemSchema, metastoreSummary, systemSchemaStates } from './validation/uc-lookups';
-
-/** The saved config, or a plain refusal: every workspace-side action works from saved settings. */
-export async function savedConfig(deps: IntegrationDeps): Promise<IntegrationConfig> {
-  const r = await deps.store.read();
-  if (r.settings === null) return fail('BAD_REQUEST', 'The integration is not configured yet.', 'Fill in and save the integration settings first.');
-  return r.settings.config;
-}
 
 export function createValidationService(deps: IntegrationDeps) {
   return {
     /** Runs the tests as a task (progress per test, cancel) and keeps the report as the last validation. */
     async validate(taskId: string): Promise<ValidationReport> {
-      const config = await savedConfig(deps);
-      const connection = deps.connections.requireConnection();
+      const { config, connection } = await configForConnection(deps);
       const report = await deps.tasks.run(taskId, { label: 'Running the validation tests…' }, (task) =>
         runValidation({
           config,
