@@ -125,6 +125,50 @@ describe('runPlan with the SQL executor on the sandbox', () => {
   });
 });
 
+describe('cancel on the sandbox', () => {
+  it('cancel mid-apply starts nothing more and keeps what finished; the resume ends in the uninterrupted state', async () => {
+    const plan = syntheticPlan({ prefix: 'cancel', ...shape });
+    const kv = memoryStore();
+    const controller = new AbortController();
+    const executor = createSqlStepExecutor({ openSession: () => conn.sql(httpPath()) });
+    let done = 0;
+    let startedAfterCancel = 0;
+    emulator.faults.set({ latencyMs: 100 });
+    try {
+      const run = runPlan({
+        plan,
+        executor: executor.run,
+        journal: createPlanJournal(kv, 'apply'),
+        signal: controller.signal,
+        onStep: (e) => {
+          if (e.state === 'running' && controller.signal.aborted) startedAfterCancel++;
+          if (e.state === 'done' && ++done === 5) controller.abort();
+        },
+      });
+      await expect(run).rejects.toMatchObject({ error: { code: 'CANCELLED' } });
+    } finally {
+      emulator.faults.clear();
+      await executor.close();
+    }
+    expect(startedAfterCancel).toBe(0);
+    const kept = await createPlanJournal(kv, 'apply').peek();
+    expect(kept).toEqual({ kind: 'setup', hash: plan.hash, done });
+    const { result } = await apply(plan, { kv });
+    expect(result).toMatchObject({ resumed: true, skipped: done, ran: plan.steps.length - done, failed: 0 });
+    expect(await stateOf('cancel')).toEqual(await cleanState());
+  });
+});
+
+describe('the sandbox as the apply benchmark uses it', () => {
+  it('answers a DDL statement in one request, so the faults latency is added exactly once per statement', async () => {
+    await admin.execute('CREATE CATALOG IF NOT EXISTS probe');
+    const before = emulator.faults.counters.requests;
+    for (let i = 0; i < 5; i++) await admin.execute(`CREATE SCHEMA IF NOT EXISTS probe.s${i}`);
+    await admin.execute('GRANT USE CATALOG ON CATALOG probe TO `account users`');
+    expect(emulator.faults.counters.requests - before).toBe(6);
+  });
+});
+
 describe('the set-up plan and the manifest', () => {
   const demo = () =>
     IntegrationConfigSchema.parse({
