@@ -20,7 +20,7 @@ const projects: Project[] = [
     },
   },
 ];
-if (findElectronBinary()) projects.push({ name: 'electron', testMatch: 'electron.spec.ts' });
+if (findElectronBinary()) projects.push({ name: 'electron', testMatch: ['electron.spec.ts', 'electron-integration.spec.ts'] });
 
 export default defineConfig({
   testDir: 'e2e',

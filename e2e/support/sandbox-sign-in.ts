@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { wizard } from '../scenarios/wizard';
+import { completeSandboxLogin } from '../scenarios/integration/sandbox-login-page';
+import { signInUnlessSignedIn } from '../scenarios/integration/signed-in';
 import type { AuthWorld } from './auth-fixture';
 
 /**
@@ -7,23 +8,13 @@ import type { AuthWorld } from './auth-fixture';
  * the sandbox's own login and consent pages in the "system browser" (the auth fixture's second context).
  */
 export async function signInToSandbox(page: Page, world: AuthWorld): Promise<void> {
-  const w = wizard(page);
-  await w.ready();
-  if (await page.getByTestId('identity-card').isVisible()) return;
+  await signInUnlessSignedIn(page, () => signIn(page, world));
+}
+
+async function signIn(page: Page, world: AuthWorld): Promise<void> {
   const admin = world.emulator.users.find((u) => u.admin);
   if (!admin) throw new Error('the sandbox has no admin user');
-  world.onSignInPage(async (browserPage) => {
-    const email = browserPage.getByLabel('Email');
-    if (await email.isVisible()) {
-      await email.fill(admin.userName);
-      await browserPage.getByLabel('Password').fill(admin.password);
-      await browserPage.getByRole('button', { name: 'Sign in' }).click();
-    }
-    const allow = browserPage.getByRole('button', { name: 'Allow' });
-    if (await allow.isVisible().catch(() => false)) await allow.click();
-    await browserPage.waitForURL(/sign-in-result/);
-    await browserPage.close();
-  });
+  world.onSignInPage((browserPage) => completeSandboxLogin(browserPage, admin));
   await page.getByTestId('workspace-picker').getByRole('radio', { name: 'Local sandbox' }).check();
   await page.getByTestId('start-sandbox').click();
   await expect(page.getByTestId('sandbox-ready')).toBeVisible();

@@ -20,10 +20,12 @@ export const automaticSetup: IntegrationScenario = {
     await expect(rows.filter({ hasText: 'Passed' }).first()).toBeVisible();
     // If the audit system schemas are off, the fix is a button that turns them on; then it validates again.
     const enable = results.getByRole('button', { name: /^Enable system\./ });
-    for (let left = await enable.count(); left > 0; left--) {
-      await enable.first().click();
-      await expect(enable).toHaveCount(left - 1, { timeout: 30_000 });
+    for (const name of await enable.allTextContents()) {
+      await results.getByRole('button', { name }).click();
+      await expect(results.getByRole('button', { name })).toHaveCount(0, { timeout: 30_000 });
     }
+    await expect(enable).toHaveCount(0, { timeout: 30_000 });
+    await expect(results).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
     await inspect(page, host, 'ci-validated');
 
     await s.previewPlan();

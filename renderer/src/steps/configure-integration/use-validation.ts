@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/result';
 import { toAppError } from '../../api/client-error';
 import { newTaskId } from '../../progress/progress-store';
@@ -11,6 +11,9 @@ export function useSaveAndValidate() {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
   const [resultsSeq, setResultsSeq] = useState(0);
+  // A run asked for while one is in flight (an "Enable" fix finishing mid-validation) runs right after it, so the
+  // results shown never predate the fix.
+  const queued = useRef<IntegrationSettingsInput | undefined>(undefined);
   const save = useViewMutation('saveSettings');
   const validate = useChangingMutation('validate', {
     onSuccess: (report) => {
@@ -21,17 +24,28 @@ export function useSaveAndValidate() {
     onError: (e) => setFailure(toAppError(e)),
   });
   const run = (settings: IntegrationSettingsInput) => {
-    if (save.isPending || validate.isPending) return;
+    if (save.isPending || validate.isPending) {
+      queued.current = settings;
+      return;
+    }
     setFailure(undefined);
+    const next = () => {
+      const again = queued.current;
+      queued.current = undefined;
+      if (again) run(again);
+    };
     save.mutate(
       { settings },
       {
         onSuccess: () => {
           const id = newTaskId();
           setTaskId(id);
-          validate.mutate({ taskId: id });
+          validate.mutate({ taskId: id }, { onSettled: next });
         },
-        onError: (e) => setFailure(toAppError(e)),
+        onError: (e) => {
+          setFailure(toAppError(e));
+          next();
+        },
       },
     );
   };
