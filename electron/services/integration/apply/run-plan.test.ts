@@ -112,3 +112,20 @@ describe('runPlan scheduling', () => {
     expect(seen).toEqual([[1, 3, 'Step a'], [2, 3, 'Step b'], [3, 3, 'Step c']]);
   });
 });
+
+describe('runPlan listeners', () => {
+  it('a listener that throws does not stop or wedge the apply', async () => {
+    const result = await runPlan({
+      plan: planOf([step('a'), step('b', ['a'])]),
+      journal: createPlanJournal(memoryStore(), 'j'),
+      executor: async () => undefined,
+      onStep: () => {
+        throw new Error('renderer went away');
+      },
+      onProgress: () => {
+        throw new Error('renderer went away');
+      },
+    });
+    expect(result).toMatchObject({ ran: 2, failed: 0 });
+  });
+});

@@ -4,7 +4,7 @@ import { stepFailureCopy } from './failure-copy';
 import { buildPlanGraph, remainingPath } from './plan-graph';
 import { ReadyQueue } from './ready-queue';
 import { retryPolicy, withRetry } from './retry-policy';
-import type { RunPlanOptions, RunPlanResult } from './run-plan-types';
+import type { RunPlanOptions, RunPlanResult, StepEvent } from './run-plan-types';
 
 const cancelled = (): AppFailure => new AppFailure({ code: 'CANCELLED', message: 'The apply was cancelled. Steps already done are kept.' });
 
@@ -42,7 +42,21 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
   let active = 0; // started and not yet settled (includes waiting for the journal write)
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
-  const progress = (label: string): void => o.onProgress?.(ran + skipped, total, label);
+  // Listeners publish events; one that throws must not wedge the scheduler with a step half-accounted.
+  const emit = (event: StepEvent): void => {
+    try {
+      o.onStep?.(event);
+    } catch {
+      /* the listener's problem, not the apply's */
+    }
+  };
+  const progress = (label: string): void => {
+    try {
+      o.onProgress?.(ran + skipped, total, label);
+    } catch {
+      /* as above */
+    }
+  };
 
   /** Marks a step done and releases its dependents; free dependents resolve at once (a stack, not recursion). */
   function complete(first: number): void {
@@ -62,7 +76,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
   function skip(i: number): void {
     const step = plan.steps[i]!;
     skipped++;
-    o.onStep?.({ stepId: step.id, state: 'skipped', message: step.action === 'unchanged' ? 'Already in place.' : 'Done by the earlier, interrupted run.' });
+    emit({ stepId: step.id, state: 'skipped', message: step.action === 'unchanged' ? 'Already in place.' : 'Done by the earlier, interrupted run.' });
     progress(step.purpose);
   }
 
@@ -73,7 +87,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
       for (const j of graph.dependents[stack.pop()!]!) {
         if (blocked[j]) continue;
         blocked[j] = 1;
-        o.onStep?.({ stepId: plan.steps[j]!.id, state: 'skipped', message: `Not run: "${plan.steps[from]!.id}" failed.` });
+        emit({ stepId: plan.steps[j]!.id, state: 'skipped', message: `Not run: "${plan.steps[from]!.id}" failed.` });
         stack.push(j);
       }
     }
@@ -88,11 +102,11 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     const step = plan.steps[i]!;
     executing++;
     active++;
-    o.onStep?.({ stepId: step.id, state: 'running' });
+    emit({ stepId: step.id, state: 'running' });
     let ok = false;
     try {
       await withRetry(policy, clock, controller.signal, () => executor(step, controller.signal), (n, e) =>
-        o.onStep?.({ stepId: step.id, state: 'retrying', message: `Attempt ${n} failed (${e instanceof AppFailure ? e.error.message : 'unexpected error'}); retrying.` }),
+        emit({ stepId: step.id, state: 'retrying', message: `Attempt ${n} failed (${e instanceof AppFailure ? e.error.message : 'unexpected error'}); retrying.` }),
       );
       ok = true;
     } catch (e) {
@@ -106,7 +120,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
       try {
         await journal.record(step.id);
         ran++;
-        o.onStep?.({ stepId: step.id, state: 'done' });
+        emit({ stepId: step.id, state: 'done' });
         progress(step.purpose);
         complete(i);
       } catch (e) {
@@ -123,7 +137,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     const copy = stepFailureCopy(plan.steps[i]!, e);
     failed++;
     failure ??= { stepId: plan.steps[i]!.id, ...copy };
-    o.onStep?.({ stepId: plan.steps[i]!.id, state: 'failed', message: copy.message });
+    emit({ stepId: plan.steps[i]!.id, state: 'failed', message: copy.message });
     block(i);
   }
 
@@ -141,6 +155,7 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     o.signal?.removeEventListener('abort', onAbort);
   }
   if (o.signal?.aborted) throw cancelled();
-  if (failed === 0) await journal.clear();
+  // A journal that cannot be cleared is harmless: the same plan would skip every step, another plan discards it.
+  if (failed === 0) await journal.clear().catch(() => undefined);
   return { kind: plan.kind, planHash: plan.hash, ran, skipped, failed, failure, resumed, durationMs: clock.now() - started };
 }
