@@ -7,6 +7,8 @@ import { startEmulator, type RunningEmulator } from '../../emulator/start';
 
 /** The integration commands as users run them: bin/ucbridge.cjs spawned with Node (stdin a pipe: not a terminal). */
 const BIN = resolve(__dirname, '../../bin/ucbridge.cjs');
+/** Each run pays tsx start-up, seconds on a busy machine: tests that spawn several get room. */
+const SEVERAL_RUNS = 120_000;
 let home: string;
 
 beforeAll(async () => {
@@ -66,7 +68,7 @@ describe('offline', () => {
     expect(await cli(['apply'])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --config FILE') });
     expect(await cli(['apply', '--config', await configFile('ok.json', offlineConfig)])).toMatchObject({ code: 2, stderr: expect.stringContaining('stdin is not a terminal') });
     expect(await cli(['export-script', '--config', await configFile('ok.json', offlineConfig)])).toMatchObject({ code: 2, stderr: expect.stringContaining('--out DIR') });
-  });
+  }, SEVERAL_RUNS);
 });
 
 describe('against the sandbox', () => {
@@ -99,7 +101,7 @@ describe('against the sandbox', () => {
     const bad = await cli(['validate', '--json', '--config', await configFile('v2.json', config({ governedCatalogs: ['missing_one'] }))], env);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).tests.find((t: { id: string }) => t.id === 'governed-catalog:missing_one')).toMatchObject({ status: 'failed', fix: { kind: 'sql', sql: 'CREATE CATALOG IF NOT EXISTS `missing_one`;' } });
-  });
+  }, SEVERAL_RUNS);
 
   it('plan --json: {"steps":[{id,action,sql,purpose}]}; apply --yes runs it; then everything is unchanged; uninstall --yes removes it', async () => {
     const file = await configFile('p.json', config());
@@ -121,7 +123,7 @@ describe('against the sandbox', () => {
     expect(uninstall.stdout).toMatch(/Uninstall finished: \d+ ran/);
     const after = JSON.parse((await cli(['plan', '--json', '--config', file], env)).stdout).steps as { action: string }[];
     expect(after.every((s) => s.action === 'create')).toBe(true);
-  });
+  }, SEVERAL_RUNS);
 
   it('refuses credentials for another workspace than the config names (exit 2)', async () => {
     const run = await cli(['plan', '--config', await configFile('other.json', config({ workspaceUrl: 'https://elsewhere.cloud.databricks.com' })), '--host', emulator.workspaceUrl], env);

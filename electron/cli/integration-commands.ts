@@ -62,7 +62,7 @@ export async function workspaceCommand(command: string, args: CliArgs, config: I
   }
   const kind: PlanKind = command === 'uninstall' ? 'uninstall' : 'setup';
   const session = await connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, kind, config, signal).finally(() => session.close());
+  const plan = await observeAndPlan(session, kind, config, signal, c.workspace.host).finally(() => session.close());
   if (command === 'plan') {
     io.stdout(json ? planJson(plan) : planText(plan));
     return 0;

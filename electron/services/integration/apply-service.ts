@@ -21,7 +21,7 @@ export function createApplyService(deps: IntegrationDeps) {
     const { config, connection } = await configForConnection(deps);
     const session = await connection.sql(config.httpPath);
     try {
-      return await observeAndPlan(session, kind, config, connection.signal);
+      return await observeAndPlan(session, kind, config, connection.signal, connection.workspace.host);
     } finally {
       await session.close();
     }

@@ -76,7 +76,7 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
       const report = await tasks.run(taskId, { label: 'Checking the workspace against the plan…' }, async (task) => {
         const session = await c.sql(config.httpPath);
         try {
-          return verifyPlan(await observeAndPlan(session, 'setup', config, workSignal(task.signal, c)));
+          return verifyPlan(await observeAndPlan(session, 'setup', config, workSignal(task.signal, c), c.workspace.host));
         } finally {
           await session.close();
         }

@@ -2,17 +2,19 @@ import type { IntegrationConfig } from '../../../shared/integration/config';
 import { mergeObserved, type ObservedState } from '../../../shared/integration/observed-state';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
 import { planSetup, planUninstall } from '../../../shared/integration/planner';
-import type { SqlSession } from '../connection/types';
+import { workspaceHost } from '../../../shared/integration/workspace-host';
+import { AppFailure } from '../../../shared/result';
+import type { SqlSession, WorkspaceConnection } from '../connection/types';
 import { observeWorkspace } from './observe/observe-workspace';
 
 /**
- * Observes every target the config names and plans against what is there now. Additional workspaces share the
- * main workspace's metastore (seed 001: one metastore per integration), so their grants are observed and run
- * through the main workspace's warehouse — ucbridge holds credentials for the signed-in workspace only. A catalog
- * bound to another workspace alone is not visible from here; validation reports that before anything runs.
+ * Observes every target reachable from the signed-in workspace and plans against what is there now. ucbridge holds
+ * credentials for the signed-in workspace only: an additional workspace on the same host is observed through this
+ * session; one elsewhere stays unobserved, so its steps plan as `create` (they run there, see targetSession).
  */
-export async function observeAll(session: SqlSession, config: IntegrationConfig, signal: AbortSignal): Promise<ObservedState> {
-  const targets = ['main', ...new Set(config.additionalWorkspaceConnections.map((w) => w.workspaceUrl))];
+export async function observeAll(session: SqlSession, config: IntegrationConfig, signal: AbortSignal, host: string): Promise<ObservedState> {
+  const reachable = config.additionalWorkspaceConnections.filter((w) => workspaceHost(w.workspaceUrl) === host.toLowerCase());
+  const targets = ['main', ...new Set(reachable.map((w) => w.workspaceUrl))];
   const states: ObservedState[] = [];
   // One session, one statement at a time: the targets are few, and the driver's session is not concurrent.
   for (const target of targets) states.push(await observeWorkspace(session, config, signal, target));
@@ -23,6 +25,24 @@ export function planFor(kind: PlanKind, config: IntegrationConfig, observed: Obs
   return kind === 'setup' ? planSetup(config, observed) : planUninstall(config, observed);
 }
 
-export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal): Promise<Plan> {
-  return planFor(kind, config, await observeAll(session, config, signal));
+export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal, host: string): Promise<Plan> {
+  return planFor(kind, config, await observeAll(session, config, signal, host));
+}
+
+/**
+ * The SQL session a step's target runs on: the main warehouse, or an additional workspace's warehouse when that
+ * workspace is the signed-in one. Steps for a workspace elsewhere cannot run from this session; they fail with
+ * what to do instead (the exported script has a section per workspace).
+ */
+export function targetSession(connection: WorkspaceConnection, config: IntegrationConfig, target: string): Promise<SqlSession> {
+  if (target === 'main') return connection.sql(config.httpPath);
+  const ws = config.additionalWorkspaceConnections.find((w) => w.workspaceUrl === target);
+  if (ws && workspaceHost(ws.workspaceUrl) === connection.workspace.host.toLowerCase()) return connection.sql(ws.httpPath);
+  return Promise.reject(
+    new AppFailure({
+      code: 'UNSUPPORTED',
+      message: `These steps run on the additional workspace ${target}, and ucbridge is signed in to ${connection.workspace.host}.`,
+      hint: `Sign in to ${target} and apply there, or run that workspace's section of the exported setup.sql in it.`,
+    }),
+  );
 }

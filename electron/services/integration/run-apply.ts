@@ -5,7 +5,7 @@ import { fail } from '../../../shared/result';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { WorkspaceConnection } from '../connection/types';
 import { createPlanJournal, createSqlStepExecutor, runPlan, writeManifest, type StepEvent } from './apply';
-import { observeAndPlan } from './plan-service';
+import { observeAndPlan, targetSession } from './plan-service';
 
 /** One journal per plan kind, so an interrupted uninstall and an interrupted set-up never mix. */
 export const journalKey = (kind: PlanKind): string => `integration-journal-${kind}`;
@@ -34,11 +34,11 @@ export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
   const { config, connection } = o;
   o.onProgress?.(0, 0, 'Reading the workspace…');
   const session = await connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, o.kind, config, o.signal).finally(() => session.close());
+  const plan = await observeAndPlan(session, o.kind, config, o.signal, connection.workspace.host).finally(() => session.close());
   if (o.expectedHash !== null && plan.hash !== o.expectedHash) {
     return fail('CONFLICT', 'The plan is no longer the one you previewed: the settings or the workspace changed since.', 'Preview the plan again, check it, then apply.');
   }
-  const executor = createSqlStepExecutor({ openSession: () => connection.sql(config.httpPath), maxSessions: o.concurrency ?? 4 });
+  const executor = createSqlStepExecutor({ openSession: (target) => targetSession(connection, config, target), maxSessions: o.concurrency ?? 4 });
   try {
     const result = await runPlan({
       plan,

@@ -62,7 +62,7 @@ async function observed(s: { emulator: RunningEmulator; main: ComposedApp }) {
   const config = IntegrationConfigSchema.parse(view.value.settings.config);
   const session = await s.main.app.session.requireConnection().sql(config.httpPath);
   try {
-    return hostless(s, JSON.stringify(canonical((await observeAll(session, config, new AbortController().signal)).targets)));
+    return hostless(s, JSON.stringify(canonical((await observeAll(session, config, new AbortController().signal, new URL(s.emulator.workspaceUrl).host)).targets)));
   } finally {
     await session.close();
   }
