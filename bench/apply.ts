@@ -14,6 +14,8 @@ import { createTlsTrust } from '../electron/services/http/tls-trust';
 import { createSqlFactory } from '../electron/services/sql/sql-factory';
 import { warehouseCatalogSide } from '../electron/services/sql/sandbox-warehouse.test-support';
 import { createTokenSource } from '../electron/services/vault/token-source';
+import type { SqlSession } from '../electron/services/connection/types';
+import type { Plan } from '../shared/integration/plan-types';
 import { median, round } from './lib/report';
 
 /**
@@ -35,6 +37,7 @@ import { median, round } from './lib/report';
  * every request, which costs milliseconds of CPU per statement (measured: ~7 ms).
  *
  * Options: --steps N (2000), --concurrency N (4), --sessions N (pool size, default = concurrency), --latency MS (50),
+ * --runs N (1; `seconds` is then the median run, each on a fresh plan: the machine is shared and noisy),
  * --custom-ca. APPLY_PROF=<dir> writes a CPU profile of the apply process there (profile the sandbox side with
  * `node --cpu-prof --import tsx bench/apply.ts`).
  */
@@ -47,6 +50,7 @@ const CONCURRENCY = arg('--concurrency', 4);
 const SESSIONS = arg('--sessions', CONCURRENCY);
 const LATENCY_MS = arg('--latency', 50);
 const CUSTOM_CA = process.argv.includes('--custom-ca');
+const RUNS = arg('--runs', 1);
 
 interface Target {
   readonly host: string;
@@ -55,7 +59,39 @@ interface Target {
   readonly caPem: string;
 }
 
-/** The apply itself, in the child process; the target (with the sandbox token) arrives on stdin, never argv. */
+interface RunFigures {
+  readonly seconds: number;
+  readonly roundTrips: number[];
+  readonly retries: number;
+  readonly sessions: number;
+}
+
+/** One apply of a fresh synthetic plan (its own prefix, so every run creates everything anew). */
+async function applyOnce(plan: Plan, open: () => Promise<SqlSession>, dir: string): Promise<RunFigures> {
+  const logger = createLogger({ level: 'error' });
+  const kv = await openFileKeyValueStore({ dir, logger });
+  const executor = createSqlStepExecutor({ openSession: open, maxSessions: SESSIONS });
+  let retries = 0;
+  // Each statement's round trip as the executor sees it: above 50 ms is driver, network and warehouse overhead;
+  // the rest of any gap to the ideal is the scheduler's (slots left idle).
+  const roundTrips: number[] = [];
+  const timed: typeof executor.run = async (step, signal) => {
+    const t0 = performance.now();
+    await executor.run(step, signal);
+    roundTrips.push(performance.now() - t0);
+  };
+  try {
+    const started = performance.now();
+    const result = await runPlan({ plan, executor: timed, journal: createPlanJournal(kv.store, 'apply-journal'), concurrency: CONCURRENCY, onStep: (e) => void (e.state === 'retrying' && retries++) });
+    const seconds = (performance.now() - started) / 1000;
+    if (result.failed > 0 || result.ran !== plan.steps.length) throw new Error(`the apply failed: ${result.failure?.message ?? `ran ${result.ran}`}`);
+    return { seconds, roundTrips, retries, sessions: executor.sessionsOpened };
+  } finally {
+    await executor.close();
+  }
+}
+
+/** The applies, in the child process; the target (with the sandbox token) arrives on stdin, never argv. */
 async function client(): Promise<void> {
   const target = JSON.parse(await new Promise<string>((r) => createInterface({ input: process.stdin }).once('line', r))) as Target;
   const logger = createLogger({ level: 'error' });
@@ -64,37 +100,22 @@ async function client(): Promise<void> {
   const factory = createSqlFactory({ host: target.host, trust, tokens, logger });
   const dir = await mkdtemp(join(tmpdir(), 'ucbridge-bench-apply-'));
   // 106 steps per catalog before trimming: 20 catalogs for 2,000 steps.
-  const plan = syntheticPlan({ prefix: 'bench', catalogs: Math.ceil(STEPS / 100), schemasPerCatalog: 4, tablesPerSchema: 12, steps: STEPS });
-  const idealSeconds = listScheduleMakespan(plan.steps, CONCURRENCY, LATENCY_MS) / 1000;
-  const executor = createSqlStepExecutor({ openSession: () => factory.open(target.httpPath), maxSessions: SESSIONS });
+  const planFor = (run: number): Plan => syntheticPlan({ prefix: `bench${run}`, catalogs: Math.ceil(STEPS / 100), schemasPerCatalog: 4, tablesPerSchema: 12, steps: STEPS });
+  const idealSeconds = listScheduleMakespan(planFor(0).steps, CONCURRENCY, LATENCY_MS) / 1000;
   try {
-    const kv = await openFileKeyValueStore({ dir, logger });
-    let retries = 0;
-    // Each statement's round trip as the executor sees it: above 50 ms is driver, network and warehouse overhead;
-    // the rest of any gap to the ideal is the scheduler's (slots left idle).
-    const roundTrips: number[] = [];
-    const timed: typeof executor.run = async (step, signal) => {
-      const t0 = performance.now();
-      await executor.run(step, signal);
-      roundTrips.push(performance.now() - t0);
-    };
-    const started = performance.now();
-    const result = await runPlan({
-      plan,
-      executor: timed,
-      journal: createPlanJournal(kv.store, 'apply-journal'),
-      concurrency: CONCURRENCY,
-      onStep: (e) => void (e.state === 'retrying' && retries++),
-    });
-    const seconds = (performance.now() - started) / 1000;
-    if (result.failed > 0) throw new Error(`the apply failed: ${result.failure?.message}`);
-    console.log(`ran ${result.ran} steps in ${round(seconds, 2)} s on ${executor.sessionsOpened} session(s), ${retries} retries; trust: ${CUSTOM_CA ? 'customCaCert' : 'NODE_EXTRA_CA_CERTS'}`);
-    const busy = roundTrips.reduce((a, b) => a + b, 0) / 1000;
-    console.log(`statement round trip: median ${round(median(roundTrips))} ms, p95 ${round(roundTrips.sort((a, b) => a - b)[Math.floor(roundTrips.length * 0.95)]!)} ms; slots busy ${round((100 * busy) / (seconds * CONCURRENCY))}% of the run`);
-    console.log(`ideal (list schedule, ${LATENCY_MS} ms/step, concurrency ${CONCURRENCY}): ${idealSeconds} s; lower bound max(critical path, work/concurrency)`);
-    console.log(JSON.stringify({ bench: 'apply', steps: plan.steps.length, concurrency: CONCURRENCY, seconds: round(seconds, 2), idealSeconds: round(idealSeconds, 2), efficiency: round(idealSeconds / seconds, 3) }));
+    const all: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const f = await applyOnce(planFor(run), () => factory.open(target.httpPath), dir);
+      all.push(f.seconds);
+      const p95 = [...f.roundTrips].sort((a, b) => a - b)[Math.floor(f.roundTrips.length * 0.95)]!;
+      const busy = f.roundTrips.reduce((a, b) => a + b, 0) / 1000 / (f.seconds * CONCURRENCY);
+      console.log(`run ${run + 1}/${RUNS}: ${STEPS} steps in ${round(f.seconds, 2)} s (efficiency ${round(idealSeconds / f.seconds, 3)}) on ${f.sessions} session(s), ${f.retries} retries`);
+      console.log(`  statement round trip: median ${round(median(f.roundTrips))} ms, p95 ${round(p95)} ms; slots busy ${round(100 * busy)}% of the run`);
+    }
+    const seconds = median(all);
+    console.log(`trust: ${CUSTOM_CA ? 'customCaCert' : 'NODE_EXTRA_CA_CERTS'}; ideal (list schedule, ${LATENCY_MS} ms/step, concurrency ${CONCURRENCY}): ${idealSeconds} s${RUNS > 1 ? `; seconds is the median of ${RUNS} runs` : ''}`);
+    console.log(JSON.stringify({ bench: 'apply', steps: STEPS, concurrency: CONCURRENCY, seconds: round(seconds, 2), idealSeconds: round(idealSeconds, 2), efficiency: round(idealSeconds / seconds, 3) }));
   } finally {
-    await executor.close();
     await factory.closeAll();
     await trust.close();
     tokens.dispose();
