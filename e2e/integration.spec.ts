@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { INTEGRATION_SCENARIOS } from './scenarios/integration';
+import { cancelAndResume } from './scenarios/integration/cancel-and-resume';
 import type { IntegrationHost } from './scenarios/integration/integration-host';
 import { test, type AuthWorld } from './support/auth-fixture';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
@@ -50,4 +51,9 @@ test.describe('Configure integration (step 2) against the sandbox in Debian chro
       await scenario.run(page, integrationHost(auth, page));
     });
   }
+
+  test('Cancel during apply keeps a journal; the step offers to resume, and resuming finishes the set-up', async ({ page, auth }) => {
+    test.setTimeout(120_000);
+    await cancelAndResume(page, integrationHost(auth, page), (latencyMs) => void auth.emulator.faults.set({ latencyMs }));
+  });
 });

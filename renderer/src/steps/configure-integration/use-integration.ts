@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { IntegrationView } from '../../../../shared/contract/integration';
 import type { PlanKind } from '../../../../shared/integration/plan-types';
 import { channelKey } from '../../api/channel-call';
 import { useChannelMutation, type ChannelMutationOptions } from '../../api/use-channel-mutation';
@@ -10,7 +11,14 @@ import { useChannelQuery } from '../../api/use-channel-query';
  */
 export const integrationViewKey = channelKey('integration', 'view', {});
 
-export const useIntegrationView = () => useChannelQuery('integration', 'view', {}, { staleTime: 0 });
+/**
+ * Saved settings, status and journal. While main says an apply is running (a cancelled one still unwinding, or
+ * one started elsewhere) it is asked again every second, so the status and the Resume offer settle by themselves.
+ */
+export function useIntegrationView() {
+  const cached = useQueryClient().getQueryData<IntegrationView>(integrationViewKey);
+  return useChannelQuery('integration', 'view', {}, { staleTime: 0, refetchInterval: cached?.status === 'applying' ? 1_000 : false });
+}
 
 export const useWarehouses = () => useChannelQuery('integration', 'listWarehouses', {}, { staleTime: 0 });
 
