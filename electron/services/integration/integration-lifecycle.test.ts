@@ -89,10 +89,15 @@ describe('set-up through the handlers', () => {
     expect(r).toMatchObject({ ok: true, value: { ran: 0, failed: 0 } });
   });
 
-  it('verify says converged', async () => {
+  it('verify says converged, and validation now recognises the catalog as this integration\u2019s', async () => {
     const r = await main.call('integration.verify', { taskId: taskId('verify') });
     expect(r).toMatchObject({ ok: true, value: { converged: true } });
     expect(r.ok && r.value.steps.every((s: Json) => s.state === 'present')).toBe(true);
+    const v = await main.call('integration.validate', { taskId: taskId('validate') });
+    expect(v.ok && v.value.tests.filter((t: Json) => t.id === 'catalog-conflict' || t.id === 'integration-catalog')).toEqual([
+      expect.objectContaining({ status: 'passed', reason: expect.stringContaining('not created again') }),
+      expect.objectContaining({ status: 'passed', reason: expect.stringContaining('already this integration') }),
+    ]);
   });
 });
 

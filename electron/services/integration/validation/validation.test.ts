@@ -15,6 +15,7 @@ beforeAll(async () => {
   const sql = await admin.app.session.requireConnection().sql(emulator.warehouses[0]!.httpPath);
   await sql.execute('CREATE CATALOG other_tenant');
   await sql.execute("ALTER CATALOG other_tenant SET TAGS ('ucbridge_integration' = 'elsewhere.cloud.databricks.com')");
+  await sql.execute('CREATE CATALOG empty_one');
   await sql.close();
 }, 60_000);
 afterAll(async () => {
@@ -90,6 +91,9 @@ describe('validation on the demo seed', () => {
     const taken = await validate(admin, config({ catalog: 'hr', governedCatalogs: ['main'] }));
     expect(taken.byId.get('catalog-conflict')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/holds .*people.*not marked/) });
     expect(taken.status).toBe('failed');
+    const empty = await validate(admin, config({ catalog: 'empty_one' }));
+    expect(empty.byId.get('catalog-conflict')).toMatchObject({ status: 'warning', reason: expect.stringContaining('take it over') });
+    expect(empty.byId.get('integration-catalog')).toMatchObject({ status: 'passed', reason: expect.stringContaining('you own it') });
   });
 
   it('a missing governed catalog fails with the SQL that creates it, quoted', async () => {
