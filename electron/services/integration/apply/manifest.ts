@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IntegrationConfig } from '../../../../shared/integration/config';
-import { stagingVolumePath } from '../../../../shared/integration/integration-objects';
+import { STAGING_VOLUME, stagingVolumePath } from '../../../../shared/integration/integration-objects';
 import { PRODUCT_VERSION } from '../../../../shared/product';
 import type { RestClient } from '../../connection/types';
 
@@ -35,9 +35,12 @@ export const MANIFEST_FILE = 'manifest.json';
 /** `/Volumes/<catalog>/registry/staging/manifest.json`, the path users see and the Files API takes. */
 export const manifestVolumePath = (catalog: string): string => `${stagingVolumePath(catalog)}/${MANIFEST_FILE}`;
 
-/** The Files API path, every segment percent-encoded (a catalog name is letters, digits and `_`; encoding keeps that a fact here, not an assumption). */
+/**
+ * The Files API path, each segment percent-encoded on its own (a catalog name is letters, digits and `_` today;
+ * encoding here keeps a `/`, `?` or `..` in any name from ever becoming path structure).
+ */
 export const manifestApiPath = (catalog: string): string =>
-  `/api/2.0/fs/files${manifestVolumePath(catalog).split('/').map(encodeURIComponent).join('/')}`;
+  `/api/2.0/fs/files/${['Volumes', catalog, STAGING_VOLUME.schema, STAGING_VOLUME.name, MANIFEST_FILE].map(encodeURIComponent).join('/')}`;
 
 /**
  * PUTs the manifest (overwrite: a re-apply replaces it) and returns its `/Volumes/…` path. The RestClient sends

@@ -1,4 +1,9 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../logging';
+import { openFileKeyValueStore } from '../../../node';
 import { memoryStore, planOf, step, tick } from './apply.test-support';
 import { createPlanJournal } from './plan-journal';
 import { runPlan } from './run-plan';
@@ -98,5 +103,26 @@ describe('apply journal and resume', () => {
     const result = await runPlan({ plan: planOf([step('a'), step('b', ['a'])]), journal: createPlanJournal(kv, 'apply'), executor: async (s) => void started.push(s.id) });
     expect(started).toEqual(['a']);
     expect(result).toMatchObject({ ran: 0, failed: 1, failure: { stepId: 'a', message: expect.stringMatching(/could not save the progress/), hint: expect.stringMatching(/disk/) } });
+  });
+});
+
+describe('apply journal on the file key-value store', () => {
+  it('survives a restart (a new store over the same directory) and leaves no file after success', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ucbridge-journal-'));
+    const logger = createLogger({ level: 'error' });
+    try {
+      const plan = wide(5);
+      const first = createPlanJournal((await openFileKeyValueStore({ dir, logger })).store, 'integration-journal-setup');
+      await first.open(plan);
+      await Promise.all(['root', 's0', 's1'].map((id) => first.record(id)));
+      const restarted = (await openFileKeyValueStore({ dir, logger })).store;
+      const ran: string[] = [];
+      const result = await runPlan({ plan, journal: createPlanJournal(restarted, 'integration-journal-setup'), executor: async (s) => void ran.push(s.id) });
+      expect(result).toMatchObject({ resumed: true, skipped: 3, ran: 3 });
+      expect(ran.sort()).toEqual(['s2', 's3', 's4']);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

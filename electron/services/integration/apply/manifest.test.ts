@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { IntegrationConfigSchema, type IntegrationConfig } from '../../../../shared/integration/config';
+import type { RestClient, RestRequest } from '../../connection/types';
+import { manifestApiPath, writeManifest } from './manifest';
+
+const config = IntegrationConfigSchema.parse({
+  workspaceUrl: 'https://adb-1.2.azuredatabricks.net',
+  httpPath: '/sql/1.0/warehouses/abc123',
+  catalog: 'ucbridge',
+  audit: { enabled: true },
+  servicePrincipal: { applicationId: '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' },
+  governedCatalogs: ['hr'],
+});
+
+function recordingRest(): RestClient & { readonly sent: RestRequest<z.ZodType>[] } {
+  const sent: RestRequest<z.ZodType>[] = [];
+  return { sent, request: async (req) => void sent.push(req) as never };
+}
+
+describe('writeManifest', () => {
+  it('PUTs the manifest with overwrite to the staging volume and returns its /Volumes path', async () => {
+    const rest = recordingRest();
+    const path = await writeManifest(rest, { catalog: 'ucbridge', config, planHash: 'h1', appliedAt: Date.UTC(2026, 11, 6), appliedBy: 'admin@example.com' });
+    expect(path).toBe('/Volumes/ucbridge/registry/staging/manifest.json');
+    expect(rest.sent).toHaveLength(1);
+    expect(rest.sent[0]).toMatchObject({ method: 'PUT', path: '/api/2.0/fs/files/Volumes/ucbridge/registry/staging/manifest.json', query: { overwrite: true } });
+    expect(rest.sent[0]!.body).toEqual({
+      manifestVersion: 1,
+      product: 'ucbridge',
+      productVersion: expect.any(String),
+      planHash: 'h1',
+      appliedAt: '2026-12-06T00:00:00.000Z',
+      appliedBy: 'admin@example.com',
+      config: { ...config },
+    });
+  });
+
+  it('keeps anything but the config fields out of the file, even if a secret rides along at run time', async () => {
+    const rest = recordingRest();
+    const smuggled = { ...config, clientSecret: 'dose-very-secret' } as IntegrationConfig;
+    await writeManifest(rest, { catalog: 'ucbridge', config: smuggled, planHash: 'h1', appliedAt: 0, appliedBy: 'a' });
+    expect(JSON.stringify(rest.sent[0]!.body)).not.toContain('dose-very-secret');
+  });
+
+  it('percent-encodes every path segment', () => {
+    expect(manifestApiPath('we ird/..?#')).toBe('/api/2.0/fs/files/Volumes/we%20ird%2F..%3F%23/registry/staging/manifest.json');
+  });
+});
