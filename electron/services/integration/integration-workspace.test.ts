@@ -1,5 +1,6 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { allFileText } from '../session/session.test-support';
 import { composedWithSandbox, taskId, type ComposedApp } from './integration.test-support';
@@ -73,6 +74,20 @@ describe('service principals', () => {
     expect(some).toEqual({ ok: true, value: [] });
     const one = await main.call('integration.listServicePrincipals', { search: 'DASH' });
     expect(one.ok && one.value).toEqual([expect.objectContaining({ displayName: 'bi-dashboards', active: true })]);
+  });
+
+  it('pages through SCIM (startIndex/count) past one page', async () => {
+    const { rest } = main.app.session.requireConnection();
+    await Promise.all(
+      Array.from({ length: 130 }, (_, i) =>
+        rest.request({ method: 'POST', path: '/api/2.0/preview/scim/v2/ServicePrincipals', body: { displayName: `bulk-sp-${String(i).padStart(3, '0')}` }, schema: z.unknown() }),
+      ),
+    );
+    const since = new Date();
+    const r = await main.call('integration.listServicePrincipals', { search: 'bulk-sp-' });
+    expect(r.ok && r.value.length).toBe(130);
+    expect(new Set(r.ok ? r.value.map((s: { id: string }) => s.id) : []).size).toBe(130);
+    expect(emulator.requestLog.entries({ since, pathPrefix: '/api/2.0/preview/scim/v2/ServicePrincipals' }).length).toBe(2);
   });
 
   it('creates UCBRIDGE_USER with a secret kept only in the vault: not in the answer, a log or any file', async () => {
