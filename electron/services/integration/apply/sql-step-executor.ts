@@ -60,8 +60,9 @@ export function createSqlStepExecutor(o: SqlStepExecutorOptions): SqlStepExecuto
       } catch (e) {
         if (!signal.aborted && droppedConnection(e)) {
           pool.discard(session);
-          const detail = e instanceof AppFailure ? e.error.message : '';
-          throw new AppFailure({ code: 'NETWORK', message: `The SQL connection dropped. ${detail}`.trim(), hint: 'Check your network; apply again to resume.' });
+          // The connection layer's own hint (an untrusted certificate, a VPN) says more than a generic one.
+          const { message, hint } = (e as AppFailure).error;
+          throw new AppFailure({ code: 'NETWORK', message: `The SQL connection dropped. ${message}`, hint: hint ?? 'Check your network; apply again to resume.' });
         }
         pool.release(session);
         throw e;
