@@ -33,6 +33,11 @@ export const automaticSetup: IntegrationScenario = {
     await expect(s.planSteps.filter({ has: page.locator('[data-action="create"]') }).first()).toContainText('Create');
     await expect(s.planSteps.first().locator('.ci-sql__keyword').first()).toHaveText(/CREATE/i);
     await inspect(page, host, 'ci-plan');
+    // Copy all, by keyboard: every statement, each after its purpose as a comment.
+    await page.getByRole('button', { name: 'Copy all statements' }).press('Enter');
+    const copied = await host.readClipboard();
+    expect(copied).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge_auto`');
+    expect(copied.match(/;\n/g)?.length).toBe(await s.planSteps.count());
 
     const applyButton = page.getByTestId('ci-apply-run');
     await expect(applyButton).toHaveText(/Apply set-up: \d+ statements/);

@@ -2,7 +2,8 @@ import { automaticSetup } from './automatic-setup';
 import { hostileInput } from './hostile-input';
 import type { IntegrationScenario } from './integration-host';
 import { manualSetup } from './manual-setup';
+import { startWarehouse } from './start-warehouse';
 import { uninstallPreview } from './uninstall-preview';
 
 /** Step 2's scenarios, in the order they build on each other in one sandbox (set up, then preview uninstall). */
-export const INTEGRATION_SCENARIOS: readonly IntegrationScenario[] = [hostileInput, automaticSetup, uninstallPreview, manualSetup];
+export const INTEGRATION_SCENARIOS: readonly IntegrationScenario[] = [hostileInput, startWarehouse, automaticSetup, uninstallPreview, manualSetup];
