@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { INTEGRATION_SCENARIOS } from './scenarios/integration';
 import { cancelAndResume } from './scenarios/integration/cancel-and-resume';
+import { payloadWithSecret } from './scenarios/integration/payload-with-secret';
 import type { IntegrationHost } from './scenarios/integration/integration-host';
 import { test, type AuthWorld } from './support/auth-fixture';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
@@ -55,5 +56,10 @@ test.describe('Configure integration (step 2) against the sandbox in Debian chro
   test('Cancel during apply keeps a journal; the step offers to resume, and resuming finishes the set-up', async ({ page, auth }) => {
     test.setTimeout(120_000);
     await cancelAndResume(page, integrationHost(auth, page), (latencyMs) => void auth.emulator.faults.set({ latencyMs }));
+  });
+
+  test('UCBRIDGE_USER: its secret stays in the vault, and the payload with it is saved by main only after confirming', async ({ page, auth }) => {
+    test.setTimeout(120_000);
+    await payloadWithSecret(page, integrationHost(auth, page), (path) => readFile(path, 'utf8'));
   });
 });

@@ -105,7 +105,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
           <ApplyPanel plan={blocked ? undefined : plan.data} resumable={view.resumable === 'setup'} onStarted={setApplyTaskId} />
         </StepSection>
       ) : (
-        <ManualSetup />
+        <ManualSetup secretInVault={saved?.servicePrincipal.secretInVault ?? false} />
       )}
     </div>
   );
