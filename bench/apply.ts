@@ -36,7 +36,8 @@ import { median, round } from './lib/report';
  * driver then builds a `ca` array of ~150 roots, and Node's https.Agent.getName joins it into the agent key on
  * every request, which costs milliseconds of CPU per statement (measured: ~7 ms).
  *
- * Options (run it directly for these: `npx tsx bench/apply.ts --runs 3`): --steps N (2000), --concurrency N (4), --sessions N (pool size, default = concurrency), --latency MS (50),
+ * Options (bench/run.ts passes names only, so run it directly: `npx tsx bench/apply.ts --runs 3`):
+ * --steps N (2000), --concurrency N (4), --sessions N (pool size, default = concurrency), --latency MS (50),
  * --runs N (1; `seconds` is then the median run, each on a fresh plan: the machine is shared and noisy),
  * --custom-ca. APPLY_PROF=<dir> writes a CPU profile of the apply process there (profile the sandbox side with
  * `node --cpu-prof --import tsx bench/apply.ts`).
