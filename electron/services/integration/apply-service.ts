@@ -1,6 +1,6 @@
 import type { ApplySummary, IntegrationView } from '../../../shared/contract/integration';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
-import { AppFailure, fail } from '../../../shared/result';
+import { fail } from '../../../shared/result';
 import type { WorkspaceConnection } from '../connection/types';
 import { createPlanJournal } from './apply';
 import { workSignal, type IntegrationDeps } from './integration-deps';
@@ -27,21 +27,24 @@ export function createApplyService(deps: IntegrationDeps) {
     }
   }
 
-  async function guarded(kind: PlanKind, connection: WorkspaceConnection, run: () => Promise<ApplySummary>): Promise<ApplySummary> {
+  /** `run` calls `started` once the plan check passed and statements are about to run: from then on it is `applying`. */
+  async function guarded(kind: PlanKind, connection: WorkspaceConnection, run: (started: () => Promise<void>) => Promise<ApplySummary>): Promise<ApplySummary> {
     if (running) return fail('CONFLICT', 'Another apply is already running.', 'Wait for it to finish, or cancel it.');
     running = true;
-    const before = (await store.read()).status;
-    try {
+    let began = false;
+    const started = async () => {
+      began = true;
       await store.update((r) => ({ ...r, status: 'applying' }));
-      const summary = await run();
+    };
+    try {
+      const summary = await run(started);
       const status = summary.failed > 0 ? 'apply-error' : kind === 'setup' ? 'enabled' : 'uninstalled';
       await store.update((r) => ({ ...r, status, lastApply: summary }));
       logger.info('apply finished', { kind, status, host: connection.workspace.host });
       return summary;
     } catch (e) {
-      // Refused before anything ran (the plan changed): the previous status still holds.
-      const untouched = e instanceof AppFailure && e.error.code === 'CONFLICT';
-      await store.update((r) => ({ ...r, status: untouched ? before : 'apply-error' }));
+      // Refused before anything ran (the plan changed, the workspace unreachable): the previous status still holds.
+      if (began) await store.update((r) => ({ ...r, status: 'apply-error' }));
       throw e;
     } finally {
       running = false;
@@ -56,8 +59,9 @@ export function createApplyService(deps: IntegrationDeps) {
         const { config, connection } = await configForConnection(deps);
         const label = kind === 'setup' ? 'Setting up the integration…' : 'Uninstalling the integration…';
         return tasks.run(taskId, { label }, (task) =>
-          guarded(kind, connection, () =>
+          guarded(kind, connection, (started) =>
             runApply({
+              started,
               kind,
               config,
               connection,
@@ -79,7 +83,7 @@ export function createApplyService(deps: IntegrationDeps) {
       if (r.settings === null || r.status === 'not-configured' || r.status === 'uninstalled') return;
       const config = r.settings.config;
       assertConfigFor(config, connection.workspace);
-      const summary = await guarded('uninstall', connection, () => runApply({ kind: 'uninstall', config, connection, expectedHash: null, kv, clock, logger: logger.child('apply'), signal }));
+      const summary = await guarded('uninstall', connection, (started) => runApply({ kind: 'uninstall', config, connection, expectedHash: null, kv, clock, logger: logger.child('apply'), signal, started }));
       if (summary.failure) fail('SQL_ERROR', `Uninstall stopped at step ${summary.failure.stepId}: ${summary.failure.message}`, 'Stay connected, preview the uninstall plan and apply it again.');
     },
     async discardJournals(): Promise<void> {

@@ -23,6 +23,8 @@ export interface RunApplyOptions {
   readonly concurrency?: number;
   readonly onStep?: (e: StepEvent) => void;
   readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Called once the plan is the expected one, before the first statement runs. */
+  readonly started?: () => Promise<void>;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
   if (o.expectedHash !== null && plan.hash !== o.expectedHash) {
     return fail('CONFLICT', 'The plan is no longer the one you previewed: the settings or the workspace changed since.', 'Preview the plan again, check it, then apply.');
   }
+  await o.started?.();
   const executor = createSqlStepExecutor({ openSession: (target) => targetSession(connection, config, target), maxSessions: o.concurrency ?? 4 });
   try {
     const result = await runPlan({
