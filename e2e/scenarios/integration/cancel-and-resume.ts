@@ -18,7 +18,8 @@ export async function cancelAndResume(page: Page, host: IntegrationHost & Scenar
   await s.saveAndValidate();
   await s.previewPlan();
 
-  slowDown(250);
+  // Slow enough that Cancel lands while statements are still waiting to run.
+  slowDown(800);
   try {
     await page.getByTestId('ci-apply-run').click();
     const progress = s.apply.getByTestId('progress-view');

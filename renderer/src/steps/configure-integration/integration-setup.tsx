@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IntegrationView } from '../../../../shared/contract/integration';
 import type { SetupMode } from '../../../../shared/integration/config';
+import { toAppError } from '../../api/client-error';
+import { reportError } from '../../errors/error-store';
 import { announce } from '../../status/announcer';
-import { ApplyPanel } from './apply-section';
+import { ApplyPanel } from './apply-panel';
 import { checkConfig, EMPTY_CONFIG_FORM, formFromSettings, sameAsSaved, type ConfigForm, type Problems } from './form-state';
 import { IntegrationSection } from './integration-section';
 import { LeastPrivilegeSection } from './least-privilege-section';
@@ -35,7 +37,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
   const [planRequested, setPlanRequested] = useState(false);
   const [applyTaskId, setApplyTaskId] = useState<string | undefined>(undefined);
   const validation = useSaveAndValidate();
-  const setMode = useViewMutation('setMode');
+  const setMode = useViewMutation('setMode', { onError: (e) => reportError('Change mode', toAppError(e)) });
   const patch = (change: Partial<ConfigForm>) => {
     setForm((f) => ({ ...f, ...change }));
     setProblems((p) => withoutAnswered(p, change));
@@ -84,7 +86,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
   return (
     <div className="ci-setup" ref={root}>
       {EXISTING.has(view.status) ? <LifecycleSection view={view} onUpdate={onUpdate} /> : null}
-      {view.status === 'uninstalled' ? <UninstalledNotice onForgotten={() => setForm(EMPTY_CONFIG_FORM)} /> : null}
+      {view.status === 'uninstalled' ? <UninstalledNotice lastApply={view.lastApply} onForgotten={() => setForm(EMPTY_CONFIG_FORM)} /> : null}
       <WarehouseSection form={form} patch={patch} problem={problems.warehouse} />
       <IntegrationSection form={form} patch={patch} problems={problems} />
       <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
@@ -102,7 +104,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
       <PlanSection plan={plan} requested={planRequested} blocked={blocked} onRequest={requestPlan} states={states} headingRef={planHeading} />
       {mode === 'automatic' ? (
         <StepSection title="Apply" testId="ci-apply" lead="Runs the previewed plan: dependencies first, a few statements at a time, each journaled so an interrupted run resumes.">
-          <ApplyPanel plan={blocked ? undefined : plan.data} resumable={view.resumable === 'setup'} onStarted={setApplyTaskId} />
+          <ApplyPanel plan={blocked ? undefined : plan.data} resumable={view.resumable === 'setup'} stopped={view.status === 'apply-error'} onStarted={setApplyTaskId} />
         </StepSection>
       ) : (
         <ManualSetup secretInVault={saved?.servicePrincipal.secretInVault ?? false} />

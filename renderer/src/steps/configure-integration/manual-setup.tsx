@@ -1,7 +1,7 @@
-import { ExportScripts } from './export-section';
+import { ExportScripts } from './export-scripts';
 import { PayloadExport } from './payload-export';
 import { StepSection } from './step-section';
-import { VerifyPanel } from './verify-section';
+import { VerifyPanel } from './verify-panel';
 
 /** Manual mode: export the scripts for someone else to run, then verify the workspace against the plan. */
 export function ManualSetup({ secretInVault }: { readonly secretInVault: boolean }) {

@@ -1,7 +1,7 @@
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
-import { ApplyPanel } from './apply-section';
-import { ExportScripts } from './export-section';
+import { ApplyPanel } from './apply-panel';
+import { ExportScripts } from './export-scripts';
 import { PlanStatements } from './plan-statements';
 import { usePlan } from './use-integration';
 import { useState } from 'react';

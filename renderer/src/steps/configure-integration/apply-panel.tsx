@@ -15,12 +15,14 @@ export interface ApplyPanelProps {
   readonly plan: Plan | undefined;
   /** A journal from an interrupted apply of this plan kind exists. */
   readonly resumable: boolean;
+  /** The last apply of this kind stopped (failed or cancelled): offer to run it again even when nothing is pending. */
+  readonly stopped?: boolean;
   readonly onStarted: (taskId: string) => void;
   readonly onFinished?: (summary: Summary) => void;
 }
 
 /** Runs the previewed plan (set-up or uninstall): progress with Cancel, per-step states on the plan, a summary. */
-export function ApplyPanel({ plan, resumable, onStarted, onFinished }: ApplyPanelProps) {
+export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFinished }: ApplyPanelProps) {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
   const task = useTaskShownInPlace(taskId);
@@ -49,16 +51,16 @@ export function ApplyPanel({ plan, resumable, onStarted, onFinished }: ApplyPane
         </p>
       ) : null}
       {!plan ? <p className="ci-muted">Preview the plan first: only a previewed plan is applied.</p> : null}
-      {plan && (pending > 0 || resumable) ? (
+      {plan && (pending > 0 || resumable || stopped) ? (
         <button type="button" className={`button ${plan.kind === 'uninstall' ? 'button--danger' : 'button--primary'}`} aria-busy={apply.isPending} onClick={start} data-testid="ci-apply-run">
-          {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
+          {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : stopped ? 'Apply again' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
         </button>
       ) : null}
       {task ? <ProgressView task={task} /> : null}
       {failure && failure.code !== 'CANCELLED' ? <ErrorView action={`Apply ${what}`} error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {failure?.code === 'CANCELLED' ? <p className="notice">Cancelled. What ran is journaled: apply again to resume.</p> : null}
       {apply.data ? <ApplySummary summary={apply.data} /> : null}
-      {plan && pending === 0 && !resumable ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
+      {plan && pending === 0 && !resumable && !stopped ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
     </div>
   );
 }

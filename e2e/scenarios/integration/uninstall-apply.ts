@@ -1,0 +1,32 @@
+import { expect } from '@playwright/test';
+import { inspect } from '../inspect';
+import type { IntegrationScenario } from './integration-host';
+import { stepTwo } from './step-two';
+
+export const uninstallApply: IntegrationScenario = {
+  title: 'uninstall: the previewed uninstall plan runs, the step says it is uninstalled, and the settings can be forgotten',
+  async run(page, host) {
+    await host.signIn(page);
+    const s = stepTwo(page);
+    await s.open();
+    const lifecycle = s.section('This integration');
+    await expect(lifecycle).toBeVisible();
+    if ((await lifecycle.getByTestId('ci-uninstall').count()) === 0) await lifecycle.getByRole('button', { name: 'Uninstall…' }).click();
+    const plan = page.getByTestId('ci-plan-uninstall');
+    await expect(plan.getByTestId('plan-step').first()).toBeVisible({ timeout: 30_000 });
+    await expect(plan.getByTestId('plan-step').last()).toContainText(/DROP CATALOG/);
+    await lifecycle.getByRole('button', { name: /Apply uninstall: \d+ statements/ }).click();
+
+    const done = page.getByTestId('ci-uninstalled');
+    await expect(done).toBeVisible({ timeout: 60_000 });
+    await expect(done.getByTestId('ci-apply-summary')).toContainText('Uninstall finished');
+    await expect(done.getByTestId('ci-apply-summary')).toContainText('0 failed');
+    await expect(s.section('This integration')).toHaveCount(0);
+    await inspect(page, host, 'ci-uninstalled');
+
+    await done.getByRole('button', { name: 'Forget the settings' }).click();
+    await expect(done).toHaveCount(0);
+    await expect(s.catalog).toHaveValue('ucbridge');
+    await expect(page.getByTestId('ci-sp-chosen')).toHaveCount(0);
+  },
+};
