@@ -35,7 +35,7 @@ describe('checkConfig', () => {
     const r = checkConfig(form({ catalog: 'UCBridge', governedCatalogs: ['Sales', ' hr '] }), WS);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.normalized.config).toEqual({
+    expect(r.normalized.config).toMatchObject({
       workspaceUrl: WS,
       httpPath: '/sql/1.0/warehouses/abc123',
       catalog: 'ucbridge',
@@ -48,7 +48,7 @@ describe('checkConfig', () => {
   });
 
   it('says, per field, what is missing or wrong', () => {
-    const r = checkConfig(form({ warehouseId: '', httpPath: '', catalog: '9lives', servicePrincipal: null, governedCatalogs: ['ok', 'bad name', 'ok'] }), WS);
+    const r = checkConfig(form({ warehouseId: '', httpPath: '', catalog: '9lives', servicePrincipal: null, governedCatalogs: ['ok', 'bad name'] }), WS);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toEqual({
@@ -56,17 +56,22 @@ describe('checkConfig', () => {
       catalog: expect.stringMatching(/^Use letters, digits and underscores/),
       servicePrincipal: expect.stringContaining('service principal'),
       'governed.1': expect.stringContaining('cannot contain periods, spaces'),
-      'governed.2': '"ok" is listed twice.',
     });
   });
 
-  it('refuses the integration catalog as a governed catalog, and checks additional workspaces', () => {
+  it('refuses a governed catalog listed twice, or the integration catalog as a governed catalog', () => {
+    const twice = checkConfig(form({ governedCatalogs: ['ok', 'other', 'OK'] }), WS);
+    expect(!twice.ok && twice.problems).toEqual({ 'governed.2': '"ok" is listed twice.' });
+    const own = checkConfig(form({ governedCatalogs: ['UCBRIDGE'] }), WS);
+    expect(!own.ok && own.problems).toEqual({ governed: 'The integration catalog cannot also be a governed catalog.' });
+  });
+
+  it('checks additional workspaces', () => {
     const extra = { ...newWorkspaceDraft(), workspaceUrl: 'https://other.cloud.databricks.com', httpPath: 'not a path!', catalogs: '' };
-    const r = checkConfig(form({ governedCatalogs: ['UCBRIDGE'], additional: [extra] }), WS);
+    const r = checkConfig(form({ additional: [extra] }), WS);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.governed).toBe('The integration catalog cannot also be a governed catalog.');
-    expect(Object.keys(r.problems).sort()).toEqual(['additional.0.catalogs', 'additional.0.httpPath', 'governed']);
+    expect(Object.keys(r.problems).sort()).toEqual(['additional.0.catalogs', 'additional.0.httpPath']);
   });
 
   it('maps schema paths to fields', () => {
@@ -87,5 +92,8 @@ describe('saved settings and the form', () => {
     expect(sameAsSaved(back, WS, r.normalized)).toBe(true);
     expect(sameAsSaved({ ...back, catalog: 'other' }, WS, r.normalized)).toBe(false);
     expect(sameAsSaved(back, WS, null)).toBe(false);
+    // What main adds to the saved config from the workspace is not something the form edits.
+    const filled = { ...r.normalized, config: { ...r.normalized.config, governedSchemas: { finance: ['ledger'] } } };
+    expect(sameAsSaved(back, WS, filled)).toBe(true);
   });
 });

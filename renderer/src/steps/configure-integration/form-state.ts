@@ -167,9 +167,13 @@ export function formFromSettings(s: IntegrationSettings): ConfigForm {
   };
 }
 
+/** The parts of the config the form edits; anything else in it (details main fills in from the workspace) is not. */
+const FORM_FIELDS = ['workspaceUrl', 'httpPath', 'catalog', 'audit', 'servicePrincipal', 'governedCatalogs', 'additionalWorkspaceConnections'] as const;
+const formPart = (config: IntegrationSettings['config']): string => JSON.stringify(FORM_FIELDS.map((k) => config[k]));
+
 /** Whether the form says the same as what main has saved (so the saved plan still describes it). */
 export function sameAsSaved(form: ConfigForm, workspaceUrl: string, saved: IntegrationSettings | null): boolean {
   if (!saved) return false;
   const check = checkConfig(form, workspaceUrl);
-  return check.ok && JSON.stringify(check.normalized.config) === JSON.stringify(saved.config) && check.normalized.warehouseId === saved.warehouseId;
+  return check.ok && formPart(check.normalized.config) === formPart(saved.config) && check.normalized.warehouseId === saved.warehouseId;
 }
