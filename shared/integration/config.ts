@@ -50,6 +50,39 @@ export const AdditionalWorkspaceSchema = z
   .strict();
 export type AdditionalWorkspace = z.output<typeof AdditionalWorkspaceSchema>;
 
+/** Every schema has one; it is read-only and nothing can be granted on it. */
+export const INFORMATION_SCHEMA = 'information_schema';
+
+function lowerCaseKeys(lists: Readonly<Record<string, string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  // Two keys that differ only in case name one catalog (UC stores names lower-case): their lists merge.
+  for (const [k, v] of Object.entries(lists)) out[k.toLowerCase()] = [...(out[k.toLowerCase()] ?? []), ...v];
+  return out;
+}
+
+/** Keys must be catalogs the config governs; each schema listed once, never information_schema. */
+function governedSchemasProblems(c: {
+  governedCatalogs: readonly string[];
+  additionalWorkspaceConnections: readonly AdditionalWorkspace[];
+  governedSchemas: Readonly<Record<string, readonly string[]>>;
+}): { path: (string | number)[]; message: string }[] {
+  const governed = new Set([...c.governedCatalogs, ...c.additionalWorkspaceConnections.flatMap((w) => w.catalogs)]);
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [catalog, schemas] of Object.entries(c.governedSchemas)) {
+    const path = ['governedSchemas', catalog];
+    const nameProblem = securableNameProblem(catalog);
+    if (nameProblem !== undefined) problems.push({ path, message: nameProblem });
+    else if (!governed.has(catalog)) problems.push({ path, message: `"${catalog}" is not a governed catalog (list it in governedCatalogs or an additional workspace's catalogs)` });
+    const seen = new Set<string>();
+    schemas.forEach((s, i) => {
+      if (s === INFORMATION_SCHEMA) problems.push({ path: [...path, i], message: `${INFORMATION_SCHEMA} cannot be granted on; leave it out` });
+      else if (seen.has(s)) problems.push({ path: [...path, i], message: `"${s}" is listed twice` });
+      seen.add(s);
+    });
+  }
+  return problems;
+}
+
 /** Seed 001's config object, without its credential fields (those live in the vault). */
 export const IntegrationConfigSchema = z
   .object({
@@ -60,9 +93,17 @@ export const IntegrationConfigSchema = z
     servicePrincipal: z.object({ applicationId: ApplicationIdSchema }).strict(),
     governedCatalogs: z.array(SecurableNameSchema).default([]),
     additionalWorkspaceConnections: z.array(AdditionalWorkspaceSchema).default([]),
+    /**
+     * Per governed catalog, its schemas: the service principal gets MANAGE on each of them rather than on the
+     * catalog (sp-grants.ts says why). Kept in the config so the offline export has them; main fills it from the
+     * workspace (governed-schemas.ts). A key applies to that catalog on every workspace that governs it.
+     */
+    governedSchemas: z.record(z.string(), z.array(SecurableNameSchema)).default({}),
   })
   .strict()
+  .transform((c) => ({ ...c, governedSchemas: lowerCaseKeys(c.governedSchemas) }))
   .superRefine((c, ctx) => {
+    governedSchemasProblems(c).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }));
     if (c.governedCatalogs.includes(c.catalog)) {
       ctx.addIssue({ code: 'custom', path: ['governedCatalogs'], message: 'the integration catalog cannot also be a governed catalog' });
     }

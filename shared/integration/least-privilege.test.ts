@@ -44,7 +44,17 @@ describe('leastPrivilegeRows', () => {
       'service-principal:USE SCHEMA',
       'service-principal:SELECT',
       'service-principal:MODIFY',
-      'service-principal:MANAGE',
     ]);
+    const schema = leastPrivilegeRows(CONFIGS['additional workspaces']!).filter((r) => r.on === 'schema isolated_catalog2.raw');
+    expect(schema.map((r) => `${r.target}|${r.who}:${r.privilege}`)).toEqual(['workspace-c.cloud.databricks.com|service-principal:MANAGE']);
+  });
+
+  it('gives the service principal MANAGE per schema, never on a catalog, and says why (the catalog cannot be dropped)', () => {
+    const rows = leastPrivilegeRows(CONFIGS['audit on, two governed catalogs']!).filter((r) => r.who === 'service-principal');
+    expect(rows.filter((r) => r.privilege === 'MANAGE').map((r) => r.on)).toEqual(['schema hr.default', 'schema hr.payroll', 'schema finance.ledger']);
+    const why = rows.find((r) => r.on === 'schema hr.payroll')!.why;
+    expect(why).toContain('Seed 001 asks MANAGE on catalog hr');
+    expect(why).toContain('cannot drop a governed catalog');
+    expect(why).toContain('A schema created later needs an Update, which validation reports');
   });
 });

@@ -39,7 +39,7 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
       target,
       privilege: 'Owner, or MANAGE with USE CATALOG',
       on: `catalog ${c}`,
-      why: 'Grant the service principal its privileges on this catalog: only its owner, a metastore admin or a MANAGE holder may grant (reference §1.8).',
+      why: 'Grant the service principal its privileges on this catalog and MANAGE on its schemas: only its owner, a metastore admin or a MANAGE holder may grant (reference §1.8).',
     })),
     ...(config.audit.enabled
       ? [

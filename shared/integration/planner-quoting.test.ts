@@ -9,10 +9,13 @@ import { workspaceHost } from './workspace-host';
 
 /** Hostile names the config accepts for governed catalogs, and principals the planner must quote whatever they are. */
 const HOSTILE_CATALOGS = ['we`ird', '``', "it's", 'dq"x', "a'b`c\\d", 'ünïcødé-漢字', '🙂emoji', '--comment', ';drop', 'x'.repeat(255)];
+const HOSTILE_SCHEMAS = ['s`x', "o'k", '"dq"', '\\back', '漢字-ü', '--', ';x', 'default'];
 const HOSTILE_PRINCIPALS = ['evil`) TO `x`; DROP CATALOG main; --', "o'brien@example.com", 'data engineers', 'ü`\\`'];
 
-const GOVERNED_SKELETON = 'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG ? TO ?';
-const REVOKE_SKELETON = 'REVOKE USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG ? FROM ?';
+const GOVERNED_SKELETON = 'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG ? TO ?';
+const REVOKE_SKELETON = 'REVOKE USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG ? FROM ?';
+const SCHEMA_SKELETON = 'GRANT MANAGE ON SCHEMA ?.? TO ?';
+const SCHEMA_REVOKE_SKELETON = 'REVOKE MANAGE ON SCHEMA ?.? FROM ?';
 
 /** Every statement parses back into the names that went in, with nothing left over outside quotes. */
 function checkPlan(c: IntegrationConfig): void {
@@ -23,26 +26,40 @@ function checkPlan(c: IntegrationConfig): void {
     // Outside quotes only keywords and punctuation remain.
     expect(parts.skeleton).toMatch(/^[A-Z ,.()?'=]+$/);
     if (/^(GRANT|REVOKE) /.test(step.sql)) expect(parts.idents.at(-1)).toBe(principal);
-    if (step.id.startsWith('grant:sp:governed:') || step.id.startsWith('grant:sp:workspace:')) {
-      expect(parts.skeleton).toBe(GOVERNED_SKELETON);
+    const governedStep = /^(undo:)?grant:sp:(governed|workspace):/.test(step.id);
+    if (governedStep) {
+      const undo = step.id.startsWith('undo:');
+      // MANAGE only ever on a schema, as `catalog`.`schema` with both parts exactly as configured.
+      if (parts.skeleton.includes('ON SCHEMA')) {
+        expect(parts.skeleton).toBe(undo ? SCHEMA_REVOKE_SKELETON : SCHEMA_SKELETON);
+        const [catalog, schema] = parts.idents;
+        expect(c.governedSchemas[catalog!]).toContain(schema);
+      } else {
+        expect(parts.skeleton).toBe(undo ? REVOKE_SKELETON : GOVERNED_SKELETON);
+      }
     }
-    if (step.id.startsWith('undo:grant:sp:governed:')) expect(parts.skeleton).toBe(REVOKE_SKELETON);
     if (step.id === 'catalog' || step.id === 'undo:catalog') expect(parts.idents).toEqual([c.catalog]);
     if (step.id === 'catalog:tag') expect(parts.literals).toEqual(['ucbridge_integration', workspaceHost(c.workspaceUrl)]);
   }
-  const governed = setup.steps.filter((s) => s.id.startsWith('grant:sp:governed:')).map((s) => sqlParts(s.sql).idents[0]);
-  expect(governed).toEqual([...new Set(c.governedCatalogs)]);
+  const governed = setup.steps.filter((s) => s.id.startsWith('grant:sp:governed:')).map((s) => sqlParts(s.sql).idents);
+  expect(governed).toEqual(
+    [...new Set(c.governedCatalogs)].flatMap((g) => [[g, principal], ...[...new Set(c.governedSchemas[g] ?? [])].map((s) => [g, s, principal])]),
+  );
 }
 
 describe('quoting in the plan', () => {
   it('quotes hostile governed catalog and principal names so they parse back exactly', () => {
     for (const principal of HOSTILE_PRINCIPALS) {
-      const c = rawConfig(config({ governedCatalogs: HOSTILE_CATALOGS, audit: { enabled: true } }), { servicePrincipal: { applicationId: principal } });
+      const governedSchemas = Object.fromEntries(HOSTILE_CATALOGS.map((g) => [g, HOSTILE_SCHEMAS]));
+      const c = rawConfig(config({ governedCatalogs: HOSTILE_CATALOGS, governedSchemas, audit: { enabled: true } }), { servicePrincipal: { applicationId: principal } });
       checkPlan(c);
     }
-    const p = planSetup(config({ governedCatalogs: ['we`ird'] }), null);
+    const p = planSetup(config({ governedCatalogs: ['we`ird'], governedSchemas: { 'we`ird': ["o'k`s"] } }), null);
     expect(p.steps.find((s) => s.id === 'grant:sp:governed:we`ird')!.sql).toBe(
-      'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `we``ird` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+      'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG `we``ird` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+    );
+    expect(p.steps.find((s) => s.id === "grant:sp:governed:we`ird:schema:o'k`s")!.sql).toBe(
+      "GRANT MANAGE ON SCHEMA `we``ird`.`o'k``s` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`",
     );
   });
 
@@ -56,10 +73,12 @@ describe('quoting in the plan', () => {
         principal,
         fc.string({ maxLength: 80 }),
         fc.uniqueArray(name, { minLength: 1, maxLength: 2 }),
-        (governed, catalog, applicationId, workspaceUrl, extra) => {
+        fc.uniqueArray(name, { maxLength: 3 }),
+        (governed, catalog, applicationId, workspaceUrl, extra, schemas) => {
           const c = rawConfig(config({ audit: { enabled: true } }), {
             catalog,
             governedCatalogs: governed.filter((g) => g !== catalog),
+            governedSchemas: Object.fromEntries([...governed, ...extra].map((g) => [g, schemas])),
             servicePrincipal: { applicationId },
             workspaceUrl,
             additionalWorkspaceConnections: [{ workspaceUrl: 'https://b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: extra }],

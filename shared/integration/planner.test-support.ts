@@ -15,15 +15,22 @@ export const config = (over: Partial<IntegrationConfigInput> = {}): IntegrationC
 
 export const CONFIGS: Readonly<Record<string, IntegrationConfig>> = {
   'minimal, audit off': config(),
-  'audit on, two governed catalogs': config({ audit: { enabled: true }, governedCatalogs: ['hr', 'finance'] }),
+  'audit on, two governed catalogs': config({ audit: { enabled: true }, governedCatalogs: ['hr', 'finance'], governedSchemas: { hr: ['default', 'payroll'], finance: ['ledger'] } }),
   'additional workspaces': config({
     governedCatalogs: ['main_sales'],
     additionalWorkspaceConnections: [
       { workspaceUrl: 'workspace-b.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/2222222222222222', catalogs: ['isolated_catalog1'] },
       { workspaceUrl: 'workspace-c.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/3333333333333333', catalogs: ['isolated_catalog2', 'isolated_catalog3'] },
     ],
+    // A catalog with no schemas yet has an empty list: nothing to grant MANAGE on until one is created.
+    governedSchemas: { main_sales: ['orders'], isolated_catalog1: [], isolated_catalog2: ['raw'], isolated_catalog3: ['raw', 'curated'] },
   }),
-  'everything, upper-case names lowered': config({ catalog: 'UCB_Prod', audit: { enabled: true }, governedCatalogs: ['Sales', 'raw-zone'] }),
+  'everything, upper-case names lowered': config({
+    catalog: 'UCB_Prod',
+    audit: { enabled: true },
+    governedCatalogs: ['Sales', 'raw-zone'],
+    governedSchemas: { SALES: ['Orders', 'default'], 'raw-zone': ['landing-2026'] },
+  }),
 };
 
 /**

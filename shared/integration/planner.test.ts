@@ -32,13 +32,24 @@ describe('planSetup / planUninstall', () => {
     }
   });
 
-  it('grants the service principal exactly the seed\u2019s privileges on governed catalogs, never ownership or CREATE CATALOG', () => {
+  it('grants governed catalogs the seed\u2019s privileges but MANAGE per listed schema, never on a catalog, ownership or CREATE CATALOG', () => {
     const p = planSetup(CONFIGS['audit on, two governed catalogs']!, null);
-    const hr = p.steps.find((s) => s.id === 'grant:sp:governed:hr')!;
-    expect(hr.sql).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    const sql = (id: string) => p.steps.find((s) => s.id === id)!.sql;
+    expect(sql('grant:sp:governed:hr')).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(sql('grant:sp:governed:hr:schema:default')).toBe('GRANT MANAGE ON SCHEMA `hr`.`default` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(sql('grant:sp:governed:hr:schema:payroll')).toBe('GRANT MANAGE ON SCHEMA `hr`.`payroll` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(p.steps.filter((s) => /\bMANAGE\b/.test(s.sql)).map((s) => s.id)).toEqual([
+      'grant:sp:governed:hr:schema:default',
+      'grant:sp:governed:hr:schema:payroll',
+      'grant:sp:governed:finance:schema:ledger',
+    ]);
     for (const s of p.steps) {
-      expect(s.sql).not.toMatch(/OWNER|CREATE CATALOG ON|ALL PRIVILEGES|METASTORE/);
+      expect(s.sql).not.toMatch(/OWNER|CREATE CATALOG ON|ALL PRIVILEGES|METASTORE|MANAGE[^`]* ON CATALOG/);
     }
+    const undo = planUninstall(CONFIGS['audit on, two governed catalogs']!, null).steps.find((s) => s.id === 'undo:grant:sp:governed:finance:schema:ledger')!;
+    expect(undo.sql).toBe('REVOKE MANAGE ON SCHEMA `finance`.`ledger` FROM `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    // A governed catalog without a schema list gets no MANAGE at all (the export refuses such a config).
+    expect(planSetup(config({ governedCatalogs: ['hr'] }), null).steps.filter((s) => s.sql.includes('MANAGE'))).toEqual([]);
     expect(p.steps.filter((s) => s.id.startsWith('grant:sp:system:')).map((s) => s.sql.replace(/ TO .*/, ''))).toEqual([
       'GRANT USE CATALOG ON CATALOG `system`',
       'GRANT USE SCHEMA ON SCHEMA `system`.`access`',
@@ -54,11 +65,15 @@ describe('planSetup / planUninstall', () => {
   it('targets additional workspaces\u2019 catalogs at their workspace URL', () => {
     const p = planSetup(CONFIGS['additional workspaces']!, null);
     const extra = p.steps.filter((s) => s.target !== 'main');
-    expect(extra.map((s) => [s.target, s.sql.match(/ON CATALOG (`[^`]+`)/)?.[1]])).toEqual([
+    expect(extra.map((s) => [s.target, s.sql.match(/ON (?:CATALOG|SCHEMA) ([^ ]+)/)?.[1]])).toEqual([
       ['workspace-b.cloud.databricks.com', '`isolated_catalog1`'],
       ['workspace-c.cloud.databricks.com', '`isolated_catalog2`'],
+      ['workspace-c.cloud.databricks.com', '`isolated_catalog2`.`raw`'],
       ['workspace-c.cloud.databricks.com', '`isolated_catalog3`'],
+      ['workspace-c.cloud.databricks.com', '`isolated_catalog3`.`raw`'],
+      ['workspace-c.cloud.databricks.com', '`isolated_catalog3`.`curated`'],
     ]);
+    expect(extra.find((s) => s.sql.includes('`isolated_catalog3`.`raw`'))!.id).toBe('grant:sp:workspace:workspace-c.cloud.databricks.com:governed:isolated_catalog3:schema:raw');
   });
 
   it('uninstall is the set-up inverses in reverse order, with dependencies reversed', () => {

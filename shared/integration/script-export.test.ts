@@ -80,6 +80,24 @@ describe('exportScripts', () => {
     expect(cells[0]).toMatch(/^-- MAGIC %md\n-- MAGIC # ucbridge set-up script/);
   });
 
+  it('grants MANAGE on each listed schema offline, and revokes it in uninstall.sql', () => {
+    const files = exportScripts(CONFIGS['audit on, two governed catalogs']!);
+    const setup = statements(file(files, 'setup.sql'));
+    expect(setup.filter((s) => s.includes('MANAGE'))).toEqual([
+      'GRANT MANAGE ON SCHEMA `hr`.`default` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+      'GRANT MANAGE ON SCHEMA `hr`.`payroll` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+      'GRANT MANAGE ON SCHEMA `finance`.`ledger` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+    ]);
+    expect(statements(file(files, 'uninstall.sql')).filter((s) => s.includes('MANAGE'))).toHaveLength(3);
+    expect(file(files, 'setup.sql')).toContain('-- Let the service principal govern schema hr.payroll: enforce grants, row filters and column masks on its tables [grant:sp:governed:hr:schema:payroll]');
+  });
+
+  it('refuses, as bad input, a governed catalog without a schema list, naming the field to add; an empty list is a list', () => {
+    const missing = config({ governedCatalogs: ['hr', 'finance'], governedSchemas: { hr: ['payroll'] }, additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso'] }] });
+    expect(() => exportScripts(missing)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('finance, iso'), hint: expect.stringContaining('"governedSchemas":{"finance":["<schema>"') }) }));
+    expect(() => exportScripts({ ...missing, governedSchemas: { hr: ['payroll'], finance: [], iso: [] } })).not.toThrow();
+  });
+
   it('keeps a line break typed into a workspace URL inside its comment', () => {
     const hostile = rawConfig(config(), { workspaceUrl: 'https://x.example.com\nDROP CATALOG main;' });
     for (const f of exportScripts(hostile)) {

@@ -1,6 +1,7 @@
 import type { ExportFile } from '../contract/integration';
 import { PARTNER_USER_AGENT } from '../product';
 import type { IntegrationConfig } from './config';
+import { assertSchemaLists } from './governed-schema-lists';
 import type { Plan, PlanStep } from './plan-types';
 import { planSetup, planUninstall } from './planner';
 import { commentText, configSummary, runAsLines } from './script-text';
@@ -65,6 +66,8 @@ export function notebookScript(config: IntegrationConfig, plan: Plan, options: E
 }
 
 export function exportScripts(config: IntegrationConfig, options: ExportOptions = {}): ExportFile[] {
+  // Without a governed catalog's schema list the script would grant no MANAGE there: refuse rather than mislead.
+  assertSchemaLists(config);
   const setup = planSetup(config, null);
   const uninstall = planUninstall(config, null);
   return [

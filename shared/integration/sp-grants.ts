@@ -4,8 +4,8 @@ import type { SecurableType } from './observed-state';
 
 /**
  * Every privilege the service principal gets, and why: the planner turns these into GRANT steps and the
- * least-privilege table into rows, so the two can never disagree. Nothing here is ownership, CREATE CATALOG or
- * ALL PRIVILEGES.
+ * least-privilege table into rows, so the two can never disagree. Nothing here is ownership, CREATE CATALOG, ALL
+ * PRIVILEGES or MANAGE on a catalog.
  */
 export interface GrantSpec {
   readonly id: string;
@@ -22,27 +22,61 @@ export interface GrantSpec {
   readonly revokeOnUninstall: boolean;
 }
 
-/** Seed 001 §Permissions: USE CATALOG + MANAGE on the catalog (MANAGE set directly on it), USE SCHEMA, SELECT, MODIFY. */
-const GOVERNED_WHY = {
+/**
+ * Seed 001 §Permissions asks USE CATALOG, USE SCHEMA, SELECT, MODIFY and MANAGE on each governed catalog. MANAGE on
+ * a catalog also lets its holder DROP it (Databricks SQL reference, DROP CATALOG; the sandbox's ops/drop.ts), so
+ * ucbridge grants MANAGE on each of the catalog's schemas instead: it cascades to their tables, which is what
+ * granting, row filters and column masks need (reference §1.6–1.9), and the integration cannot drop the catalog.
+ * The cost: a schema created later has no MANAGE until the integration is updated (validation reports it).
+ */
+const GOVERNED_CATALOG_WHY = {
   'USE CATALOG': 'Reach the catalog at all (reference §0.2: reading needs USE CATALOG on the parent).',
   'USE SCHEMA': 'Reach every current and future schema in it (inherited from the catalog).',
   SELECT: 'Required with MANAGE and MODIFY to apply row filters and column masks (seed 001).',
   MODIFY: 'Required to apply row filters and column masks on the tables (seed 001).',
-  MANAGE: 'Grant and revoke access and set filters and masks; must be set directly on the catalog (seed 001).',
 } as const;
+
+const governedSchemaWhy = (catalog: string) => ({
+  MANAGE:
+    `Grant and revoke access and set row filters and column masks on the schema's tables (inherited by them). Seed 001 asks MANAGE on catalog ${catalog}; ` +
+    'ucbridge grants it per schema so the integration cannot drop a governed catalog. A schema created later needs an Update, which validation reports.',
+});
 
 export function governedGrant(catalog: string, target: string, id: string): GrantSpec {
   return {
     id,
     securable: 'CATALOG',
     name: [catalog],
-    privileges: Object.keys(GOVERNED_WHY),
-    purpose: `Let the service principal govern catalog ${catalog}: enforce grants, row filters and column masks`,
-    why: GOVERNED_WHY,
+    privileges: Object.keys(GOVERNED_CATALOG_WHY),
+    purpose: `Let the service principal reach and use the data in catalog ${catalog} (MANAGE is granted per schema, not here)`,
+    why: GOVERNED_CATALOG_WHY,
     dependsOn: [],
     target,
     revokeOnUninstall: true,
   };
+}
+
+export function governedSchemaGrant(catalog: string, schema: string, target: string, id: string): GrantSpec {
+  return {
+    id,
+    securable: 'SCHEMA',
+    name: [catalog, schema],
+    privileges: ['MANAGE'],
+    purpose: `Let the service principal govern schema ${catalog}.${schema}: enforce grants, row filters and column masks on its tables`,
+    why: governedSchemaWhy(catalog),
+    dependsOn: [],
+    target,
+    revokeOnUninstall: true,
+  };
+}
+
+/** The catalog grant, then MANAGE on each schema listed for it in the config (none listed: none granted). */
+function governedCatalogGrants(config: IntegrationConfig, catalog: string, target: string, idPrefix: string): GrantSpec[] {
+  const schemas = [...new Set(config.governedSchemas[catalog] ?? [])];
+  return [
+    governedGrant(catalog, target, idPrefix),
+    ...schemas.map((s) => governedSchemaGrant(catalog, s, target, `${idPrefix}:schema:${s}`)),
+  ];
 }
 
 function integrationGrants(config: IntegrationConfig): GrantSpec[] {
@@ -128,9 +162,9 @@ function auditGrants(): GrantSpec[] {
 
 /** Main-workspace governed catalogs, then each additional workspace's catalogs (each listed once per target). */
 export function governedGrants(config: IntegrationConfig): GrantSpec[] {
-  const main = [...new Set(config.governedCatalogs)].map((g) => governedGrant(g, 'main', `grant:sp:governed:${g}`));
+  const main = [...new Set(config.governedCatalogs)].flatMap((g) => governedCatalogGrants(config, g, 'main', `grant:sp:governed:${g}`));
   const extra = config.additionalWorkspaceConnections.flatMap((w) =>
-    [...new Set(w.catalogs)].map((g) => governedGrant(g, w.workspaceUrl, `grant:sp:workspace:${w.workspaceUrl}:governed:${g}`)),
+    [...new Set(w.catalogs)].flatMap((g) => governedCatalogGrants(config, g, w.workspaceUrl, `grant:sp:workspace:${w.workspaceUrl}:governed:${g}`)),
   );
   return [...main, ...extra];
 }

@@ -16,7 +16,7 @@ const config = IntegrationConfigSchema.parse({
 
 describe('the observation statement', () => {
   it('scopes the main workspace to the integration catalog, governed catalogs and (with audit) system', () => {
-    expect(observeScope(config, 'main')).toEqual({ catalogs: ['ucbridge', "it's`x", 'hr'], integrationCatalog: 'ucbridge', audit: false, principal: config.servicePrincipal.applicationId });
+    expect(observeScope(config, 'main')).toEqual({ catalogs: ['ucbridge', "it's`x", 'hr'], governedCatalogs: ["it's`x", 'hr'], integrationCatalog: 'ucbridge', audit: false, principal: config.servicePrincipal.applicationId });
     expect(observeScope({ ...config, audit: { enabled: true } }, 'main').catalogs).toContain('system');
     expect(observeScope(config, 'b.example.com')).toMatchObject({ catalogs: ['iso'], integrationCatalog: null, audit: false });
   });
@@ -28,6 +28,9 @@ describe('the observation statement', () => {
       if (scope.integrationCatalog !== null) expect(sql).toContain("'it\\'s`x'");
     }
     expect(observeStatement(observeScope(config, 'b.example.com'))).not.toMatch(/schemata|volumes|catalog_tags/);
+    // The service principal's MANAGE is granted per schema of a governed catalog: those grants are read too.
+    expect(observeStatement(observeScope(config, 'main'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND inherited_from IS NULL AND catalog_name IN ('it\\'s`x', 'hr')");
+    expect(observeStatement(observeScope(config, 'b.example.com'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND inherited_from IS NULL AND catalog_name IN ('iso')");
   });
 
   it('does not query for a workspace the config does not name', async () => {

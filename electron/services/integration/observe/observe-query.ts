@@ -5,7 +5,8 @@ import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '
  * One statement that reads everything the planner needs from `system.information_schema` (reference §2): the
  * catalogs of interest with their owner, ucbridge's marker tag, the integration catalog's schemas, tables and
  * volumes, the audit system schemas and tables, and the privileges granted directly to the service principal
- * (`inherited_from IS NULL`) on the catalogs, schemas and tables the plan grants on. UNION ALL into one
+ * (`inherited_from IS NULL`) on the catalogs, schemas and tables the plan grants on (every schema of a governed
+ * catalog: the plan grants MANAGE on each). UNION ALL into one
  * five-column shape keeps it to one round trip; volume grants have no information_schema view in the sandbox,
  * so they are read with SHOW GRANTS (which Databricks has too).
  */
@@ -13,6 +14,8 @@ import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '
 export interface ObserveScope {
   /** Catalogs whose existence, owner and direct grants matter (integration, governed, `system`). */
   readonly catalogs: readonly string[];
+  /** The governed ones among them: the service principal's direct grants on their schemas are read (MANAGE per schema). */
+  readonly governedCatalogs: readonly string[];
   /** The integration catalog, on the main workspace only: its contents and tag are read too. */
   readonly integrationCatalog: string | null;
   /** Whether the audit system schemas and tables are read (grants on them too). */
@@ -29,6 +32,11 @@ export function observeStatement(scope: ObserveScope): string {
     `SELECT 'catalog' AS kind, catalog_name AS a, catalog_owner AS b, ${text} AS c, ${text} AS d FROM system.information_schema.catalogs WHERE catalog_name IN (${list(scope.catalogs)})`,
     `SELECT 'catalog_privilege', catalog_name, ${text}, ${text}, privilege_type FROM system.information_schema.catalog_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND catalog_name IN (${list(scope.catalogs)})`,
   ];
+  if (scope.governedCatalogs.length > 0) {
+    parts.push(
+      `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND catalog_name IN (${list(scope.governedCatalogs)})`,
+    );
+  }
   if (scope.integrationCatalog !== null) {
     const c = quoteLiteral(scope.integrationCatalog);
     parts.push(

@@ -33,10 +33,10 @@ export function observeScope(config: IntegrationConfig, target: string): Observe
   const principal = config.servicePrincipal.applicationId;
   if (target === 'main') {
     const catalogs = [config.catalog, ...config.governedCatalogs, ...(config.audit.enabled ? [SYSTEM_CATALOG] : [])];
-    return { catalogs: [...new Set(catalogs)], integrationCatalog: config.catalog, audit: config.audit.enabled, principal };
+    return { catalogs: [...new Set(catalogs)], governedCatalogs: [...new Set(config.governedCatalogs)], integrationCatalog: config.catalog, audit: config.audit.enabled, principal };
   }
-  const catalogs = config.additionalWorkspaceConnections.filter((w) => w.workspaceUrl === target).flatMap((w) => w.catalogs);
-  return { catalogs: [...new Set(catalogs)], integrationCatalog: null, audit: false, principal };
+  const catalogs = [...new Set(config.additionalWorkspaceConnections.filter((w) => w.workspaceUrl === target).flatMap((w) => w.catalogs))];
+  return { catalogs, governedCatalogs: catalogs, integrationCatalog: null, audit: false, principal };
 }
 
 function addGrant(grants: ObservedGrant[], securable: SecurableType, name: string[], privilege: string): void {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { IntegrationConfigSchema, IntegrationSettingsSchema } from './config';
+import { config } from './planner.test-support';
+
+const base = {
+  workspaceUrl: 'https://adb-1.2.azuredatabricks.net',
+  httpPath: '/sql/1.0/warehouses/abc',
+  catalog: 'ucbridge',
+  audit: { enabled: false },
+  servicePrincipal: { applicationId: '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' },
+  governedCatalogs: ['HR', 'finance'],
+  additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['Iso'] }],
+};
+const problems = (input: unknown) => {
+  const r = IntegrationConfigSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('IntegrationConfigSchema governedSchemas', () => {
+  it('defaults to no lists, and lower-cases catalog keys and schema names (merging keys that differ only in case)', () => {
+    expect(IntegrationConfigSchema.parse(base).governedSchemas).toEqual({});
+    const parsed = IntegrationConfigSchema.parse({ ...base, governedSchemas: { Hr: ['Payroll'], hr: ['people'], ISO: [], finance: ["we`ird'ü"] } });
+    expect(parsed.governedSchemas).toEqual({ hr: ['payroll', 'people'], iso: [], finance: ["we`ird'ü"] });
+  });
+
+  it('refuses a key that is not a governed catalog (main or additional workspace) and names UC would refuse', () => {
+    expect(problems({ ...base, governedSchemas: { sales: ['x'] } })).toEqual(['governedSchemas.sales: "sales" is not a governed catalog (list it in governedCatalogs or an additional workspace\'s catalogs)']);
+    expect(problems({ ...base, governedSchemas: { ucbridge: ['registry'] } })).toHaveLength(1);
+    expect(problems({ ...base, governedSchemas: { hr: ['a.b', 'with space', ''] } })).toHaveLength(3);
+    expect(problems({ ...base, governedSchemas: { 'h.r': [] } })[0]).toMatch(/^governedSchemas\.h\.r: The name contains "\."/);
+  });
+
+  it('refuses information_schema and a schema listed twice', () => {
+    expect(problems({ ...base, governedSchemas: { hr: ['information_schema'] } })).toEqual(['governedSchemas.hr.0: information_schema cannot be granted on; leave it out']);
+    expect(problems({ ...base, governedSchemas: { hr: ['payroll', 'PAYROLL'] } })).toEqual(['governedSchemas.hr.1: "payroll" is listed twice']);
+  });
+
+  it('stays optional in saved settings (the window sends none; main fills them)', () => {
+    const settings = IntegrationSettingsSchema.parse({ config: base, mode: 'automatic', servicePrincipal: { displayName: 'UCBRIDGE_USER', createdByUcbridge: true, secretInVault: false } });
+    expect(settings.config.governedSchemas).toEqual({});
+    expect(config({ governedCatalogs: ['hr'], governedSchemas: { hr: ['default'] } }).governedSchemas).toEqual({ hr: ['default'] });
+  });
+});
