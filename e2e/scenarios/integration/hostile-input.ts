@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { inspect } from '../inspect';
 import { focused } from '../wizard';
 import type { IntegrationScenario } from './integration-host';
 import { stepTwo } from './step-two';
@@ -23,6 +24,7 @@ export const hostileInput: IntegrationScenario = {
     await expect(page.locator(':focus')).toHaveAttribute('aria-invalid', 'true');
     expect((await focused(page)).tag).toBe('input');
     await expect(page.getByTestId('ci-validation-results')).toHaveCount(before);
+    await inspect(page, host, 'ci-refused');
 
     await s.catalog.fill('9lives');
     await expect(problem).toContainText('not starting with a digit');
