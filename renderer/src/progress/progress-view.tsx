@@ -37,8 +37,11 @@ export function ProgressView({ task }: { readonly task: TaskProgress }) {
       </div>
       {determinate ? (
         <progress className="progress-view__bar" aria-labelledby={labelId} value={task.done} max={task.total} />
-      ) : (
+      ) : running ? (
         <progress className="progress-view__bar" aria-labelledby={labelId} />
+      ) : (
+        // A finished task without a count must not keep the moving (indeterminate) bar.
+        <progress className="progress-view__bar" aria-labelledby={labelId} value={task.state === 'succeeded' ? 1 : 0} max={1} />
       )}
       <div className="progress-view__foot">
         <span className="progress-view__count">
