@@ -6,7 +6,7 @@ import { createPlanJournal } from './apply';
 import { workSignal, type IntegrationDeps } from './integration-deps';
 import { observeAndPlan } from './plan-service';
 import { journalKey, runApply } from './run-apply';
-import { assertConfigFor, configForConnection } from './saved-config';
+import { assertConfigFor, configForConnection, configWithSchemas } from './saved-config';
 
 /**
  * Plan and apply behind `integration.plan` / `integration.apply`, and the uninstall that "Disconnect and
@@ -18,7 +18,8 @@ export function createApplyService(deps: IntegrationDeps) {
   let running = false;
 
   async function plan(kind: PlanKind): Promise<Plan> {
-    const { config, connection } = await configForConnection(deps);
+    // The preview reads the schema lists afresh and saves them: the apply that follows plans from that config.
+    const { config, connection } = await configWithSchemas(deps, 'refresh');
     const session = await connection.sql(config.httpPath);
     try {
       return await observeAndPlan(session, kind, config, connection.signal, connection.workspace.host);

@@ -52,14 +52,23 @@ async function adminSql(sql: string): Promise<readonly Record<string, unknown>[]
 const stepEvents = (id: string) => main.events.filter((e) => e.name === 'integration.step' && e.payload.taskId === id).map((e) => e.payload);
 
 describe('set-up through the handlers', () => {
-  it('plans every step as create, with the tag and least-privilege grants', async () => {
-    expect(await main.call('integration.saveSettings', { settings: settings() })).toMatchObject({ ok: true, value: { status: 'configured' } });
+  it('plans every step as create, with the tag and least-privilege grants: MANAGE per schema, never on a governed catalog', async () => {
+    const saved = await main.call('integration.saveSettings', { settings: settings() });
+    expect(saved).toMatchObject({ ok: true, value: { status: 'configured' } });
+    // The window sends no schema lists; main reads them from the workspace when saving (information_schema left out).
+    const lists = saved.ok ? (saved.value.settings.config.governedSchemas as Record<string, string[]>) : {};
+    expect(lists.main).toEqual(expect.arrayContaining(['governance', 'marketing', 'sales']));
+    expect(lists.finance).toEqual(expect.arrayContaining(['ledger', 'reporting']));
+    expect([...lists.main!, ...lists.finance!]).not.toContain('information_schema');
     const plan = await main.call('integration.plan', { kind: 'setup' });
     if (!plan.ok) throw new Error(plan.error.message);
     planHash = plan.value.hash;
     expect(plan.value.steps.length).toBeGreaterThan(10);
     expect(plan.value.steps.every((s: Json) => s.action === 'create')).toBe(true);
-    expect(plan.value.steps.map((s: Json) => s.sql)).toContain(`GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG \`main\` TO \`${sp.applicationId}\``);
+    const sqls = plan.value.steps.map((s: Json) => s.sql as string);
+    expect(sqls).toContain(`GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG \`main\` TO \`${sp.applicationId}\``);
+    expect(sqls).toContain(`GRANT MANAGE ON SCHEMA \`main\`.\`sales\` TO \`${sp.applicationId}\``);
+    expect(sqls.filter((q: string) => /MANAGE/.test(q)).every((q: string) => q.startsWith('GRANT MANAGE ON SCHEMA '))).toBe(true);
   });
 
   it('refuses to apply a plan other than the one previewed', async () => {
@@ -121,21 +130,58 @@ describe('acting as the service principal (M2M with its secret from the vault)',
     await rm(asSp.userDataDir, { recursive: true, force: true });
   });
 
-  it('reads and modifies governed tables, and sets a column mask with its own policy function', async () => {
+  it('reads and modifies governed tables, and sets a column mask and a row filter with its own policy functions', async () => {
     expect((await spSql('SELECT count(*) AS n FROM main.sales.customers'))[0]!.n).toBeGreaterThan(0);
     await spSql("UPDATE main.sales.customers SET loyalty_tier = loyalty_tier WHERE customer_id = 1");
     await spSql('CREATE FUNCTION IF NOT EXISTS ucbridge.policies.redact_email(email STRING) RETURNS STRING RETURN CASE WHEN is_account_group_member(\'admins\') THEN email ELSE \'***\' END');
     await spSql('ALTER TABLE main.sales.customers ALTER COLUMN email SET MASK ucbridge.policies.redact_email');
     expect(await adminSql("SELECT count(*) AS n FROM main.information_schema.column_masks WHERE table_name = 'customers' AND column_name = 'email'")).toEqual([{ n: 1 }]);
     await spSql('ALTER TABLE main.sales.customers ALTER COLUMN email DROP MASK');
+    await spSql("CREATE FUNCTION IF NOT EXISTS ucbridge.policies.gold_only(tier STRING) RETURNS BOOLEAN RETURN is_account_group_member('admins') OR tier = 'gold'");
+    await spSql('ALTER TABLE main.sales.customers SET ROW FILTER ucbridge.policies.gold_only ON (loyalty_tier)');
+    expect(await adminSql("SELECT count(*) AS n FROM main.information_schema.row_filters WHERE table_name = 'customers'")).toEqual([{ n: 1 }]);
+    await spSql('ALTER TABLE main.sales.customers DROP ROW FILTER');
     expect((await spSql('SELECT count(*) AS n FROM system.access.audit'))[0]).toBeDefined();
   });
 
-  it('cannot create catalogs, nor drop the integration catalog or a catalog it does not govern', async () => {
-    expect(await failure(spSql('CREATE CATALOG sp_made'))).toMatchObject({ code: 'SQL_ERROR', message: expect.stringMatching(/CREATE CATALOG/i) });
+  it('grants and revokes access to a governed table (MANAGE on its schema, inherited by the table)', async () => {
+    await spSql('GRANT SELECT ON TABLE main.sales.customers TO `data-analysts`');
+    const held = "SELECT count(*) AS n FROM main.information_schema.table_privileges WHERE table_name = 'customers' AND grantee = 'data-analysts' AND privilege_type = 'SELECT' AND inherited_from IS NULL";
+    expect(await adminSql(held)).toEqual([{ n: 1 }]);
+    await spSql('REVOKE SELECT ON TABLE main.sales.customers FROM `data-analysts`');
+    expect(await adminSql(held)).toEqual([{ n: 0 }]);
+  });
+
+  it('cannot create catalogs, nor drop a governed catalog, the integration catalog or a catalog it does not govern', async () => {
+    const denied = { code: 'SQL_ERROR', message: expect.stringMatching(/INSUFFICIENT_PERMISSIONS[\s\S]*42501/) };
+    expect(await failure(spSql('CREATE CATALOG sp_made'))).toMatchObject(denied);
+    // MANAGE is on main's schemas, not on main: dropping the governed catalog is refused.
+    expect(await failure(spSql('DROP CATALOG main CASCADE'))).toMatchObject(denied);
+    expect(await failure(spSql('DROP CATALOG finance'))).toMatchObject(denied);
     expect(await failure(spSql('DROP CATALOG ucbridge CASCADE'))).toMatchObject({ code: 'SQL_ERROR', message: expect.stringMatching(/MANAGE|owner/i) });
     expect(await failure(spSql('DROP CATALOG hr CASCADE'))).toMatchObject({ code: 'SQL_ERROR' });
-    expect(await adminSql("SELECT count(*) AS n FROM system.information_schema.catalogs WHERE catalog_name IN ('ucbridge', 'hr', 'sp_made')")).toEqual([{ n: 2 }]);
+    expect(await adminSql("SELECT count(*) AS n FROM system.information_schema.catalogs WHERE catalog_name IN ('ucbridge', 'hr', 'main', 'finance', 'sp_made')")).toEqual([{ n: 4 }]);
+  });
+});
+
+describe('a schema created in a governed catalog after the set-up', () => {
+  it('validation warns with the GRANT to run; the Update (re-plan, apply) grants MANAGE on it and nothing else', async () => {
+    await adminSql('CREATE SCHEMA main.late_arrivals');
+    const v = await main.call('integration.validate', { taskId: taskId('validate') });
+    const t = v.ok ? v.value.tests.find((x: Json) => x.id === 'governed-schemas:main') : undefined;
+    expect(t).toMatchObject({
+      name: 'Governed catalog main: every schema is managed',
+      status: 'warning',
+      reason: expect.stringContaining('Update the integration (re-plan) to grant MANAGE on them'),
+      fix: { kind: 'sql', sql: `GRANT MANAGE ON SCHEMA \`main\`.\`late_arrivals\` TO \`${sp.applicationId}\`;` },
+    });
+    expect(v.ok && v.value.tests.find((x: Json) => x.id === 'governed-schemas:finance')).toMatchObject({ status: 'passed' });
+    const plan = await main.call('integration.plan', { kind: 'setup' });
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.steps.filter((s: Json) => s.action !== 'unchanged').map((s: Json) => s.id)).toEqual(['grant:sp:governed:main:schema:late_arrivals']);
+    expect(await main.call('integration.apply', { taskId: taskId('apply'), kind: 'setup', planHash: plan.value.hash })).toMatchObject({ ok: true, value: { ran: 1, failed: 0 } });
+    const again = await main.call('integration.validate', { taskId: taskId('validate') });
+    expect(again.ok && again.value.tests.find((x: Json) => x.id === 'governed-schemas:main')).toMatchObject({ status: 'passed' });
   });
 });
 

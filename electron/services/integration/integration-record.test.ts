@@ -63,7 +63,17 @@ describe('the saved integration record', () => {
     for (const [channel, input] of [['integration.listWarehouses', {}], ['integration.plan', { kind: 'setup' }], ['integration.validate', { taskId: 'validate-0001' }]] as const) {
       expect(await call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'NOT_CONNECTED' } });
     }
-    expect(await call('integration.exportScripts')).toMatchObject({ ok: true, value: [{ name: 'setup.sql' }, { name: 'uninstall.sql' }, { name: 'setup_notebook.sql' }] });
+    // Saved signed out: no schema list for main yet, so no script that would leave main's schemas unmanaged.
+    expect(await call('integration.exportScripts')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('schemas of main'), hint: expect.stringContaining('Sign in') } });
     expect(await call('integration.exportPayload', { includeSecret: false })).toMatchObject({ ok: true, value: { file: { name: 'integration.json' } } });
+  });
+
+  it('exports the scripts offline from settings that hold the schema lists, granting MANAGE per listed schema', async () => {
+    const listed = { ...settings, config: { ...settings.config, governedSchemas: { main: ['sales'] } } };
+    const { call } = await startWith(JSON.stringify({ v: 1, settings: listed, status: 'configured', lastValidation: null, lastApply: null, created: [] }));
+    expect(await call('integration.exportScripts')).toMatchObject({
+      ok: true,
+      value: [{ name: 'setup.sql', content: expect.stringContaining('GRANT MANAGE ON SCHEMA `main`.`sales`') }, { name: 'uninstall.sql' }, { name: 'setup_notebook.sql' }],
+    });
   });
 });

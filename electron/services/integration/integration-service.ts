@@ -1,7 +1,9 @@
 import type { ApplySummary, ExportFile, IntegrationView, ServicePrincipalSummary, VerifyReport, Warehouse } from '../../../shared/contract/integration';
 import type { IntegrationSettings, SetupMode } from '../../../shared/integration/config';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
+import { catalogsWithoutSchemaList } from '../../../shared/integration/governed-schema-lists';
 import { exportScripts } from '../../../shared/integration/script-export';
+import { fail } from '../../../shared/result';
 import type { ValidationReport } from '../../../shared/integration/validation-types';
 import { verifyPlan } from '../../../shared/integration/verify';
 import type { WorkspaceConnection } from '../connection/types';
@@ -88,6 +90,11 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
     exportPayload: (includeSecret) => exportPayload(deps, includeSecret),
     async exportScripts() {
       const config = await savedConfig(deps);
+      const unlisted = catalogsWithoutSchemaList(config);
+      if (unlisted.length > 0) {
+        // Saving while signed in reads the lists; without them the script would grant MANAGE on no schema there.
+        fail('BAD_REQUEST', `ucbridge has not read the schemas of ${unlisted.join(', ')} yet, so the script could not grant MANAGE on them.`, 'Sign in, then save the settings or preview the plan (either reads them), and export again.');
+      }
       const files = exportScripts(config);
       await store.update((r) => ({ ...r, status: r.settings?.mode === 'manual' && r.status === 'configured' ? 'manual-pending' : r.status }));
       return files;

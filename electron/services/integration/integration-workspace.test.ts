@@ -144,10 +144,16 @@ describe('exports', () => {
   });
 
   it('exports setup.sql, uninstall.sql and the notebook offline; in manual mode the status becomes manual-pending', async () => {
+    // This sandbox has no catalog side, so main cannot read main's schemas: without a list the export is refused…
     await main.call('integration.setMode', { mode: 'manual' });
+    expect(await main.call('integration.exportScripts')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('schemas of main') } });
+    // …and a list the settings carry is kept when the workspace cannot be asked.
+    const base = settings(emulator.servicePrincipals[1]!.applicationId);
+    await main.call('integration.saveSettings', { settings: { ...base, mode: 'manual', config: { ...base.config, governedSchemas: { main: ['sales'] } } } });
     const r = await main.call('integration.exportScripts');
     expect(r.ok && r.value.map((f: { name: string }) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);
     expect(r.ok && r.value[0].content).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge_demo`');
+    expect(r.ok && r.value[0].content).toContain('GRANT MANAGE ON SCHEMA `main`.`sales`');
     expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'manual-pending' } });
   });
 });

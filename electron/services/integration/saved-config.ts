@@ -2,6 +2,7 @@ import type { IntegrationConfig } from '../../../shared/integration/config';
 import { workspaceHost } from '../../../shared/integration/workspace-host';
 import { fail } from '../../../shared/result';
 import type { WorkspaceConnection, WorkspaceInfo } from '../connection/types';
+import { withGovernedSchemas } from './governed-schemas';
 import type { IntegrationDeps } from './integration-deps';
 
 /** The saved config, or a plain refusal: every workspace-side action and every export works from saved settings. */
@@ -27,5 +28,20 @@ export async function configForConnection(deps: IntegrationDeps): Promise<{ conf
   const config = await savedConfig(deps);
   const connection = deps.connections.requireConnection();
   assertConfigFor(config, connection.workspace);
+  return { config, connection };
+}
+
+/**
+ * As configForConnection, with the governed catalogs' schema lists read from the workspace (`refresh` before a
+ * plan, so an Update grants MANAGE on schemas created since; `missing` before validation, which reports new
+ * schemas instead) and kept in the saved settings, so the offline export has them too. The status is left alone:
+ * the lists follow the workspace, they are not a change of settings.
+ */
+export async function configWithSchemas(deps: IntegrationDeps, mode: 'missing' | 'refresh', signal?: AbortSignal): Promise<{ config: IntegrationConfig; connection: WorkspaceConnection }> {
+  const { config: saved, connection } = await configForConnection(deps);
+  const config = await withGovernedSchemas(saved, connection.rest, mode, signal ?? connection.signal);
+  if (JSON.stringify(config.governedSchemas) !== JSON.stringify(saved.governedSchemas)) {
+    await deps.store.update((r) => (r.settings === null ? r : { ...r, settings: { ...r.settings, config: { ...r.settings.config, governedSchemas: config.governedSchemas } } }));
+  }
   return { config, connection };
 }

@@ -1,8 +1,10 @@
 import type { IntegrationView } from '../../../shared/contract/integration';
 import type { IntegrationSettings, SetupMode } from '../../../shared/integration/config';
 import { fail } from '../../../shared/result';
+import { withGovernedSchemas } from './governed-schemas';
 import type { IntegrationDeps } from './integration-deps';
 import { viewOf, type IntegrationRecord } from './integration-record';
+import { assertConfigFor } from './saved-config';
 import { readSpSecret, spSecretKey } from './sp-secrets';
 
 export interface SettingsService {
@@ -43,11 +45,26 @@ export function createSettingsService(deps: IntegrationDeps, apply: ApplyState):
     return { ...s, servicePrincipal: { ...s.servicePrincipal, createdByUcbridge, secretInVault: secret !== undefined } };
   }
 
+  /**
+   * The governed catalogs' schema lists come from the workspace, not the window (it sends none): read them now so
+   * the saved config exports offline. Signed out, or the read fails: saved as sent, and planning fills them.
+   */
+  async function withSchemas(s: IntegrationSettings): Promise<IntegrationSettings> {
+    try {
+      const connection = deps.connections.requireConnection();
+      assertConfigFor(s.config, connection.workspace);
+      return { ...s, config: await withGovernedSchemas(s.config, connection.rest, 'refresh', connection.signal) };
+    } catch (e) {
+      deps.logger.warn('governed schemas not read at save; planning reads them', { error: e });
+      return s;
+    }
+  }
+
   return {
     view: () => view(),
     async save(settings) {
       const current = await store.read();
-      const next = await truthful(settings, current.created);
+      const next = await truthful(await withSchemas(settings), current.created);
       if (apply.running()) return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then save the settings.');
       const fresh = current.status === 'not-configured' || current.status === 'uninstalled' || !sameConfig(current.settings, next);
       const saved = await store.update((r) => ({ ...r, settings: next, status: fresh ? 'configured' : r.status === 'applying' ? 'apply-error' : r.status }));

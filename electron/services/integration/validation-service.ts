@@ -1,6 +1,6 @@
 import type { ValidationReport } from '../../../shared/integration/validation-types';
 import { workSignal, type IntegrationDeps } from './integration-deps';
-import { configForConnection } from './saved-config';
+import { configWithSchemas } from './saved-config';
 import { runValidation } from './validation/run-validation';
 import { enableSystemSchema, metastoreSummary, systemSchemaStates } from './validation/uc-lookups';
 
@@ -8,7 +8,8 @@ export function createValidationService(deps: IntegrationDeps) {
   return {
     /** Runs the tests as a task (progress per test, cancel) and keeps the report as the last validation. */
     async validate(taskId: string): Promise<ValidationReport> {
-      const { config, connection } = await configForConnection(deps);
+      // Only missing lists are read: a schema created since the lists were made is what validation reports.
+      const { config, connection } = await configWithSchemas(deps, 'missing');
       const report = await deps.tasks.run(taskId, { label: 'Running the validation tests…' }, (task) =>
         runValidation({
           config,

@@ -63,6 +63,8 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
       servicePrincipal: { applicationId: m.config.servicePrincipal.applicationId },
       governedCatalogs: [...m.config.governedCatalogs],
       additionalWorkspaceConnections: m.config.additionalWorkspaceConnections.map((w) => ({ workspaceUrl: w.workspaceUrl, httpPath: w.httpPath, catalogs: [...w.catalogs] })),
+      // Which schemas got MANAGE: a later ucbridge reading the manifest can tell what the set-up covered.
+      governedSchemas: Object.fromEntries(Object.entries(m.config.governedSchemas).map(([c, schemas]) => [c, [...schemas]])),
     },
   };
   await rest.request({

@@ -9,6 +9,7 @@ import { checkAdditionalWorkspace } from './check-additional-workspaces';
 import { checkAudit } from './check-audit';
 import { checkConnection, messageOf } from './check-connection';
 import { checkGovernedCatalog } from './check-governed-catalogs';
+import { checkGovernedSchemas } from './check-governed-schemas';
 import { checkIntegrationCatalog } from './check-integration-catalog';
 import { checkServicePrincipal } from './check-service-principal';
 import { createValidationContext, stepsFix, test, type ValidationContext } from './validation-context';
@@ -24,7 +25,10 @@ function jobsFor(config: IntegrationConfig): Job[] {
     { id: 'basic-connection', name: 'Connection to the SQL warehouse', run: checkConnection },
     { id: 'integration-catalog', name: `Integration catalog ${config.catalog}`, run: checkIntegrationCatalog },
     { id: 'service-principal', name: 'Service principal exists', run: checkServicePrincipal },
-    ...config.governedCatalogs.map((c): Job => ({ id: `governed-catalog:${c}`, name: `Governed catalog ${c}`, run: (ctx) => checkGovernedCatalog(ctx, c) })),
+    ...config.governedCatalogs.flatMap((c): Job[] => [
+      { id: `governed-catalog:${c}`, name: `Governed catalog ${c}`, run: (ctx) => checkGovernedCatalog(ctx, c) },
+      { id: `governed-schemas:${c}`, name: `Governed catalog ${c}: every schema is managed`, run: (ctx) => checkGovernedSchemas(ctx, c) },
+    ]),
     { id: 'audit', name: 'Query audit', run: checkAudit },
     ...config.additionalWorkspaceConnections.map((w): Job => ({ id: `additional-workspace:${w.workspaceUrl}`, name: `Additional workspace ${w.workspaceUrl}`, run: (ctx) => checkAdditionalWorkspace(ctx, w) })),
   ];
