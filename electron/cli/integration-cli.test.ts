@@ -41,9 +41,21 @@ const offlineConfig = {
   audit: { enabled: true },
   servicePrincipal: { applicationId: '5c0ffee0-0000-4000-8000-00000000beef' },
   governedCatalogs: ['main', 'we`ird'],
+  governedSchemas: { main: ['sales', 'marketing'], 'We`ird': ['O`dd'] },
 };
 
 describe('offline', () => {
+  it('export-script refuses (exit 2, nothing written) a governed catalog without a schema list, naming the field to add', async () => {
+    const out = join(home, 'no-lists');
+    const { governedSchemas: _lists, ...withoutLists } = offlineConfig;
+    const run = await cli(['export-script', '--config', await configFile('no-lists.json', { ...withoutLists, governedSchemas: { main: ['sales'] } }), '--out', out]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toContain('no schemas for governed catalog we`ird');
+    expect(run.stderr).toContain('"governedSchemas":{"we`ird":["<schema>"');
+    expect(run.stderr).toContain('SHOW SCHEMAS IN `we``ird`');
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
   it('export-script writes setup.sql, uninstall.sql and setup_notebook.sql with no workspace and no credentials', async () => {
     const out = join(home, 'scripts');
     const run = await cli(['export-script', '--config', await configFile('offline.json', offlineConfig), '--out', out]);
@@ -52,6 +64,8 @@ describe('offline', () => {
     const setup = await readFile(join(out, 'setup.sql'), 'utf8');
     expect(setup).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge`');
     expect(setup).toContain('ON CATALOG `we``ird` TO `5c0ffee0-0000-4000-8000-00000000beef`');
+    expect(setup).toContain('GRANT MANAGE ON SCHEMA `we``ird`.`o``dd` TO `5c0ffee0-0000-4000-8000-00000000beef`;');
+    expect(setup).not.toMatch(/MANAGE ON CATALOG/);
     expect((await readFile(join(out, 'setup_notebook.sql'), 'utf8')).startsWith('-- Databricks notebook source')).toBe(true);
   });
 
@@ -110,6 +124,12 @@ describe('against the sandbox', () => {
     const steps = JSON.parse(plan.stdout).steps as { id: string; action: string; sql: string; purpose: string }[];
     expect(steps.length).toBeGreaterThan(5);
     for (const s of steps) expect(s).toEqual({ id: expect.any(String), action: 'create', sql: expect.any(String), purpose: expect.any(String) });
+    // The file lists no schemas for main: the CLI read them from the workspace, as the app does.
+    expect(steps.map((s) => s.id)).toEqual(expect.arrayContaining(['grant:sp:governed:main:schema:sales', 'grant:sp:governed:main:schema:marketing']));
+    expect(steps.filter((s) => s.sql.includes('MANAGE')).every((s) => s.sql.startsWith('GRANT MANAGE ON SCHEMA `main`.'))).toBe(true);
+    // A list the file does have is the user's choice and is kept.
+    const listed = JSON.parse((await cli(['plan', '--json', '--config', await configFile('p-listed.json', config({ governedSchemas: { main: ['sales'] } }))], env)).stdout).steps as { id: string }[];
+    expect(listed.filter((s) => s.id.startsWith('grant:sp:governed:main:schema:')).map((s) => s.id)).toEqual(['grant:sp:governed:main:schema:sales']);
 
     const apply = await cli(['apply', '--yes', '--config', file], env);
     expect(apply.code).toBe(0);

@@ -7,6 +7,7 @@ import { AppFailure } from '../../shared/result';
 import type { Logger } from '../ports';
 import { systemClock } from '../node';
 import { observeAndPlan } from '../services/integration/plan-service';
+import { withGovernedSchemas } from '../services/integration/governed-schemas';
 import { runApply } from '../services/integration/run-apply';
 import { assertConfigFor } from '../services/integration/saved-config';
 import { runValidation } from '../services/integration/validation/run-validation';
@@ -33,8 +34,10 @@ const usage = (message: string, hint?: string) => new AppFailure(hint ? { code: 
 export async function exportScriptCommand(args: CliArgs, config: IntegrationConfig, io: IntegrationIo): Promise<number> {
   const out = args.flags.out;
   if (typeof out !== 'string') throw usage('export-script needs --out DIR, the directory to write the scripts to.');
+  // Built first: a config missing a governed catalog's schema list is refused (exit 2) before anything is written.
+  const files = exportScripts(config);
   await mkdir(out, { recursive: true });
-  for (const file of exportScripts(config)) {
+  for (const file of files) {
     const path = join(out, file.name);
     await writeFile(path, file.content);
     io.stdout(path);
@@ -49,12 +52,14 @@ export function assertCanConfirm(command: string, args: CliArgs, io: Integration
   }
 }
 
-export async function workspaceCommand(command: string, args: CliArgs, config: IntegrationConfig, c: CliConnection, io: IntegrationIo, logger: Logger): Promise<number> {
+export async function workspaceCommand(command: string, args: CliArgs, fileConfig: IntegrationConfig, c: CliConnection, io: IntegrationIo, logger: Logger): Promise<number> {
   // The credentials must sign in to the workspace the config describes (exit 2 otherwise).
-  assertConfigFor(config, c.workspace);
+  assertConfigFor(fileConfig, c.workspace);
   const json = args.flags.json === true;
   const { connection } = c;
   const signal = AbortSignal.any([io.signal, connection.signal]);
+  // Schema lists the file leaves out are read from the workspace, as the app does; lists it has are kept.
+  const config = await withGovernedSchemas(fileConfig, connection.rest, 'missing', signal);
   if (command === 'validate') {
     const report = await runValidation({ config, connection, signal, now: () => Date.now(), logger });
     io.stdout(json ? validationJson(report) : validationText(report));

@@ -8,7 +8,7 @@ import type { Plan } from '../../../../shared/integration/plan-types';
 import { planSetup, planUninstall } from '../../../../shared/integration/planner';
 import { exportScripts } from '../../../../shared/integration/script-export';
 import { verifyPlan } from '../../../../shared/integration/verify';
-import { quoteIdent } from '../../../../shared/sql/quote';
+import { quoteIdent, quoteLiteral, quoteName } from '../../../../shared/sql/quote';
 import type { SqlSession } from '../../connection/types';
 import { observeWorkspace } from './observe-workspace';
 import { sandboxSql, type SandboxSql } from './sandbox-sql.test-support';
@@ -33,6 +33,11 @@ beforeAll(async () => {
   sql = sandboxSql(emulator, emulator.users.find((u) => u.admin)!.userName, dir);
   session = await sql.open();
   await session.execute(`CREATE CATALOG ${quoteIdent(HOSTILE)}`);
+  await session.execute(`CREATE SCHEMA ${quoteName(HOSTILE, "sch`'\u00e9ma")}`);
+  // The schema lists the app would read on save, here through SQL: MANAGE is granted on each (sp-grants.ts).
+  const rows = await session.execute(`SELECT catalog_name AS c, schema_name AS s FROM system.information_schema.schemata WHERE catalog_name IN ('hr', 'finance', ${quoteLiteral(HOSTILE.toLowerCase())}) AND schema_name <> 'information_schema'`);
+  const governedSchemas: Record<string, string[]> = {};
+  for (const r of rows) (governedSchemas[String(r.c)] ??= []).push(String(r.s));
   config = IntegrationConfigSchema.parse({
     workspaceUrl: emulator.workspaceUrl,
     httpPath: emulator.warehouses[0]!.httpPath,
@@ -40,6 +45,7 @@ beforeAll(async () => {
     audit: { enabled: true },
     servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
     governedCatalogs: ['hr', 'finance', HOSTILE],
+    governedSchemas,
   });
 });
 afterAll(async () => {
@@ -62,6 +68,9 @@ describe('observeWorkspace on the sandbox', () => {
 
     await run(fresh);
     const after = await observeWorkspace(session, config);
+    const hostileSchemaGrants = after.targets.main!.grants.filter((g) => g.securable === 'SCHEMA' && g.name[0] === HOSTILE.toLowerCase());
+    expect(hostileSchemaGrants).toContainEqual({ securable: 'SCHEMA', name: [HOSTILE.toLowerCase(), "sch`'\u00e9ma"], privileges: ['MANAGE'] });
+    expect(hostileSchemaGrants).toHaveLength(config.governedSchemas[HOSTILE.toLowerCase()]!.length);
     const converged = planSetup(config, after);
     expect(converged.steps.filter((s) => s.action !== 'unchanged').map((s) => s.id)).toEqual([]);
     expect(converged.hash).toBe(fresh.hash);
