@@ -5,7 +5,8 @@ import { sqlFix, test, type ValidationContext } from './validation-context';
 
 /**
  * Each governed catalog exists and the installer can grant on it: the set-up grants the service principal USE
- * CATALOG and MANAGE there (seed 001), which takes its owner, a metastore admin, or MANAGE (reference §1.10).
+ * CATALOG (and the rest) there and MANAGE on each of its schemas (sp-grants.ts), which takes its owner, a
+ * metastore admin, or MANAGE on the catalog (reference §1.10).
  */
 export async function checkGovernedCatalog(ctx: ValidationContext, catalog: string): Promise<ValidationTest> {
   const { rest, identity } = ctx.connection;
