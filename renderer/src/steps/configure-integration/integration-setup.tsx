@@ -91,7 +91,7 @@ export function IntegrationSetup({ view, workspaceUrl }: { readonly view: Integr
       <IntegrationSection form={form} patch={patch} problems={problems} />
       <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
       <ModeSection mode={form.mode} onChange={onMode} />
-      <LeastPrivilegeSection form={form} workspaceUrl={workspaceUrl} />
+      <LeastPrivilegeSection form={form} workspaceUrl={workspaceUrl} savedSchemas={saved?.config.governedSchemas} />
       <ValidateSection
         report={validation.report ?? view.lastValidation}
         running={validation.running}

@@ -18,4 +18,11 @@ describe('previewConfig', () => {
     expect(rows.some((r) => r.who === 'service-principal')).toBe(true);
     expect(rows.some((r) => r.privilege === 'Metastore admin')).toBe(false);
   });
+
+  it('shows MANAGE per saved schema of a catalog still governed, and drops lists of catalogs no longer in the form', () => {
+    const config = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'ucb', governedCatalogs: ['sales'] }, 'https://w', { sales: ['crm', 'web'], hr: ['people'] });
+    expect(config.governedSchemas).toEqual({ sales: ['crm', 'web'] });
+    const manage = leastPrivilegeRows(config).filter((r) => r.who === 'service-principal' && r.privilege === 'MANAGE');
+    expect(manage.map((r) => r.on)).toEqual([expect.stringContaining('crm'), expect.stringContaining('web')]);
+  });
 });

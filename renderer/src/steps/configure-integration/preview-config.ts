@@ -15,7 +15,12 @@ const PLACEHOLDER_CATALOG = 'integration_catalog';
  * The config as far as the form is valid, for the least-privilege table while the user is still typing: invalid
  * or duplicate entries are left out rather than blanking the table, and a missing catalog name gets a placeholder.
  */
-export function previewConfig(form: ConfigForm, workspaceUrl: string): IntegrationConfig {
+export function previewConfig(
+  form: ConfigForm,
+  workspaceUrl: string,
+  /** The schema lists main read from the workspace when the settings were saved (MANAGE goes on each schema). */
+  savedSchemas: Readonly<Record<string, readonly string[]>> = {},
+): IntegrationConfig {
   const catalog = IntegrationCatalogSchema.safeParse(form.catalog);
   const catalogName = catalog.success ? catalog.data : PLACEHOLDER_CATALOG;
   const governed = [
@@ -28,6 +33,9 @@ export function previewConfig(form: ConfigForm, workspaceUrl: string): Integrati
     const r = AdditionalWorkspaceSchema.safeParse({ workspaceUrl: w.workspaceUrl, httpPath: w.httpPath, catalogs: splitNames(w.catalogs) });
     return r.success ? [r.data] : [];
   });
+  // Only lists of catalogs the form still governs: the schema refuses lists for anything else.
+  const governedNow = new Set([...governed, ...additional.flatMap((w) => w.catalogs)]);
+  const governedSchemas = Object.fromEntries(Object.entries(savedSchemas).filter(([c]) => governedNow.has(c)));
   return IntegrationConfigSchema.parse({
     workspaceUrl: workspaceUrl || 'https://workspace',
     httpPath: '/sql/1.0/warehouses/preview',
@@ -36,5 +44,6 @@ export function previewConfig(form: ConfigForm, workspaceUrl: string): Integrati
     servicePrincipal: { applicationId: NO_PRINCIPAL },
     governedCatalogs: governed,
     additionalWorkspaceConnections: additional,
+    governedSchemas,
   });
 }
