@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { composedWithSandbox, taskId, type ComposedApp } from './integration.test-support';
+import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from './integration.test-support';
 
 /** Cancel mid-apply, resume from the journal; then "Disconnect and uninstall" — through the handlers, on the sandbox. */
 let emulator: RunningEmulator;
@@ -11,18 +11,7 @@ let planHash = '';
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await composedWithSandbox(emulator);
-  const settings = {
-    config: {
-      workspaceUrl: emulator.workspaceUrl,
-      httpPath: emulator.warehouses[0]!.httpPath,
-      catalog: 'ucbridge',
-      audit: { enabled: false },
-      servicePrincipal: { applicationId: emulator.servicePrincipals[1]!.applicationId },
-      governedCatalogs: ['main', 'finance', 'analytics'],
-    },
-    mode: 'automatic',
-    servicePrincipal: { displayName: 'bi-dashboards', createdByUcbridge: false, secretInVault: false },
-  };
+  const settings = sandboxSettings(emulator);
   expect(await main.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
   const plan = await main.call('integration.plan', { kind: 'setup' });
   if (!plan.ok) throw new Error(plan.error.message);

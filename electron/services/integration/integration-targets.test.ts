@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { composedWithSandbox, taskId, type ComposedApp, type Json } from './integration.test-support';
+import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp, type Json } from './integration.test-support';
 
 /** Additional workspace connections: steps for the signed-in workspace run; steps for another one say where to run. */
 let emulator: RunningEmulator;
@@ -18,19 +18,7 @@ afterAll(async () => {
 });
 
 async function applyWith(additional: { workspaceUrl: string; catalogs: string[] }[]) {
-  const settings = {
-    config: {
-      workspaceUrl: emulator.workspaceUrl,
-      httpPath: emulator.warehouses[0]!.httpPath,
-      catalog: 'ucbridge',
-      audit: { enabled: false },
-      servicePrincipal: { applicationId: emulator.servicePrincipals[1]!.applicationId },
-      governedCatalogs: ['main'],
-      additionalWorkspaceConnections: additional.map((w) => ({ ...w, httpPath: emulator.warehouses[0]!.httpPath })),
-    },
-    mode: 'automatic',
-    servicePrincipal: { displayName: 'bi-dashboards', createdByUcbridge: false, secretInVault: false },
-  };
+  const settings = sandboxSettings(emulator, { governed: ['main'], additional });
   expect(await main.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
   const plan = await main.call('integration.plan', { kind: 'setup' });
   if (!plan.ok) throw new Error(plan.error.message);

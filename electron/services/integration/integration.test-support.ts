@@ -46,3 +46,31 @@ export async function composedWithSandbox(emulator: RunningEmulator, who?: strin
   const spSecret = (id: string) => readSpSecret(createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: ports.logger }), id);
   return { app, userDataDir, call, events, spSecret };
 }
+
+export interface SandboxSettingsOptions {
+  readonly audit?: boolean;
+  readonly governed?: readonly string[];
+  readonly mode?: 'automatic' | 'manual';
+  /** Default: the sandbox's second (non-admin) service principal, `bi-dashboards`. */
+  readonly servicePrincipal?: { readonly applicationId: string; readonly displayName: string };
+  readonly additional?: readonly { readonly workspaceUrl: string; readonly catalogs: readonly string[] }[];
+}
+
+/** Integration settings for the sandbox as `integration.saveSettings` takes them: catalog `ucbridge` on its first warehouse. */
+export function sandboxSettings(emulator: RunningEmulator, o: SandboxSettingsOptions = {}) {
+  const sp = o.servicePrincipal ?? { applicationId: emulator.servicePrincipals[1]!.applicationId, displayName: emulator.servicePrincipals[1]!.displayName };
+  const httpPath = emulator.warehouses[0]!.httpPath;
+  return {
+    config: {
+      workspaceUrl: emulator.workspaceUrl,
+      httpPath,
+      catalog: 'ucbridge',
+      audit: { enabled: o.audit ?? false },
+      servicePrincipal: { applicationId: sp.applicationId },
+      governedCatalogs: [...(o.governed ?? ['main', 'finance', 'analytics'])],
+      ...(o.additional ? { additionalWorkspaceConnections: o.additional.map((w) => ({ ...w, catalogs: [...w.catalogs], httpPath })) } : {}),
+    },
+    mode: o.mode ?? 'automatic',
+    servicePrincipal: { displayName: sp.displayName, createdByUcbridge: false, secretInVault: false },
+  };
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { IntegrationConfigSchema } from '../../../shared/integration/config';
 import type { TargetObservation } from '../../../shared/integration/observed-state';
-import { composedWithSandbox, taskId, type ComposedApp } from './integration.test-support';
+import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from './integration.test-support';
 import { observeAll } from './plan-service';
 
 /**
@@ -25,18 +25,7 @@ async function prepared(): Promise<{ emulator: RunningEmulator; main: ComposedAp
     schema: z.unknown(),
   });
   for (const schema of ['access', 'query']) expect(await main.call('integration.enableSystemSchema', { schema })).toMatchObject({ ok: true });
-  const settings = {
-    config: {
-      workspaceUrl: emulator.workspaceUrl,
-      httpPath: emulator.warehouses[0]!.httpPath,
-      catalog: 'ucbridge',
-      audit: { enabled: true },
-      servicePrincipal: { applicationId: APPLICATION_ID },
-      governedCatalogs: ['main', 'finance', 'analytics'],
-    },
-    mode: 'manual',
-    servicePrincipal: { displayName: 'UCBRIDGE_USER', createdByUcbridge: false, secretInVault: false },
-  };
+  const settings = sandboxSettings(emulator, { audit: true, mode: 'manual', servicePrincipal: { applicationId: APPLICATION_ID, displayName: 'UCBRIDGE_USER' } });
   expect(await main.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
   sandboxes.push({ emulator, main });
   return { emulator, main };
