@@ -17,6 +17,10 @@ interface DriverErrorShape {
 
 const TLS_REASON = /self[- ]signed|unable to (?:verify|get)|certificate/i;
 
+/** The warehouse refused the bearer token (HTTP 401 from the Thrift endpoint): renew it once and try again. */
+export const isUnauthorizedDriverError = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { statusCode?: unknown }).statusCode === 401;
+
 export function sqlFailure(e: unknown, host: string): AppFailure {
   if (e instanceof AppFailure) return e;
   const d = (typeof e === 'object' && e !== null ? e : {}) as DriverErrorShape;

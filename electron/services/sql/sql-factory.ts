@@ -6,7 +6,7 @@ import type { Logger } from '../../ports';
 import type { SqlSession } from '../connection/types';
 import type { TlsTrust } from '../http/tls-trust';
 import type { TokenSource } from '../vault/token-source';
-import { sqlFailure } from './sql-errors';
+import { isUnauthorizedDriverError, sqlFailure } from './sql-errors';
 import { wrapSqlSession } from './sql-session';
 
 /**
@@ -33,6 +33,9 @@ export interface SqlFactoryOptions {
   readonly logger: Logger;
 }
 
+/** `DEFAULT_REFRESH_THRESHOLD_MS` of the driver's CachedTokenProvider (@databricks/sql 2.x). */
+const DRIVER_TOKEN_CACHE_THRESHOLD_MS = 5 * 60 * 1000;
+
 const HTTP_PATH = /^\/sql\/1\.0\/(?:warehouses|endpoints)\/[A-Za-z0-9]{1,64}$/;
 
 function driverLogger(logger: Logger): IDBSQLLogger {
@@ -50,6 +53,20 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
   const sessions = new Set<SqlSession>();
   const address = new URL(`https://${o.host}`);
   const port = address.port === '' ? 443 : Number(address.port);
+  // The token last handed to the driver, so a 401 can say which one the warehouse refused.
+  let lastToken: string | undefined;
+
+  /** Product rule "refresh once on 401" for SQL too: a token the warehouse refuses is renewed once, then the call repeats. */
+  async function retryOnUnauthorized<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!isUnauthorizedDriverError(e) || lastToken === undefined) throw e;
+      o.logger.info('the SQL warehouse refused the access token; renewing it once');
+      await o.tokens.afterUnauthorized(lastToken);
+      return work();
+    }
+  }
 
   async function client(httpPath: string): Promise<DBSQLClient> {
     const { DBSQLClient: Client, auth } = await import('@databricks/sql');
@@ -65,8 +82,12 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
         getName: () => 'ucbridge-vault',
         async getToken() {
           const accessToken = await tokens.accessToken();
-          const expiresAt = tokens.state().expiresAt;
-          return new auth.Token(accessToken, expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt) });
+          lastToken = accessToken;
+          // The driver caches a provider's token until 5 minutes before the expiry it is told (its
+          // CachedTokenProvider), which would hide a renewal made after a 401. The token source is the one cache
+          // (renewed before expiry, once after a 401), so the driver is told an expiry right at its threshold and
+          // asks again on every request; the call is an in-memory read.
+          return new auth.Token(accessToken, { expiresAt: new Date(Date.now() + DRIVER_TOKEN_CACHE_THRESHOLD_MS) });
         },
       },
       ...(o.trust.extraCaPem === undefined ? {} : { customCaCert: o.trust.extraCaPem }),
@@ -93,8 +114,15 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
       try {
         const c = await pending;
         if (signal?.aborted) throw new AppFailure({ code: 'CANCELLED', message: 'Cancelled.' });
-        const session = await c.openSession();
-        const wrapped = wrapSqlSession({ session, httpPath, host: o.host, logger: o.logger, onClose: () => sessions.delete(wrapped) });
+        const session = await retryOnUnauthorized(() => c.openSession());
+        const wrapped = wrapSqlSession({
+          session,
+          httpPath,
+          host: o.host,
+          logger: o.logger,
+          retryOnUnauthorized,
+          onClose: () => sessions.delete(wrapped),
+        });
         sessions.add(wrapped);
         return wrapped;
       } catch (e) {

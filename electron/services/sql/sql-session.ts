@@ -16,6 +16,8 @@ export function wrapSqlSession(deps: {
   readonly httpPath: string;
   readonly host: string;
   readonly logger: Logger;
+  /** Runs a driver call, renewing the token once if the warehouse answers 401. */
+  readonly retryOnUnauthorized: <T>(work: () => Promise<T>) => Promise<T>;
   readonly onClose: () => void;
 }): SqlSession {
   const { session, host, logger } = deps;
@@ -24,9 +26,11 @@ export function wrapSqlSession(deps: {
   async function start(sql: string, options: SqlExecuteOptions | undefined, pageRows?: number): Promise<{ op: IOperation; detach: () => void }> {
     if (closed) throw new AppFailure({ code: 'NOT_CONNECTED', message: 'This SQL session is closed.' });
     if (options?.signal?.aborted) throw cancelled();
-    const op = await session
-      // When streaming, the warehouse pages too (`maxRows` caps direct results), so no result sits whole in memory.
-      .executeStatement(sql, { ...(options?.queryTimeoutSeconds ? { queryTimeout: options.queryTimeoutSeconds } : {}), ...(pageRows ? { maxRows: pageRows } : {}) })
+    const op = await deps
+      .retryOnUnauthorized(() =>
+        // When streaming, the warehouse pages too (`maxRows` caps direct results), so no result sits whole in memory.
+        session.executeStatement(sql, { ...(options?.queryTimeoutSeconds ? { queryTimeout: options.queryTimeoutSeconds } : {}), ...(pageRows ? { maxRows: pageRows } : {}) }),
+      )
       .catch((e: unknown) => Promise.reject(sqlFailure(e, host)));
     const onAbort = () => void op.cancel().catch((e: unknown) => logger.debug('cancel failed', { error: e }));
     options?.signal?.addEventListener('abort', onAbort, { once: true });
