@@ -9,7 +9,8 @@ const pkg = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as { de
 /**
  * Only the SQL driver stays a runtime dependency of main: it has optional native modules (lz4-napi, the kernel)
  * that electron-builder must ship unpacked. Everything else main uses (zod, undici…) is bundled, so the app
- * does not depend on what else `dependencies` lists (the renderer's React, the harness's ws).
+ * does not depend on what else `dependencies` lists (the harness's ws). The renderer's React is a dev dependency:
+ * it is bundled into `out/renderer`, so the packaged app need not carry it in node_modules.
  */
 const EXTERNAL = ['@databricks/sql'];
 /** `out/` unless told otherwise (the build test writes to a temporary directory). */
