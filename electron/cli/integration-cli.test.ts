@@ -100,6 +100,10 @@ describe('against the sandbox', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ log: () => undefined });
+    // The service principal may use the warehouse, as the app's settings save arranges (validation checks it).
+    const warehouse = emulator.warehouseRegistry.get(emulator.warehouses[0]!.id)!;
+    const sp = emulator.servicePrincipals.find((s) => !s.admin)!.applicationId;
+    emulator.warehouseRegistry.setAcl(warehouse.id, [...warehouse.acl, { kind: 'service-principal', name: sp, level: 'CAN_USE' }]);
     // Only a token: the host comes from the config's workspaceUrl.
     env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
   }, 60_000);

@@ -4,10 +4,11 @@ import { spSecretRoutes } from './credentials/sp-secret-routes';
 import { tokenManagementRoutes } from './credentials/token-management-routes';
 import { tokenRoutes } from './credentials/token-routes';
 import { scimRoutes } from './scim/routes';
+import { warehousePermissionRoutes } from './warehouses/permission-routes';
 import { warehouseRoutes } from './warehouses/routes';
 import type { WarehouseRegistry } from './warehouses/registry';
 
-/** The workspace side's REST APIs: SCIM, credentials, SQL warehouses. */
+/** The workspace side's REST APIs: SCIM, credentials, SQL warehouses and their permissions. */
 export function workspaceRoutes(identities: Identities, warehouses: WarehouseRegistry, port: () => number): RestRoute[] {
   return [
     ...scimRoutes(identities),
@@ -15,5 +16,6 @@ export function workspaceRoutes(identities: Identities, warehouses: WarehouseReg
     ...tokenManagementRoutes(identities),
     ...tokenRoutes(identities),
     ...warehouseRoutes(identities, warehouses, port),
+    ...warehousePermissionRoutes(identities, warehouses),
   ];
 }

@@ -23,6 +23,9 @@ export const HttpPathSchema = z
   .regex(/^\/?[A-Za-z0-9/_.-]+$/u, 'HTTP path: the warehouse\u2019s path, e.g. /sql/1.0/warehouses/1234567890abcdef')
   .transform((s) => (s.startsWith('/') ? s : `/${s}`));
 
+/** `/sql/1.0/warehouses/<id>` → `<id>` (the driver's README uses `/sql/2.0/…`); any other path names no warehouse. */
+export const warehouseIdOf = (httpPath: string): string | undefined => /^\/sql\/[12]\.0\/warehouses\/([^/]+)$/u.exec(httpPath)?.[1];
+
 /** Any Unity Catalog name (governed catalogs may be named anything UC allows); quoting makes them safe in SQL. */
 export const SecurableNameSchema = z
   .string()

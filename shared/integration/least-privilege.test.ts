@@ -21,7 +21,8 @@ describe('leastPrivilegeRows', () => {
         expect(LeastPrivilegeRowSchema.parse(r)).toEqual(r);
         expect(r.why.length).toBeGreaterThan(10);
       }
-      const fromTable = rows.filter((r) => r.who === 'service-principal').map((r) => `${r.target}|${r.privilege}|${r.on}`).sort();
+      // The warehouse permission is set through REST, not by a plan GRANT (its own test below).
+      const fromTable = rows.filter((r) => r.who === 'service-principal' && r.privilege !== 'CAN_USE').map((r) => `${r.target}|${r.privilege}|${r.on}`).sort();
       const fromPlan = planSetup(c, null)
         .steps.filter((s) => s.sql.startsWith('GRANT '))
         .flatMap((s) => {
@@ -56,5 +57,11 @@ describe('leastPrivilegeRows', () => {
     expect(why).toContain('Seed 001 asks MANAGE on catalog hr');
     expect(why).toContain('cannot drop a governed catalog');
     expect(why).toContain('A schema created later needs an Update, which validation reports');
+  });
+
+  it('lists CAN_USE on the chosen SQL warehouse for the service principal, with why', () => {
+    const c = config({ httpPath: '/sql/1.0/warehouses/abc123def4567890' });
+    const rows = leastPrivilegeRows(c).filter((r) => r.privilege === 'CAN_USE');
+    expect(rows).toEqual([{ who: 'service-principal', privilege: 'CAN_USE', on: 'SQL warehouse abc123def4567890', why: expect.stringContaining('databricks-sql-access'), target: 'main' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntegrationConfig } from './config';
+import { warehouseIdOf, type IntegrationConfig } from './config';
 import { servicePrincipalGrants, type GrantSpec } from './sp-grants';
 
 /**
@@ -60,9 +60,21 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
   ];
 }
 
+/** Not a Unity Catalog grant: a warehouse permission, which ucbridge sets through REST when the settings are saved. */
+function warehouseRow(config: IntegrationConfig): LeastPrivilegeRow {
+  const id = warehouseIdOf(config.httpPath);
+  return {
+    who: 'service-principal',
+    privilege: 'CAN_USE',
+    on: id ? `SQL warehouse ${id}` : `SQL warehouse at ${config.httpPath}`,
+    why: 'Run the governance product’s SQL on this warehouse: the databricks-sql-access entitlement alone does not let it use a warehouse (Partner Connect grants the same, seed 003).',
+    target: 'main',
+  };
+}
+
 export function leastPrivilegeRows(config: IntegrationConfig): LeastPrivilegeRow[] {
   const sp = servicePrincipalGrants(config).flatMap((g) =>
     g.privileges.map((privilege): LeastPrivilegeRow => ({ who: 'service-principal', privilege, on: securableText(g), why: g.why[privilege] ?? g.purpose, target: g.target })),
   );
-  return [...installerRows(config), ...sp];
+  return [...installerRows(config), warehouseRow(config), ...sp];
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WarehouseState, WarehouseStates } from '../../contracts';
+import { defaultWarehouseAcl, type WarehouseAclEntry } from './warehouse-acl';
 
 export interface WarehouseRecord {
   /** 16 hex characters, like Databricks warehouse ids. */
@@ -9,9 +10,12 @@ export interface WarehouseRecord {
   readonly autoStopMins: number;
   readonly creatorName: string;
   readonly state: WarehouseState;
+  /** Its direct permissions; part of the record so `--data-dir` keeps them with the warehouse. */
+  readonly acl: readonly WarehouseAclEntry[];
 }
 
-export type NewWarehouse = Omit<WarehouseRecord, 'id'> & { readonly id?: string };
+/** A state saved before warehouses had permissions has no `acl`: it gets the default, as a new warehouse does. */
+export type NewWarehouse = Omit<WarehouseRecord, 'id' | 'acl'> & { readonly id?: string; readonly acl?: readonly WarehouseAclEntry[] };
 
 /**
  * The workspace's SQL warehouses and their lifecycle. Start and stop are asynchronous like Databricks' (the API
@@ -31,7 +35,7 @@ export class WarehouseRegistry implements WarehouseStates {
       // A persisted transition finishes as if the sandbox had kept running.
       const state = w.state === 'STARTING' ? 'RUNNING' : w.state === 'STOPPING' ? 'STOPPED' : w.state;
       const id = w.id ?? randomBytes(8).toString('hex');
-      this.records.set(id, { ...w, id, state });
+      this.records.set(id, { ...w, id, state, acl: w.acl ?? defaultWarehouseAcl(w.creatorName) });
     }
   }
 
@@ -72,6 +76,15 @@ export class WarehouseRegistry implements WarehouseStates {
     if (w.state === 'RUNNING' || w.state === 'STARTING') {
       this.transition(warehouseId, 'STOPPING', 'STOPPED', Math.min(this.startDelayMs, 500));
     }
+    return true;
+  }
+
+  /** Replaces the warehouse's permissions (the routes check who may); false for an unknown warehouse. */
+  setAcl(warehouseId: string, acl: readonly WarehouseAclEntry[]): boolean {
+    const w = this.records.get(warehouseId);
+    if (!w) return false;
+    this.records.set(warehouseId, { ...w, acl });
+    for (const listener of this.listeners) listener();
     return true;
   }
 

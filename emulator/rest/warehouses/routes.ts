@@ -19,7 +19,8 @@ function decodeToken(token: string): number | undefined {
 
 /**
  * SQL warehouses: list (with `page_size`/`page_token`), get, start, stop (unity-catalog-scim-rest.md §4.11). Every
- * user may use and start a warehouse (CAN USE); stopping is for admins (CAN MANAGE).
+ * user may use and start a warehouse whatever its ACL (permission-routes.ts stores and serves the ACL, unenforced);
+ * stopping is for admins (CAN MANAGE).
  */
 export function warehouseRoutes(identities: Identities, registry: WarehouseRegistry, port: () => number): RestRoute[] {
   const audit = (actionName: string) => ({ serviceName: 'databrickssql', actionName });

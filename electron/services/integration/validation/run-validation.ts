@@ -12,6 +12,7 @@ import { checkGovernedCatalog } from './check-governed-catalogs';
 import { checkGovernedSchemas } from './check-governed-schemas';
 import { checkIntegrationCatalog } from './check-integration-catalog';
 import { checkServicePrincipal } from './check-service-principal';
+import { checkWarehouseAccess } from './check-warehouse-access';
 import { createValidationContext, stepsFix, test, type ValidationContext } from './validation-context';
 
 interface Job {
@@ -25,6 +26,7 @@ function jobsFor(config: IntegrationConfig): Job[] {
     { id: 'basic-connection', name: 'Connection to the SQL warehouse', run: checkConnection },
     { id: 'integration-catalog', name: `Integration catalog ${config.catalog}`, run: checkIntegrationCatalog },
     { id: 'service-principal', name: 'Service principal exists', run: checkServicePrincipal },
+    { id: 'warehouse-access', name: 'Service principal can use the warehouse', run: checkWarehouseAccess },
     ...config.governedCatalogs.flatMap((c): Job[] => [
       { id: `governed-catalog:${c}`, name: `Governed catalog ${c}`, run: (ctx) => checkGovernedCatalog(ctx, c) },
       { id: `governed-schemas:${c}`, name: `Governed catalog ${c}: every schema is managed`, run: (ctx) => checkGovernedSchemas(ctx, c) },

@@ -55,6 +55,7 @@ describe('validation on the demo seed', () => {
       'integration-catalog': 'passed',
       'catalog-conflict': 'passed',
       'service-principal': 'passed',
+      'warehouse-access': 'passed',
       'governed-catalog:main': 'passed',
       'governed-schemas:main': 'passed',
       'governed-catalog:finance': 'passed',
@@ -68,6 +69,8 @@ describe('validation on the demo seed', () => {
     });
     expect(byId.get('system-schema:access')!.fix).toEqual({ kind: 'enable-system-schema', schema: 'access' });
     expect(byId.get('metastore-assigned')!.reason).toContain(emulator.sandbox.metastoreRegion);
+    // governance-sync is in `admins`, which manages every warehouse by default.
+    expect(byId.get('warehouse-access')!.reason).toContain('CAN_MANAGE on SQL warehouse');
   });
 
   it('enabling the system schemas through REST makes the audit tests pass; the report is kept as the last validation', async () => {
