@@ -135,8 +135,13 @@ describe('against the sandbox', () => {
     const listed = JSON.parse((await cli(['plan', '--json', '--config', await configFile('p-listed.json', config({ governedSchemas: { main: ['sales'] } }))], env)).stdout).steps as { id: string }[];
     expect(listed.filter((s) => s.id.startsWith('grant:sp:governed:main:schema:')).map((s) => s.id)).toEqual(['grant:sp:governed:main:schema:sales']);
 
+    // Without CAN_USE on the warehouse, the set-up gives it to the service principal (the CLI has no settings save).
+    const warehouse = emulator.warehouseRegistry.get(emulator.warehouses[0]!.id)!;
+    const sp = config().servicePrincipal.applicationId;
+    emulator.warehouseRegistry.setAcl(warehouse.id, warehouse.acl.filter((e) => e.name !== sp));
     const apply = await cli(['apply', '--yes', '--config', file], env);
     expect(apply.code).toBe(0);
+    expect(emulator.warehouseRegistry.get(warehouse.id)!.acl).toContainEqual({ kind: 'service-principal', name: sp, level: 'CAN_USE' });
     expect(apply.stdout).toMatch(/Set-up finished: \d+ ran, 0 skipped, 0 failed/);
     expect(apply.stdout).toContain('Manifest: /Volumes/ucbridge_cli/registry/staging/manifest.json');
     const again = JSON.parse((await cli(['plan', '--json', '--config', file], env)).stdout).steps as { action: string }[];
@@ -158,5 +163,6 @@ describe('against the sandbox', () => {
     const run = await cli(['apply', '--yes', '--config', await configFile('f.json', config({ catalog: 'ucbridge_fail', servicePrincipal: { applicationId: '00000000-0000-4000-8000-000000000000' } }))], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/Set-up stopped: .*[1-9]\d* failed/);
+    expect(run.stderr).toContain('Warning: ');
   });
 });

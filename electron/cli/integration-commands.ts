@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IntegrationConfig } from '../../shared/integration/config';
+import { warehouseIdOf, type IntegrationConfig } from '../../shared/integration/config';
 import type { PlanKind } from '../../shared/integration/plan-types';
 import { exportScripts } from '../../shared/integration/script-export';
 import { AppFailure } from '../../shared/result';
@@ -11,6 +11,7 @@ import { withGovernedSchemas } from '../services/integration/governed-schemas';
 import { runApply } from '../services/integration/run-apply';
 import { assertConfigFor } from '../services/integration/saved-config';
 import { runValidation } from '../services/integration/validation/run-validation';
+import { grantWarehouseUse } from '../services/integration/warehouse-permissions';
 import type { CliArgs } from './args';
 import type { CliConnection } from './cli-connect';
 import { createMemoryKeyValueStore } from './cli-memory-store';
@@ -81,6 +82,7 @@ export async function workspaceCommand(command: string, args: CliArgs, fileConfi
       return 1;
     }
   }
+  if (kind === 'setup') await grantWarehouse(config, connection, signal, io);
   const summary = await runApply({
     kind,
     config,
@@ -94,4 +96,20 @@ export async function workspaceCommand(command: string, args: CliArgs, fileConfi
   });
   io.stdout(json ? JSON.stringify(summary) : applyText(summary));
   return summary.failed === 0 ? 0 : 1;
+}
+
+/**
+ * The CLI has no settings to save, so its set-up is where the service principal gets CAN_USE on the warehouse (as the
+ * app's save does). A refusal is told with the steps and the set-up still runs: the Unity Catalog grants stand alone.
+ */
+async function grantWarehouse(config: IntegrationConfig, connection: CliConnection['connection'], signal: AbortSignal, io: IntegrationIo): Promise<void> {
+  const warehouseId = warehouseIdOf(config.httpPath);
+  if (warehouseId === undefined) return;
+  try {
+    await grantWarehouseUse(connection.rest, { warehouseId, applicationId: config.servicePrincipal.applicationId, displayName: 'the service principal' }, signal);
+  } catch (e) {
+    if (signal.aborted) throw e;
+    const error = e instanceof AppFailure ? e.error : { message: 'an unexpected error (see the log)', hint: undefined };
+    io.stderr(`Warning: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+  }
 }
