@@ -32,7 +32,7 @@ export async function checkWarehouseAccess(ctx: ValidationContext): Promise<Vali
     ID,
     NAME,
     'failed',
-    `${principal} has no permission on SQL warehouse ${warehouseId}, so the governance product could not run SQL as it. Saving the settings with this warehouse chosen grants it when you are a workspace admin or hold CAN MANAGE on the warehouse.`,
+    `${principal} has no permission on SQL warehouse ${warehouseId}, so the governance product could not run SQL as it. ucbridge grants it when the settings are saved with this warehouse chosen (the CLI: at apply), if you are a workspace admin or hold CAN MANAGE on the warehouse.`,
     stepsFix(...canUseSteps(warehouseId, principal)),
   );
 }
