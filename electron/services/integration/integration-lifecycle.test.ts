@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { composedWithSandbox, taskId, type ComposedApp, type Json } from './integration.test-support';
@@ -22,8 +21,7 @@ beforeAll(async () => {
   for (const schema of ['access', 'query']) await main.call('integration.enableSystemSchema', { schema });
 }, 60_000);
 afterAll(async () => {
-  await main.app.dispose();
-  await rm(main.userDataDir, { recursive: true, force: true });
+  await main.close();
   await emulator.stop();
 });
 
@@ -126,8 +124,7 @@ describe('acting as the service principal (M2M with its secret from the vault)',
     asSp = await composedWithSandbox(emulator, { clientId: sp.applicationId, clientSecret: sp.secret });
   });
   afterAll(async () => {
-    await asSp.app.dispose();
-    await rm(asSp.userDataDir, { recursive: true, force: true });
+    await asSp.close();
   });
 
   it('reads and modifies governed tables, and sets a column mask and a row filter with its own policy functions', async () => {

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from './integration.test-support';
@@ -18,8 +17,7 @@ beforeAll(async () => {
   planHash = plan.value.hash;
 }, 60_000);
 afterAll(async () => {
-  await main.app.dispose();
-  await rm(main.userDataDir, { recursive: true, force: true });
+  await main.close();
   await emulator.stop();
 });
 
@@ -65,8 +63,7 @@ describe('disconnect and uninstall', () => {
       await session.close();
       expect({ grants, catalogs }).toEqual({ grants: [{ n: 0 }], catalogs: [{ n: 0 }] });
     } finally {
-      await check.app.dispose();
-      await rm(check.userDataDir, { recursive: true, force: true });
+      await check.close();
     }
   });
 });

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp, type Json } from './integration.test-support';
@@ -12,8 +11,7 @@ beforeAll(async () => {
   main = await composedWithSandbox(emulator);
 }, 60_000);
 afterAll(async () => {
-  await main.app.dispose();
-  await rm(main.userDataDir, { recursive: true, force: true });
+  await main.close();
   await emulator.stop();
 });
 

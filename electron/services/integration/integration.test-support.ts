@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../../emulator/start';
@@ -24,6 +24,8 @@ export interface ComposedApp {
   spSecret(applicationId: string): Promise<{ readonly clientId: string; readonly clientSecret: string } | undefined>;
   /** Every event published, in order. */
   readonly events: { name: string; payload: Json }[];
+  /** Disposes the app and removes its userData folder. */
+  close(): Promise<void>;
 }
 
 let n = 0;
@@ -44,8 +46,16 @@ export async function composedWithSandbox(emulator: RunningEmulator, who?: strin
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.message}`);
   // A fresh vault per read: a cached copy would hide that the app removed the secret.
   const spSecret = (id: string) => readSpSecret(createSecretVault({ cipher: ports.cipher, blobs: ports.blobs, logger: ports.logger }), id);
-  return { app, userDataDir, call, events, spSecret };
+  const close = async () => {
+    await app.dispose();
+    await rm(userDataDir, { recursive: true, force: true });
+  };
+  return { app, userDataDir, call, events, spSecret, close };
 }
+
+/** The demo seed's admin and an analyst without admin rights (Siobhán), each in an app of their own. */
+export const adminAndAnalyst = (emulator: RunningEmulator): Promise<[ComposedApp, ComposedApp]> =>
+  Promise.all([composedWithSandbox(emulator), composedWithSandbox(emulator, 'siobhan.obrien@lakeside.example')]);
 
 export interface SandboxSettingsOptions {
   readonly audit?: boolean;

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
@@ -66,8 +65,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   for (const s of sandboxes) {
-    await s.main.app.dispose();
-    await rm(s.main.userDataDir, { recursive: true, force: true });
+    await s.main.close();
     await s.emulator.stop();
   }
 });

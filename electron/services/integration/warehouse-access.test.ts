@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { AppFailure } from '../../../shared/result';
-import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp, type Json } from './integration.test-support';
+import { adminAndAnalyst, sandboxSettings, taskId, type ComposedApp, type Json } from './integration.test-support';
 import { grantWarehouseUse } from './warehouse-permissions';
 
 /** The service principal gets CAN_USE on the chosen warehouse when settings are saved, and validation checks it. */
@@ -13,14 +12,11 @@ let warehouseId: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
-  [admin, analyst] = await Promise.all([composedWithSandbox(emulator), composedWithSandbox(emulator, 'siobhan.obrien@lakeside.example')]);
+  [admin, analyst] = await adminAndAnalyst(emulator);
   warehouseId = emulator.warehouses[0]!.id;
 }, 60_000);
 afterAll(async () => {
-  for (const m of [admin, analyst]) {
-    await m.app.dispose();
-    await rm(m.userDataDir, { recursive: true, force: true });
-  }
+  await Promise.all([admin, analyst].map((m) => m.close()));
   await emulator.stop();
 });
 

@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../../emulator/start';
 import type { IntegrationConfigInput } from '../../../../shared/integration/config';
-import { composedWithSandbox, taskId, type ComposedApp, type Json } from '../integration.test-support';
+import { adminAndAnalyst, taskId, type ComposedApp, type Json } from '../integration.test-support';
 
 /** The validation tests on the demo seed, through the handlers, as the metastore admin and as an analyst. */
 let emulator: RunningEmulator;
@@ -11,7 +10,7 @@ let analyst: ComposedApp;
 
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
-  [admin, analyst] = await Promise.all([composedWithSandbox(emulator), composedWithSandbox(emulator, 'siobhan.obrien@lakeside.example')]);
+  [admin, analyst] = await adminAndAnalyst(emulator);
   const sql = await admin.app.session.requireConnection().sql(emulator.warehouses[0]!.httpPath);
   await sql.execute('CREATE CATALOG other_tenant');
   await sql.execute("ALTER CATALOG other_tenant SET TAGS ('ucbridge_integration' = 'elsewhere.cloud.databricks.com')");
@@ -19,10 +18,7 @@ beforeAll(async () => {
   await sql.close();
 }, 60_000);
 afterAll(async () => {
-  for (const m of [admin, analyst]) {
-    await m.app.dispose();
-    await rm(m.userDataDir, { recursive: true, force: true });
-  }
+  await Promise.all([admin, analyst].map((m) => m.close()));
   await emulator.stop();
 });
 
