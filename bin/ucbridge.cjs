@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * The `ucbridge` CLI (package.json "bin"). It runs the TypeScript sources directly through tsx's require hook
- * rather than a bundle built in a `prepare` step: ucbridge is used from a source checkout, where `npm install`
- * already installs tsx (a devDependency), so a fresh clone works with no build, and the CLI can never drift from
- * the sources the app and tests run. The hook is scoped (`tsx/cjs/api` `require`), so nothing else in the process
- * is transformed, and Node 20 needs no flags (it has no built-in TypeScript stripping).
+ * The `ucbridge` CLI (package.json "bin"). It runs the bundle scripts/build-cli.mjs makes (out/cli/ucbridge.cjs):
+ * one file that needs only the production dependencies and starts without compiling TypeScript. `npm install`
+ * (the `prepare` script) and `npm run build` build it.
  */
-const { require: tsxRequire } = require('tsx/cjs/api');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-tsxRequire('../electron/cli/main.ts', __filename).main();
+const bundle = join(__dirname, '..', 'out', 'cli', 'ucbridge.cjs');
+if (!existsSync(bundle)) {
+  process.stderr.write('ucbridge: the CLI is not built yet. Run `npm run build:cli` (or `npm install`) in the ucbridge folder, then try again.\n');
+  process.exit(1);
+}
+require(bundle).main();

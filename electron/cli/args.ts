@@ -1,96 +1,82 @@
+import type { FlagSpec } from './command';
+
 /**
- * `ucbridge <command> [flags]`. Flags follow the Databricks CLI's names where one exists (`--host`, `--profile`,
- * `--auth-type`, `--account-id`) so an admin's habits carry over.
+ * `ucbridge <command> [sub-command] [operands] [flags]`. Flags follow the Databricks CLI's names where one exists
+ * (`--host`, `--profile`, `--auth-type`, `--account-id`) so an admin's habits carry over.
  */
 export interface CliArgs {
+  /** The command's full name once resolved (`users match`); before that, the first word. */
   readonly command: string | undefined;
+  /** Every word that is not a flag, in order (the command's words, then its operands). */
+  readonly words: readonly string[];
+  /** Words after the command's name. */
+  readonly operands: readonly string[];
   readonly flags: Readonly<Record<string, string | true>>;
   /** Repeatable flags (`--redirect-uri`). */
   readonly lists: Readonly<Record<string, readonly string[]>>;
 }
 
-export const VALUE_FLAGS: ReadonlySet<string> = new Set([
-  'host',
-  'token',
-  'client-id',
-  'client-secret',
-  'account-id',
-  'auth-type',
-  'profile',
-  'redirect-uri',
-  'oidc-token-file',
-  'oidc-token-env',
-  'timeout',
-  'config',
-  'out',
-]);
-export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['no-browser', 'json', 'verbose', 'help', 'version', 'yes']);
-const REPEATABLE: ReadonlySet<string> = new Set(['redirect-uri']);
-
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[]): CliArgs {
+/** Every command takes these. */
+export const COMMON_FLAGS: readonly FlagSpec[] = [
+  { name: 'help', kind: 'boolean', help: 'Show this help.' },
+  { name: 'version', kind: 'boolean', help: 'Print the version.' },
+  { name: 'verbose', kind: 'boolean', help: 'Log (redacted) diagnostics to stderr, and the cause of an unexpected problem.' },
+];
+
+/** A command that signs in takes these (Databricks unified auth). */
+export const SIGN_IN_FLAGS: readonly FlagSpec[] = [
+  { name: 'host', kind: 'value', valueName: 'URL', help: 'Workspace or account console address.' },
+  { name: 'profile', kind: 'value', valueName: 'NAME', help: 'Profile in ~/.databrickscfg (default: DEFAULT).' },
+  { name: 'auth-type', kind: 'value', valueName: 'TYPE', help: 'pat | oauth-m2m | u2m | env-oidc | file-oidc.' },
+  { name: 'token', kind: 'value', valueName: 'TOKEN', help: 'Personal access token (legacy; prefer OAuth).' },
+  { name: 'client-id', kind: 'value', valueName: 'ID', help: 'OAuth client id (app connection, or service principal application id).' },
+  { name: 'client-secret', kind: 'value', valueName: 'SECRET', help: 'Service principal OAuth secret (prefer DATABRICKS_CLIENT_SECRET: flags show in ps).' },
+  { name: 'account-id', kind: 'value', valueName: 'UUID', help: 'Account-level sign-in against an account console host.' },
+  { name: 'redirect-uri', kind: 'value', repeatable: true, valueName: 'URI', help: 'U2M: a registered redirect URL (repeatable; default localhost:8020-8022/callback).' },
+  { name: 'no-browser', kind: 'boolean', help: 'U2M: print the sign-in link instead of opening a browser.' },
+  { name: 'timeout', kind: 'value', valueName: 'SECONDS', help: 'U2M: how long to wait for the browser sign-in (1-3600, default 300).' },
+  { name: 'oidc-token-file', kind: 'value', valueName: 'PATH', help: 'Token federation: a file holding the identity provider\u2019s JWT.' },
+  { name: 'oidc-token-env', kind: 'value', valueName: 'NAME', help: 'Token federation: an environment variable holding it (default DATABRICKS_OIDC_TOKEN).' },
+];
+
+export const CONFIG_FLAG: FlagSpec = { name: 'config', kind: 'value', valueName: 'FILE', help: 'The integration config (JSON).' };
+export const YES_FLAG: FlagSpec = { name: 'yes', kind: 'boolean', help: 'Run without asking (required when stdin is not a terminal).' };
+export const JSON_FLAG: FlagSpec = { name: 'json', kind: 'boolean', help: 'Machine-readable output.' };
+
+/**
+ * Splits argv into words and flags. `flagOf` says what a flag name is (any command's flag: which command the words
+ * name is only known once they are all read); the runner then checks the flags against the command's own.
+ */
+export function parseArgs(argv: readonly string[], flagOf: (name: string) => FlagSpec | undefined = defaultFlagOf): CliArgs {
   const flags: Record<string, string | true> = {};
   const lists: Record<string, string[]> = {};
-  let command: string | undefined;
+  const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
-      if (command !== undefined) throw new UsageError(`Unexpected argument "${arg.slice(0, 40)}".`);
-      command = arg;
+      words.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (BOOLEAN_FLAGS.has(name)) {
+    const spec = flagOf(name);
+    if (spec === undefined) throw new UsageError(`Unknown flag --${name.slice(0, 40)}.`);
+    if (spec.kind === 'boolean') {
       if (eq >= 0) throw new UsageError(`--${name} takes no value.`);
       flags[name] = true;
       continue;
     }
-    if (!VALUE_FLAGS.has(name)) throw new UsageError(`Unknown flag --${name.slice(0, 40)}.`);
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value.`);
-    if (REPEATABLE.has(name)) (lists[name] ??= []).push(value);
+    if (spec.repeatable) (lists[name] ??= []).push(value);
     else flags[name] = value;
   }
-  return { command, flags, lists };
+  return { command: words[0], words, operands: words.slice(1), flags, lists };
 }
 
-export const USAGE = `Usage: ucbridge <command> [flags]
-
-Commands:
-  whoami            Sign in and print who you are on the workspace.
-  export-script     Offline: write setup.sql, uninstall.sql and setup_notebook.sql for --config to --out DIR.
-  validate          Run the integration's validation tests (exit 1 when one fails).
-  plan              Show the set-up plan against the workspace as it is now.
-  apply             Show the set-up plan, ask, then run it (--yes: do not ask).
-  uninstall         Show the uninstall plan, ask, then run it (--yes: do not ask).
-
-The integration commands read --config F: seed 001's config object as JSON (workspaceUrl, httpPath, catalog,
-audit, servicePrincipal, governedCatalogs, additionalWorkspaceConnections). They sign in like whoami; without
---host, DATABRICKS_HOST or a profile, the config's workspaceUrl is the host. SQL runs on the config's httpPath.
-
-Credentials are resolved like Databricks unified auth: flags, then environment variables
-(DATABRICKS_HOST, DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID, DATABRICKS_CLIENT_SECRET, DATABRICKS_ACCOUNT_ID,
-DATABRICKS_AUTH_TYPE, DATABRICKS_CONFIG_PROFILE), then the profile in ~/.databrickscfg (DATABRICKS_CONFIG_FILE).
-
-Flags:
-  --host URL              Workspace or account console address.
-  --profile NAME          Profile in ~/.databrickscfg (default: DEFAULT).
-  --auth-type TYPE        pat | oauth-m2m | u2m | env-oidc | file-oidc.
-  --token TOKEN           Personal access token (legacy; prefer OAuth).
-  --client-id ID          OAuth client id (app connection, or service principal application id).
-  --client-secret SECRET  Service principal OAuth secret (prefer DATABRICKS_CLIENT_SECRET: flags show in ps).
-  --account-id UUID       Account-level sign-in against an account console host.
-  --redirect-uri URI      U2M: a registered redirect URL (repeatable; default localhost:8020-8022/callback).
-  --no-browser            U2M: print the sign-in link instead of opening a browser.
-  --oidc-token-file PATH  Token federation: a file holding the identity provider's JWT.
-  --oidc-token-env NAME   Token federation: an environment variable holding it (default DATABRICKS_OIDC_TOKEN).
-  --config FILE           The integration config (JSON).
-  --out DIR               export-script: where to write the scripts.
-  --yes                   apply/uninstall: run without asking (required when stdin is not a terminal).
-  --json                  Machine-readable output.
-  --verbose               Log (redacted) diagnostics to stderr.
-
-Tokens are kept in memory for this run only; nothing is written to disk (export-script writes only to --out).
-Exit codes: 0 success, 1 failure, 2 bad input. Extra CAs: NODE_EXTRA_CA_CERTS.`;
+const SHARED = new Map([...COMMON_FLAGS, ...SIGN_IN_FLAGS, CONFIG_FLAG, YES_FLAG, JSON_FLAG].map((f) => [f.name, f]));
+function defaultFlagOf(name: string): FlagSpec | undefined {
+  return SHARED.get(name);
+}

@@ -105,7 +105,7 @@ describe('ucbridge whoami', () => {
       },
     );
     await browser.close();
-    expect(run.code).toBe(0);
+    expect(run).toMatchObject({ code: 0 });
     expect(run.stderr).toContain('Open this link in your browser to sign in:');
     expect(run.stdout).toContain(user().userName);
     expect(await readdir(home)).toEqual(['cfg']);

@@ -7,7 +7,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/start';
 
 /** The integration commands as users run them: bin/ucbridge.cjs spawned with Node (stdin a pipe: not a terminal). */
 const BIN = resolve(__dirname, '../../bin/ucbridge.cjs');
-/** Each run pays tsx start-up, seconds on a busy machine: tests that spawn several get room. */
+/** Each run starts a Node process, a second or more on a busy machine: tests that spawn several get room. */
 const SEVERAL_RUNS = 120_000;
 let home: string;
 

@@ -1,0 +1,102 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { warehouseIdOf, type IntegrationConfig } from '../../../shared/integration/config';
+import type { PlanKind } from '../../../shared/integration/plan-types';
+import { exportScripts } from '../../../shared/integration/script-export';
+import { AppFailure } from '../../../shared/result';
+import { systemClock } from '../../node';
+import { withGovernedSchemas } from '../../services/integration/governed-schemas';
+import { observeAndPlan } from '../../services/integration/plan-service';
+import { runApply } from '../../services/integration/run-apply';
+import { assertConfigFor } from '../../services/integration/saved-config';
+import { runValidation } from '../../services/integration/validation/run-validation';
+import { grantWarehouseUse } from '../../services/integration/warehouse-permissions';
+import type { CliConnection } from '../cli-connect';
+import { createMemoryKeyValueStore } from '../cli-memory-store';
+import type { CommandIo, ConfigContext, WorkspaceContext } from '../command';
+import { applyText, planJson, planText, validationJson, validationText } from '../integration-format';
+
+const usage = (message: string, hint?: string) => new AppFailure(hint ? { code: 'BAD_REQUEST', message, hint } : { code: 'BAD_REQUEST', message });
+
+/** `ucbridge export-script --config F --out DIR`: offline, the same files the app exports. */
+export async function exportScript({ args, config, io }: ConfigContext): Promise<number> {
+  const out = args.flags.out;
+  if (typeof out !== 'string') throw usage('export-script needs --out DIR, the directory to write the scripts to.');
+  // Built first: a config missing a governed catalog's schema list is refused (exit 2) before anything is written.
+  const files = exportScripts(config);
+  await mkdir(out, { recursive: true });
+  for (const file of files) {
+    const path = join(out, file.name);
+    await writeFile(path, file.content);
+    io.stdout(path);
+  }
+  return 0;
+}
+
+/** The config as the workspace has it: signed in to the workspace it names, schema lists filled in. */
+async function workspaceConfig({ config: fileConfig, connection: c, io }: WorkspaceContext): Promise<{ config: IntegrationConfig; signal: AbortSignal }> {
+  // The credentials must sign in to the workspace the config describes (exit 2 otherwise).
+  assertConfigFor(fileConfig, c.workspace);
+  const signal = AbortSignal.any([io.signal, c.connection.signal]);
+  // Schema lists the file leaves out are read from the workspace, as the app does; lists it has are kept.
+  return { config: await withGovernedSchemas(fileConfig, c.connection.rest, 'missing', signal), signal };
+}
+
+export async function validate(ctx: WorkspaceContext): Promise<number> {
+  const { config, signal } = await workspaceConfig(ctx);
+  const report = await runValidation({ config, connection: ctx.connection.connection, signal, now: () => Date.now(), logger: ctx.logger });
+  ctx.io.stdout(ctx.args.flags.json === true ? validationJson(report) : validationText(report));
+  return report.status === 'failed' ? 1 : 0;
+}
+
+async function planFor(ctx: WorkspaceContext, kind: PlanKind) {
+  const { config, signal } = await workspaceConfig(ctx);
+  const session = await ctx.connection.connection.sql(config.httpPath);
+  const plan = await observeAndPlan(session, kind, config, signal, ctx.connection.workspace.host).finally(() => session.close());
+  return { config, signal, plan };
+}
+
+export async function plan(ctx: WorkspaceContext): Promise<number> {
+  const { plan: p } = await planFor(ctx, 'setup');
+  ctx.io.stdout(ctx.args.flags.json === true ? planJson(p) : planText(p));
+  return 0;
+}
+
+/** `apply` (set-up) and `uninstall`: the plan on stderr, the question, then the run. */
+export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<number> {
+  const { config, signal, plan: p } = await planFor(ctx, kind);
+  const { io, connection: c } = ctx;
+  io.stderr(planText(p));
+  const pending = p.steps.filter((s) => s.action !== 'unchanged').length;
+  await ctx.confirm(`${kind === 'setup' ? 'Apply' : 'Uninstall'}: run ${pending} statement${pending === 1 ? '' : 's'} on ${c.workspace.host}?`);
+  if (kind === 'setup') await grantWarehouse(config, c.connection, signal, io);
+  const summary = await runApply({
+    kind,
+    config,
+    connection: c.connection,
+    expectedHash: p.hash,
+    kv: createMemoryKeyValueStore(),
+    clock: systemClock,
+    logger: ctx.logger,
+    signal,
+    onStep: (e) => (e.state === 'failed' || e.state === 'retrying' ? io.stderr(`  ${e.state}: ${e.stepId}${e.message ? ` (${e.message})` : ''}`) : undefined),
+  });
+  io.stdout(ctx.args.flags.json === true ? JSON.stringify(summary) : applyText(summary));
+  return summary.failed === 0 ? 0 : 1;
+}
+
+/**
+ * The CLI has no settings to save, so its set-up is where the service principal gets CAN_USE on the warehouse (as the
+ * app's save does). A refusal is told with the steps and the set-up still runs: the Unity Catalog grants stand alone.
+ */
+async function grantWarehouse(config: IntegrationConfig, connection: CliConnection['connection'], signal: AbortSignal, io: CommandIo): Promise<void> {
+  const warehouseId = warehouseIdOf(config.httpPath);
+  if (warehouseId === undefined) return;
+  try {
+    await grantWarehouseUse(connection.rest, { warehouseId, applicationId: config.servicePrincipal.applicationId, displayName: 'the service principal' }, signal);
+  } catch (e) {
+    if (signal.aborted) throw e;
+    const error = e instanceof AppFailure ? e.error : { message: 'an unexpected error (see the log)', hint: undefined };
+    io.stderr(`Warning: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+  }
+}
