@@ -39,6 +39,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   cardinality: (a) => `len(${a[0]})`,
   array: (a) => `list_value(${a.join(', ')})`,
   array_contains: (a) => `list_contains(${a[0]}, ${a[1]})`,
+  // array_compact(array) drops the NULL elements (docs.databricks.com/sql/language-manual/functions/array_compact).
+  array_compact: (a) => (arity('array_compact', a, 1), `list_filter(${a[0]}, x -> x IS NOT NULL)`),
   array_join: (a) => `array_to_string(${a[0]}, ${a[1]})`,
   element_at: (a) => `${a[0]}[${a[1]}]`,
   collect_list: (a) => `list(${a[0]})`,
