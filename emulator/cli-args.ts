@@ -9,6 +9,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                  HTTPS port on 127.0.0.1 (default: a free port)
   --data-dir DIR            keep state in DIR and reload it on restart (default: in memory)
   --faults SPEC             e.g. latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5
+                            list paging: pageSize=N (items per page), emptyPages=1 (an empty page with a token first)
   --revocation              serve and advertise /oidc/v1/revoke (Databricks documents none)
   --json                    first stdout line: one JSON object describing the sandbox; logs go to stderr
   --help`;

@@ -118,9 +118,21 @@ export interface ThriftEndpoint {
 /** Which seed the sandbox starts from (`--seed`). */
 export type SeedName = 'demo' | 'empty' | 'large';
 
+/** How paginated lists page under the sandbox's paging faults (`--faults pageSize=N,emptyPages=1`). */
+export interface PagingFault {
+  /** At most this many items per page, whatever the client asked. */
+  readonly pageSize?: number;
+  /** Each page is preceded by an empty page that still carries a `next_page_token`. */
+  readonly emptyPages: boolean;
+}
+
+export const NO_PAGING_FAULT: PagingFault = { emptyPages: false };
+
 /** What the workspace side hands the Unity Catalog side when the sandbox starts. */
 export interface CatalogSideDeps {
   readonly info: SandboxInfo;
+  /** The paging faults now (they can change at runtime); none when absent. */
+  readonly paging?: () => PagingFault;
   readonly identities: IdentityDirectory;
   readonly warehouses: WarehouseStates;
   readonly seed: SeedName;

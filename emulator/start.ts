@@ -98,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Undefined means the whole workspace (REST + SQL warehouse); tests that need only the workspace side pass null.
   const factory: CatalogSideFactory | null = options.catalogSide === undefined ? createCatalogSide(options.catalogScale ?? {}) : options.catalogSide;
   try {
-    catalog = factory ? await factory({ info: sandbox, identities: identities.directory, warehouses, seed, ...(dataDir === undefined ? {} : { dataDir }) }) : undefined;
+    catalog = factory ? await factory({ info: sandbox, identities: identities.directory, warehouses, seed, paging: () => faults.paging(), ...(dataDir === undefined ? {} : { dataDir }) }) : undefined;
   } catch (error) {
     server.close();
     await tls.dispose();
@@ -108,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   parts = {
     oauth,
     rest: new RestGateway({
-      routes: [...workspaceRoutes(identities, warehouses, () => port), ...(catalog?.routes ?? [])],
+      routes: [...workspaceRoutes(identities, warehouses, () => port, () => faults.paging()), ...(catalog?.routes ?? [])],
       auth,
       audit: catalog?.audit,
       maxJsonBodyBytes: options.maxJsonBodyBytes ?? DEFAULTS.maxJsonBodyBytes,

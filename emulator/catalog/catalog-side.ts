@@ -20,6 +20,7 @@ export function createCatalogSide(options: CatalogSideOptions = {}): CatalogSide
     const uc = await UnityCatalog.create({
       sandbox: deps.info,
       identities: deps.identities,
+      ...(deps.paging ? { paging: deps.paging } : {}),
       ...(deps.dataDir === undefined ? {} : { dataDir: join(deps.dataDir, 'unity-catalog') }),
     });
     try {

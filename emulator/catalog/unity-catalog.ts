@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuditRecord, AuditSink, IdentityDirectory, Principal, SandboxInfo } from '../contracts';
+import { NO_PAGING_FAULT, type AuditRecord, type AuditSink, type IdentityDirectory, type PagingFault, type Principal, type SandboxInfo } from '../contracts';
 import { Duck } from '../sql/duck';
 import { AclStore } from './acl-store';
 import { Authz } from './authz';
@@ -20,6 +20,8 @@ export interface UnityCatalogOptions {
   readonly identities: IdentityDirectory;
   /** Persist the model and the DuckDB file here; in memory when absent. */
   readonly dataDir?: string;
+  /** The sandbox's paging faults now; none when absent. */
+  readonly paging?: () => PagingFault;
 }
 
 /** The catalog the sandbox's sessions start in, as `current-metastore-assignment` reports it. */
@@ -43,6 +45,8 @@ export class UnityCatalog implements AuditSink {
   readonly storageRoot: string;
   /** True when the model was reloaded from the data dir (seeds then leave it alone). */
   restored = false;
+  /** How list APIs page now: the sandbox's paging faults (uc-rest/pagination.ts), none by default. */
+  paging: () => PagingFault = () => NO_PAGING_FAULT;
   private writer: SnapshotWriter | undefined;
 
   private constructor(
@@ -69,6 +73,7 @@ export class UnityCatalog implements AuditSink {
     const snapshot = dir === undefined ? undefined : await readSnapshot(dir);
     const duck = await Duck.open(dir === undefined ? undefined : join(dir, 'warehouse.duckdb'));
     const uc = new UnityCatalog(options.sandbox, options.identities, duck, dir);
+    if (options.paging) uc.paging = options.paging;
     await uc.log.init();
     if (snapshot) {
       restoreSnapshot(snapshot, uc.store, uc.acl, uc.settings);

@@ -14,6 +14,13 @@ export interface FaultSettings {
   readonly earlyExpirySeconds?: number;
   /** Seed for the 429/503 draws, for reproducible runs. */
   readonly seed?: number;
+  /** Every paginated list answers at most this many items per page, whatever `max_results` asked. */
+  readonly pageSize?: number;
+  /**
+   * 1: every page of a paginated list is preceded by an empty page that still carries a `next_page_token`, which
+   * the Unity Catalog list APIs document as possible (https://docs.databricks.com/api/workspace/schemas/list).
+   */
+  readonly emptyPages?: number;
 }
 
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1 };
@@ -28,6 +35,8 @@ const KEYS: Readonly<Record<string, keyof FaultSettings>> = {
   resetAfter: 'resetAfter',
   earlyExpiry: 'earlyExpirySeconds',
   seed: 'seed',
+  pageSize: 'pageSize',
+  emptyPages: 'emptyPages',
 };
 
 /** Checks a settings object (programmatic or parsed) and returns it frozen. */
@@ -41,13 +50,14 @@ export function validateFaults(s: FaultSettings): FaultSettings {
   for (const [name, v] of [['latency', s.latencyMs], ['retryAfter', s.retryAfterSeconds]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new FaultSpecError(`${name} must be a whole number ≥ 0`);
   }
-  for (const [name, v] of [['resetAfter', s.resetAfter], ['earlyExpiry', s.earlyExpirySeconds]] as const) {
+  if (s.emptyPages !== undefined && s.emptyPages !== 0 && s.emptyPages !== 1) throw new FaultSpecError('emptyPages must be 0 or 1');
+  for (const [name, v] of [['resetAfter', s.resetAfter], ['earlyExpiry', s.earlyExpirySeconds], ['pageSize', s.pageSize]] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new FaultSpecError(`${name} must be a whole number ≥ 1`);
   }
   return Object.freeze({ ...s });
 }
 
-/** Parses `latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5` (also `retryAfter`, `seed`). */
+/** Parses `latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5` (also `retryAfter`, `seed`, `pageSize`, `emptyPages`). */
 export function parseFaultSpec(spec: string, base: FaultSettings = NO_FAULTS): FaultSettings {
   const out: Record<string, number> = { ...base } as unknown as Record<string, number>;
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {

@@ -1,3 +1,4 @@
+import type { PagingFault } from '../contracts';
 import { NO_FAULTS, parseFaultSpec, validateFaults, type FaultSettings } from './fault-spec';
 
 export type FaultAction = 'pass' | 'reset' | 'rate-limit' | 'unavailable';
@@ -30,7 +31,7 @@ function seeded(seed: number): () => number {
 
 /**
  * Runtime-switchable faults for API, token and SQL requests: latency, 429/503 with Retry-After, connection resets,
- * early token expiry, and revoking every OAuth token. Programmatic (`set`, `configure`) and from `--faults`.
+ * early token expiry, revoking every OAuth token, and small or empty list pages. Programmatic (`set`, `configure`) and from `--faults`.
  */
 export class Faults {
   private current: FaultSettings;
@@ -70,6 +71,12 @@ export class Faults {
     this.current = NO_FAULTS;
     this.random = Math.random;
     this.sinceReset = 0;
+  }
+
+  /** How paginated lists page now (pagination.ts applies it). */
+  paging(): PagingFault {
+    const { pageSize, emptyPages } = this.current;
+    return { ...(pageSize === undefined ? {} : { pageSize }), emptyPages: emptyPages === 1 };
   }
 
   earlyExpirySeconds(): number | undefined {

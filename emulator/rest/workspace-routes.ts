@@ -1,4 +1,4 @@
-import type { RestRoute } from '../contracts';
+import type { PagingFault, RestRoute } from '../contracts';
 import type { Identities } from '../identity';
 import { spSecretRoutes } from './credentials/sp-secret-routes';
 import { tokenManagementRoutes } from './credentials/token-management-routes';
@@ -9,13 +9,13 @@ import { warehouseRoutes } from './warehouses/routes';
 import type { WarehouseRegistry } from './warehouses/registry';
 
 /** The workspace side's REST APIs: SCIM, credentials, SQL warehouses and their permissions. */
-export function workspaceRoutes(identities: Identities, warehouses: WarehouseRegistry, port: () => number): RestRoute[] {
+export function workspaceRoutes(identities: Identities, warehouses: WarehouseRegistry, port: () => number, paging?: () => PagingFault): RestRoute[] {
   return [
     ...scimRoutes(identities),
     ...spSecretRoutes(identities),
     ...tokenManagementRoutes(identities),
     ...tokenRoutes(identities),
-    ...warehouseRoutes(identities, warehouses, port),
+    ...warehouseRoutes(identities, warehouses, port, paging),
     ...warehousePermissionRoutes(identities, warehouses),
   ];
 }

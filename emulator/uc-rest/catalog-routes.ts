@@ -3,6 +3,7 @@ import type { RestRoute } from '../contracts';
 import { createCatalog, createSchema } from '../catalog/ops/create';
 import { dropCatalog, dropSchema } from '../catalog/ops/drop';
 import { updateSecurable } from '../catalog/ops/alter';
+import type { SchemaEntity } from '../catalog/model';
 import type { UnityCatalog } from '../catalog/unity-catalog';
 import { dropStorage } from '../sql/engine/storage';
 import { requireVisible, visibility } from './access';
@@ -29,7 +30,7 @@ export function catalogRoutes(uc: UnityCatalog): RestRoute[] {
       // Catalogs of an ISOLATED catalog not bound here are hidden unless an admin asks for them (R45).
       const includeUnbound = boolQuery(req, 'include_unbound') && ctx.subject.metastoreAdmin;
       const all = [...uc.store.catalogs.byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-      const page = paginate(all, req.query, { serverPageSize: 50, unpaginatedByDefault: true }, 'catalogs', (c) => {
+      const page = paginate(all, req.query, { fault: uc.paging(), serverPageSize: 50, unpaginatedByDefault: true }, 'catalogs', (c) => {
         const bound = c.isolationMode === 'OPEN' || c.bindings.some((b) => b.workspaceId === uc.sandbox.workspaceId);
         const v = visibility(ctx, { kind: 'CATALOG', catalog: c });
         return (bound || includeUnbound) && (v === 'full' || (v === 'browse' && includeBrowse));
@@ -62,10 +63,16 @@ export function catalogRoutes(uc: UnityCatalog): RestRoute[] {
       const includeBrowse = boolQuery(req, 'include_browse');
       requireVisible(ctx, catalog, includeBrowse);
       const all = [...uc.store.schemas.childrenOf(catalog.catalog.id)].sort((a, b) => a.name.localeCompare(b.name));
-      const page = paginate(all, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `schemas:${catalog.catalog.id}`, (s) => {
-        const v = visibility(ctx, { kind: 'SCHEMA', catalog: catalog.catalog, schema: s });
-        return v === 'full' || (v === 'browse' && includeBrowse);
-      });
+      // "If the caller is the metastore admin or the owner of the parent catalog, all schemas for the catalog will be
+      // retrieved. Otherwise, only schemas owned by the caller (or for which the caller has the USE_SCHEMA privilege)
+      // will be retrieved" (https://docs.databricks.com/api/workspace/schemas/list): MANAGE alone lists nothing.
+      const { subject } = ctx;
+      const listable = (s: SchemaEntity): boolean => {
+        const ref = { kind: 'SCHEMA' as const, catalog: catalog.catalog, schema: s };
+        if (subject.metastoreAdmin || uc.authz.owns(subject, catalog.catalog.owner) || uc.authz.has(subject, ref, 'USE_SCHEMA')) return true;
+        return includeBrowse && visibility(ctx, ref) === 'browse';
+      };
+      const page = paginate(all, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `schemas:${catalog.catalog.id}`, listable);
       return json(pageBody('schemas', { ...page, items: page.items.map((s) => schemaInfo(uc, catalog.catalog, s)) }));
     }),
     route(uc, 'POST', `${BASE}/schemas`, 'createSchema', (req, ctx) => {

@@ -35,7 +35,7 @@ export function metastoreRoutes(uc: UnityCatalog): RestRoute[] {
     route(uc, 'GET', `/api/${version}/unity-catalog/metastores/:metastore_id/systemschemas`, 'listSystemSchemas', (req) => {
       checkMetastore(req.params.metastore_id!);
       const list = SYSTEM_SCHEMAS.map((schema) => ({ schema, state: uc.settings.systemSchemaState(schema) }));
-      return json(pageBody('schemas', paginate(list, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, 'systemschemas')));
+      return json(pageBody('schemas', paginate(list, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, 'systemschemas')));
     }),
     ...(['PUT', 'DELETE'] as const).map((method) =>
       route(uc, method, `/api/${version}/unity-catalog/metastores/:metastore_id/systemschemas/:schema`, method === 'PUT' ? 'enableSystemSchema' : 'disableSystemSchema', (req, ctx) => {
@@ -74,7 +74,7 @@ export function metastoreRoutes(uc: UnityCatalog): RestRoute[] {
     route(uc, 'GET', `${BASE}/bindings/:type/:name`, 'getBindings', (req, ctx) => {
       catalogOnly(req.params.type!);
       uc.authz.requireManage(ctx.subject, uc.resolve.catalog(req.params.name!));
-      return json(pageBody('bindings', paginate(bindingsOf(req.params.name!), req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `bindings:${req.params.name}`)));
+      return json(pageBody('bindings', paginate(bindingsOf(req.params.name!), req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `bindings:${req.params.name}`)));
     }),
     route(uc, 'PATCH', `${BASE}/bindings/:type/:name`, 'updateBindings', (req, ctx) => {
       catalogOnly(req.params.type!);

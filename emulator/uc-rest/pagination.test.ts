@@ -33,4 +33,22 @@ describe('Unity Catalog pagination rules', () => {
     expect(paginate(many, q('max_results=150'), rules, 'p').items).toHaveLength(150);
     expect(paginate(many, q('max_results=5000'), rules, 'p').items).toHaveLength(1000);
   });
+
+  it('under the paging fault, pages small and puts an empty page with a token before each page', () => {
+    // https://docs.databricks.com/api/workspace/schemas/list: "a page may contain zero results while still providing a
+    // next_page_token. Clients must continue reading pages until next_page_token is absent".
+    const rules = { serverPageSize: 100, unpaginatedByDefault: true, fault: { pageSize: 4, emptyPages: true } };
+    const seen: number[][] = [];
+    let token: string | undefined;
+    let requests = 0;
+    do {
+      const page = paginate(items, q(token ? `page_token=${token}` : ''), rules, 'x');
+      seen.push([...page.items]);
+      token = page.nextPageToken;
+      requests++;
+    } while (token !== undefined);
+    expect(seen).toEqual([[], [0, 1, 2, 3], [], [4, 5, 6, 7], [], [8, 9]]);
+    expect(requests).toBe(6);
+    expect(paginate(items, q('max_results=2'), { serverPageSize: 100, fault: { pageSize: 4, emptyPages: false } }, 'x').items).toEqual([0, 1]);
+  });
 });

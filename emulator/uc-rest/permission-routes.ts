@@ -43,7 +43,7 @@ export function permissionRoutes(uc: UnityCatalog): RestRoute[] {
     route(uc, 'GET', `${BASE}/permissions/:type/:full_name`, 'getPermissions', (req, ctx) => {
       const ref = securableFromPath(uc, req.params.type!, req.params.full_name!);
       const list = assignments(ctx, ref, req.query.get('principal'));
-      return json(pageBody('privilege_assignments', paginate(list, req.query, PERMISSION_PAGES, `grants:${fullNameOf(ref)}`)));
+      return json(pageBody('privilege_assignments', paginate(list, req.query, { ...PERMISSION_PAGES, fault: uc.paging() }, `grants:${fullNameOf(ref)}`)));
     }),
     route(uc, 'PATCH', `${BASE}/permissions/:type/:full_name`, 'updatePermissions', (req, ctx) => {
       const ref = securableFromPath(uc, req.params.type!, req.params.full_name!);
@@ -75,7 +75,9 @@ export function permissionRoutes(uc: UnityCatalog): RestRoute[] {
           byPrincipal.set(shownAs, list);
         }
       });
-      return json({ privilege_assignments: [...byPrincipal].map(([p, privileges]) => ({ principal: p, privileges })) });
+      // Paged like the permissions API (GrantsAPI.get_effective takes max_results / page_token in the SDKs).
+      const list = [...byPrincipal].map(([p, privileges]) => ({ principal: p, privileges }));
+      return json(pageBody('privilege_assignments', paginate(list, req.query, { ...PERMISSION_PAGES, fault: uc.paging() }, `effective:${fullNameOf(ref)}:${principal ?? ''}`)));
     }),
   ];
 }

@@ -47,7 +47,7 @@ export function tableRoutes(uc: UnityCatalog): RestRoute[] {
       requireVisible(ctx, schema, includeBrowse);
       const all = uc.store.tables.childrenOf(schema.schema.id).toSorted((a, b) => a.name.localeCompare(b.name));
       const opts = { omitColumns: boolQuery(req, 'omit_columns'), omitProperties: boolQuery(req, 'omit_properties') };
-      const page = paginate(all, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `tables:${schema.schema.id}`, (t) => {
+      const page = paginate(all, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `tables:${schema.schema.id}`, (t) => {
         const v = visibility(ctx, { ...schema, kind: 'TABLE', table: t });
         return v === 'full' || (v === 'browse' && includeBrowse);
       });
@@ -66,7 +66,7 @@ export function tableRoutes(uc: UnityCatalog): RestRoute[] {
         }
       }
       // Server page size 10,000 (reference §4.4); the cheapest crawler entry point.
-      const page = paginate(refs, req.query, { serverPageSize: 10000, maxPageSize: 10000 }, `summaries:${catalog.catalog.id}:${req.query.get('schema_name_pattern')}:${req.query.get('table_name_pattern')}`, (r) => visibility(ctx, r) !== 'none');
+      const page = paginate(refs, req.query, { fault: uc.paging(), serverPageSize: 10000, maxPageSize: 10000 }, `summaries:${catalog.catalog.id}:${req.query.get('schema_name_pattern')}:${req.query.get('table_name_pattern')}`, (r) => visibility(ctx, r) !== 'none');
       const items = page.items.map((r) => ({
         full_name: `${r.catalog.name}.${r.schema.name}.${r.table.name}`,
         table_type: r.table.tableType,

@@ -63,7 +63,7 @@ export function tagRoutes(uc: UnityCatalog): RestRoute[] {
     route(uc, 'GET', `${BASE}/:type/:name/tags`, 'listEntityTagAssignments', (req, ctx) => {
       const { type, name } = req.params as { type: string; name: string };
       const list = [...tagsOf(ctx, type, name).tags].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => shape(type, name, k, v));
-      return json(pageBody('tag_assignments', paginate(list, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `tags:${type}:${name}`)));
+      return json(pageBody('tag_assignments', paginate(list, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `tags:${type}:${name}`)));
     }),
     route(uc, 'GET', `${BASE}/:type/:name/tags/:key`, 'getEntityTagAssignment', (req, ctx) => {
       const { type, name, key } = req.params as { type: string; name: string; key: string };

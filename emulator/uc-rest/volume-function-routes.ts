@@ -43,7 +43,7 @@ export function volumeFunctionRoutes(uc: UnityCatalog): RestRoute[] {
       const schema = uc.resolve.schema(requiredQuery(req, 'catalog_name'), requiredQuery(req, 'schema_name'));
       requireVisible(ctx, schema, boolQuery(req, 'include_browse'));
       const all = uc.store.volumes.childrenOf(schema.schema.id).toSorted((a, b) => a.name.localeCompare(b.name));
-      const page = paginate(all, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `volumes:${schema.schema.id}`, (v) => visibility(ctx, { ...schema, kind: 'VOLUME', volume: v }) === 'full');
+      const page = paginate(all, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `volumes:${schema.schema.id}`, (v) => visibility(ctx, { ...schema, kind: 'VOLUME', volume: v }) === 'full');
       return json(pageBody('volumes', { ...page, items: page.items.map((v) => volumeInfo(uc, schema.catalog, schema.schema, v)) }));
     }),
     route(uc, 'POST', `${BASE}/volumes`, 'createVolume', (req, ctx) => {
@@ -72,7 +72,7 @@ export function volumeFunctionRoutes(uc: UnityCatalog): RestRoute[] {
       requireVisible(ctx, schema, boolQuery(req, 'include_browse'));
       const all = uc.store.functions.childrenOf(schema.schema.id).toSorted((a, b) => a.name.localeCompare(b.name));
       // Non-admins see only functions they own or may EXECUTE (reference §4.6).
-      const page = paginate(all, req.query, { serverPageSize: 1000, unpaginatedByDefault: true }, `functions:${schema.schema.id}`, (f) => visibility(ctx, { ...schema, kind: 'FUNCTION', fn: f }) === 'full');
+      const page = paginate(all, req.query, { fault: uc.paging(), serverPageSize: 1000, unpaginatedByDefault: true }, `functions:${schema.schema.id}`, (f) => visibility(ctx, { ...schema, kind: 'FUNCTION', fn: f }) === 'full');
       return json(pageBody('functions', { ...page, items: page.items.map((f) => functionInfo(uc, schema.catalog, schema.schema, f)) }));
     }),
     route(uc, 'POST', `${BASE}/functions`, 'createFunction', (req, ctx) => {

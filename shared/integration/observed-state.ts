@@ -60,8 +60,5 @@ export function mergeObserved(...states: readonly ObservedState[]): ObservedStat
   };
 }
 
-/**
- * Privilege names as Databricks spells them in different places: information_schema uses underscores
- * (`USE_CATALOG`), SHOW GRANTS and SQL use spaces (`USE CATALOG`) — reference §1.9, §2. One spelling here.
- */
-export const normalizePrivilege = (p: string): string => p.trim().toUpperCase().replaceAll('_', ' ').replace(/\s+/g, ' ');
+/** Privilege names in one spelling (SQL's, `USE CATALOG`): the rule lives with the other privilege reads. */
+export { normalizePrivilege } from '../sql/privilege-reads';

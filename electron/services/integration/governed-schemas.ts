@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INFORMATION_SCHEMA, type IntegrationConfig } from '../../../shared/integration/config';
 import { AppFailure } from '../../../shared/result';
+import { listAll } from '../connection/paged-list';
 import type { RestClient } from '../connection/types';
 
 /**
@@ -9,29 +10,22 @@ import type { RestClient } from '../connection/types';
  * settings are saved and before it plans; the CLI before it validates, plans or applies.
  */
 
-const PageSchema = z.object({ schemas: z.array(z.object({ name: z.string() })).default([]), next_page_token: z.string().optional() });
-
 /**
  * Every schema of `catalog` but information_schema, sorted; undefined when the catalog does not exist or the
  * installer may not list it (403: without USE CATALOG they could not grant there either, which validation reports).
  */
 export async function schemaNames(rest: RestClient, catalog: string, signal?: AbortSignal): Promise<string[] | undefined> {
-  const names: string[] = [];
-  let token: string | undefined;
+  let names: string[];
   try {
-    do {
-      // Reference §4.3: list schemas pages with max_results / page_token; a page may be empty and still carry a token.
-      const page = await rest.request({
-        method: 'GET',
-        path: '/api/2.1/unity-catalog/schemas',
-        query: { catalog_name: catalog, max_results: 1000, ...(token ? { page_token: token } : {}) },
-        schema: PageSchema,
-        what: `Listing the schemas of ${catalog}`,
-        ...(signal ? { signal } : {}),
-      });
-      names.push(...page.schemas.map((s) => s.name.toLowerCase()));
-      token = page.next_page_token || undefined;
-    } while (token !== undefined);
+    const schemas = await listAll(rest, {
+      path: '/api/2.1/unity-catalog/schemas',
+      query: { catalog_name: catalog },
+      itemsKey: 'schemas',
+      item: z.object({ name: z.string() }),
+      what: `Listing the schemas of ${catalog}`,
+      ...(signal ? { signal } : {}),
+    });
+    names = schemas.map((s) => s.name.toLowerCase());
   } catch (e) {
     if (e instanceof AppFailure && (e.error.code === 'NOT_FOUND' || e.error.code === 'FORBIDDEN')) return undefined;
     throw e;

@@ -143,7 +143,7 @@ describe('acting as the service principal (M2M with its secret from the vault)',
 
   it('grants and revokes access to a governed table (MANAGE on its schema, inherited by the table)', async () => {
     await spSql('GRANT SELECT ON TABLE main.sales.customers TO `data-analysts`');
-    const held = "SELECT count(*) AS n FROM main.information_schema.table_privileges WHERE table_name = 'customers' AND grantee = 'data-analysts' AND privilege_type = 'SELECT' AND inherited_from IS NULL";
+    const held = "SELECT count(*) AS n FROM main.information_schema.table_privileges WHERE table_name = 'customers' AND grantee = 'data-analysts' AND privilege_type = 'SELECT' AND inherited_from = 'NONE'";
     expect(await adminSql(held)).toEqual([{ n: 1 }]);
     await spSql('REVOKE SELECT ON TABLE main.sales.customers FROM `data-analysts`');
     expect(await adminSql(held)).toEqual([{ n: 0 }]);

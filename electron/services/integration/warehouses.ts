@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Warehouse } from '../../../shared/contract/integration';
 import { fail } from '../../../shared/result';
 import type { Clock } from '../../ports';
+import { listAll } from '../connection/paged-list';
 import type { RestClient } from '../connection/types';
 
 /** EndpointInfo as `GET /api/2.0/sql/warehouses[/{id}]` returns it (reference unity-catalog-scim-rest.md §4.11). */
@@ -16,10 +17,7 @@ const EndpointInfoSchema = z.object({
 });
 type EndpointInfo = z.output<typeof EndpointInfoSchema>;
 
-const ListSchema = z.object({ warehouses: z.array(EndpointInfoSchema).default([]), next_page_token: z.string().optional() });
-
 const BASE = '/api/2.0/sql/warehouses';
-const MAX_PAGES = 50;
 
 function toWarehouse(w: EndpointInfo): Warehouse {
   // odbc_params.path is the Thrift HTTP path; older payloads omit it, and the path is derivable from the id.
@@ -35,15 +33,8 @@ function toWarehouse(w: EndpointInfo): Warehouse {
 }
 
 export async function listWarehouses(rest: RestClient, signal?: AbortSignal): Promise<Warehouse[]> {
-  const out: Warehouse[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await rest.request({ method: 'GET', path: BASE, query: { page_size: 100, page_token: token }, schema: ListSchema, what: 'Listing SQL warehouses', ...(signal ? { signal } : {}) });
-    out.push(...res.warehouses.map(toWarehouse));
-    token = res.next_page_token;
-    if (!token) break;
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  const all = await listAll(rest, { path: BASE, itemsKey: 'warehouses', item: EndpointInfoSchema, pageSize: { param: 'page_size', value: 100 }, what: 'Listing SQL warehouses', ...(signal ? { signal } : {}) });
+  return all.map(toWarehouse).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const pathOf = (id: string) => `${BASE}/${encodeURIComponent(id)}`;

@@ -1,4 +1,6 @@
-import type { RestRoute } from '../../contracts';
+import { NO_PAGING_FAULT, type PagingFault, type RestRoute } from '../../contracts';
+import { UcError } from '../../catalog/errors';
+import { pageBody, paginate } from '../../uc-rest/pagination';
 import type { Identities } from '../../identity';
 import { doesNotExist, invalidParameter, requireAdmin } from '../access';
 import { endpointInfo } from './endpoint-info';
@@ -6,23 +8,12 @@ import type { WarehouseRegistry } from './registry';
 
 const BASE = '/api/2.0/sql/warehouses';
 
-/** Opaque page tokens: the next offset, base64url-encoded. */
-const encodeToken = (offset: number): string => Buffer.from(JSON.stringify({ offset })).toString('base64url');
-function decodeToken(token: string): number | undefined {
-  try {
-    const offset = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown }).offset;
-    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * SQL warehouses: list (with `page_size`/`page_token`), get, start, stop (unity-catalog-scim-rest.md §4.11). Every
  * user may use and start a warehouse whatever its ACL (permission-routes.ts stores and serves the ACL, unenforced);
  * stopping is for admins (CAN MANAGE).
  */
-export function warehouseRoutes(identities: Identities, registry: WarehouseRegistry, port: () => number): RestRoute[] {
+export function warehouseRoutes(identities: Identities, registry: WarehouseRegistry, port: () => number, paging: () => PagingFault = () => NO_PAGING_FAULT): RestRoute[] {
   const audit = (actionName: string) => ({ serviceName: 'databrickssql', actionName });
   return [
     {
@@ -30,16 +21,14 @@ export function warehouseRoutes(identities: Identities, registry: WarehouseRegis
       pattern: BASE,
       audit: audit('listEndpoints'),
       handle: async (req) => {
-        const size = req.query.get('page_size');
-        const token = req.query.get('page_token');
-        if (size !== null && !/^\d+$/u.test(size)) return invalidParameter('page_size must be a non-negative integer.');
-        const offset = token ? decodeToken(token) : 0;
-        if (offset === undefined) return invalidParameter('page_token is not valid.');
-        const all = registry.list();
-        const limit = size === null || Number(size) === 0 ? all.length : Number(size);
-        const page = all.slice(offset, offset + limit).map((w) => endpointInfo(w, port()));
-        const next = offset + limit < all.length ? { next_page_token: encodeToken(offset + limit) } : {};
-        return { status: 200, body: { warehouses: page, ...next } };
+        // The same paging rules (and paging faults) as the Unity Catalog lists, with `page_size`: absent returns all.
+        try {
+          const page = paginate(registry.list(), req.query, { sizeParam: 'page_size', serverPageSize: 1000, unpaginatedByDefault: true, fault: paging() }, 'warehouses');
+          return { status: 200, body: pageBody('warehouses', { ...page, items: page.items.map((w) => endpointInfo(w, port())) }) };
+        } catch (e) {
+          if (e instanceof UcError) return invalidParameter(e.message);
+          throw e;
+        }
       },
     },
     {

@@ -1,4 +1,4 @@
-import { catalogPrivileges, catalogTags, columnTags, schemaPrivileges, schemaTags, tablePrivileges, tableTags, volumeTags } from './acl-views';
+import { catalogPrivileges, catalogTags, columnTags, routinePrivileges, schemaPrivileges, schemaTags, tablePrivileges, tableTags, volumePrivileges, volumeTags } from './acl-views';
 import { catalogs, columnMasks, columns, routines, rowFilters, schemata, tables, views, volumes } from './object-views';
 import { Visibility, type InfoScope } from './scope';
 
@@ -8,6 +8,7 @@ const VIEWS: Readonly<Record<string, (v: Visibility) => string>> = {
   catalogs, schemata, tables, columns, views, volumes, routines,
   row_filters: rowFilters, column_masks: columnMasks,
   catalog_privileges: catalogPrivileges, schema_privileges: schemaPrivileges, table_privileges: tablePrivileges,
+  volume_privileges: volumePrivileges, routine_privileges: routinePrivileges,
   catalog_tags: catalogTags, schema_tags: schemaTags, table_tags: tableTags, column_tags: columnTags, volume_tags: volumeTags,
 };
 

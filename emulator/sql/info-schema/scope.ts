@@ -78,14 +78,16 @@ export class Visibility {
   }
 
   /**
-   * Grant rows on an object: everyone sees their own; owners (of it or a parent), MANAGE holders and admins see
-   * all of them.
+   * Grant rows on an object: everyone sees their own; owners (of it or a parent) and metastore admins see all of
+   * them. A MANAGE holder sees only its own: "Currently, users with the MANAGE privilege on an object cannot view
+   * all grants for that object in the INFORMATION_SCHEMA. Instead, the INFORMATION_SCHEMA only shows their own
+   * grants on the object" (https://docs.databricks.com/aws/en/sql/language-manual/information-schema/catalog_privileges,
+   * and the same note on the schema, table, volume and routine privilege pages). SHOW GRANTS shows them all.
    */
-  grantRow(g: string, ownerColumns: readonly string[], manage: readonly (readonly [idColumn: string, kind: string])[]): string {
+  grantRow(g: string, ownerColumns: readonly string[]): string {
     if (this.scope.admin) return 'TRUE';
     const owners = ownerColumns.map((o) => ` OR ${this.owns(o)}`).join('');
-    const managers = manage.map(([id, kind]) => ` OR ${id} IN ${this.granted(kind, `'MANAGE'`)}`).join('');
-    return `(list_contains(${this.list}, ${g}.grantee_key)${owners}${managers})`;
+    return `(list_contains(${this.list}, ${g}.grantee_key)${owners})`;
   }
 }
 

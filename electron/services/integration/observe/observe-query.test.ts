@@ -29,8 +29,8 @@ describe('the observation statement', () => {
     }
     expect(observeStatement(observeScope(config, 'b.example.com'))).not.toMatch(/schemata|volumes|catalog_tags/);
     // The service principal's MANAGE is granted per schema of a governed catalog: those grants are read too.
-    expect(observeStatement(observeScope(config, 'main'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND inherited_from IS NULL AND catalog_name IN ('it\\'s`x', 'hr')");
-    expect(observeStatement(observeScope(config, 'b.example.com'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND inherited_from IS NULL AND catalog_name IN ('iso')");
+    expect(observeStatement(observeScope(config, 'main'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND coalesce(inherited_from, 'NONE') = 'NONE' AND catalog_name IN ('it\\'s`x', 'hr')");
+    expect(observeStatement(observeScope(config, 'b.example.com'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND coalesce(inherited_from, 'NONE') = 'NONE' AND catalog_name IN ('iso')");
   });
 
   it('does not query for a workspace the config does not name', async () => {

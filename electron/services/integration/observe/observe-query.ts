@@ -1,3 +1,4 @@
+import { DIRECT_GRANT_PREDICATE as DIRECT } from '../../../../shared/sql/privilege-reads';
 import { quoteLiteral, quoteName } from '../../../../shared/sql/quote';
 import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '../../../../shared/integration/integration-objects';
 
@@ -5,7 +6,7 @@ import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '
  * One statement that reads everything the planner needs from `system.information_schema` (reference §2): the
  * catalogs of interest with their owner, ucbridge's marker tag, the integration catalog's schemas, tables and
  * volumes, the audit system schemas and tables, and the privileges granted directly to the service principal
- * (`inherited_from IS NULL`) on the catalogs, schemas and tables the plan grants on (every schema of a governed
+ * (shared/sql/privilege-reads.ts: `inherited_from` is 'NONE' on a direct grant) on the catalogs, schemas and tables the plan grants on (every schema of a governed
  * catalog: the plan grants MANAGE on each). UNION ALL into one
  * five-column shape keeps it to one round trip; volume grants have no information_schema view in the sandbox,
  * so they are read with SHOW GRANTS (which Databricks has too).
@@ -30,11 +31,11 @@ export function observeStatement(scope: ObserveScope): string {
   const sp = quoteLiteral(scope.principal);
   const parts = [
     `SELECT 'catalog' AS kind, catalog_name AS a, catalog_owner AS b, ${text} AS c, ${text} AS d FROM system.information_schema.catalogs WHERE catalog_name IN (${list(scope.catalogs)})`,
-    `SELECT 'catalog_privilege', catalog_name, ${text}, ${text}, privilege_type FROM system.information_schema.catalog_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND catalog_name IN (${list(scope.catalogs)})`,
+    `SELECT 'catalog_privilege', catalog_name, ${text}, ${text}, privilege_type FROM system.information_schema.catalog_privileges WHERE grantee = ${sp} AND ${DIRECT} AND catalog_name IN (${list(scope.catalogs)})`,
   ];
   if (scope.governedCatalogs.length > 0) {
     parts.push(
-      `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND catalog_name IN (${list(scope.governedCatalogs)})`,
+      `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND ${DIRECT} AND catalog_name IN (${list(scope.governedCatalogs)})`,
     );
   }
   if (scope.integrationCatalog !== null) {
@@ -57,8 +58,8 @@ export function observeStatement(scope: ObserveScope): string {
     parts.push(
       `SELECT 'schema', catalog_name, schema_name, ${text}, ${text} FROM system.information_schema.schemata WHERE ${inScope('catalog_name', 'schema_name')}`,
       `SELECT 'table', table_catalog, table_schema, table_name, ${text} FROM system.information_schema.tables WHERE ${inScope('table_catalog', 'table_schema')}`,
-      `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND ${inScope('catalog_name', 'schema_name')}`,
-      `SELECT 'table_privilege', table_catalog, table_schema, table_name, privilege_type FROM system.information_schema.table_privileges WHERE grantee = ${sp} AND inherited_from IS NULL AND ${inScope('table_catalog', 'table_schema')}`,
+      `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND ${DIRECT} AND ${inScope('catalog_name', 'schema_name')}`,
+      `SELECT 'table_privilege', table_catalog, table_schema, table_name, privilege_type FROM system.information_schema.table_privileges WHERE grantee = ${sp} AND ${DIRECT} AND ${inScope('table_catalog', 'table_schema')}`,
     );
   }
   return parts.join('\nUNION ALL ');
