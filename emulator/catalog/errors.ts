@@ -133,6 +133,26 @@ export const ucErrors = {
     new UcError(shape('METASTORE_DOES_NOT_EXIST', '42704', 'METASTORE_DOES_NOT_EXIST', 404), `Metastore '${id}' does not exist.`),
   notFound: (message: string) => new UcError(shape('RESOURCE_DOES_NOT_EXIST', '42704', 'RESOURCE_DOES_NOT_EXIST', 404), message),
   alreadyExists: (message: string) => new UcError(shape('RESOURCE_ALREADY_EXISTS', '42710', 'ALREADY_EXISTS', 409), message),
+  // https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy (POLICY_ALREADY_EXISTS)
+  // and …-drop-policy (POLICY_NOT_FOUND); the docs name the classes, not their SQLSTATEs (the sandbox uses the
+  // states of its other exists / not-found classes).
+  policyExists: (name: string, on: string) =>
+    new UcError(shape('POLICY_ALREADY_EXISTS', '42710', 'ALREADY_EXISTS', 409), `Policy '${name}' already exists on ${on}.`),
+  policyNotFound: (name: string, on: string) =>
+    new UcError(shape('POLICY_NOT_FOUND', '42704', 'RESOURCE_DOES_NOT_EXIST', 404), `Policy '${name}' does not exist on ${on}.`),
+  // https://docs.databricks.com/aws/error-messages/column-masks-feature-not-supported-error-class (SQLSTATE 0A000)
+  multipleMasks: (table: string, masks: readonly string[], column: string) =>
+    new UcError(
+      shape('COLUMN_MASKS_FEATURE_NOT_SUPPORTED.MULTIPLE_MASKS', '0A000', 'INVALID_STATE', 400),
+      `Column mask policies for ${table} are not supported: Table ${table} has access control policies resulting in multiple column masks ${masks.join(', ')} applying to the same column(s) ${column}. Please contact the table owner or policy definer to resolve the issue by updating policies such that at most one mask applies to this column and then retry the query again.`,
+    ),
+  // One row filter per table (reference §1.6); the docs do not name the class raised when policies add a second
+  // one, so the sandbox mirrors the column-mask class above.
+  multipleRowFilters: (table: string, filters: readonly string[]) =>
+    new UcError(
+      shape('ROW_LEVEL_SECURITY_FEATURE_NOT_SUPPORTED.MULTIPLE_ROW_FILTERS', '0A000', 'INVALID_STATE', 400),
+      `Row filter policies for ${table} are not supported: access control policies result in multiple row filters ${filters.join(', ')}. At most one row filter may apply to a table.`,
+    ),
   cancelled: () => new UcError(shape('OPERATION_CANCELED', 'HY008', 'CANCELLED', 499), 'The operation was cancelled.'),
   internal: (message: string) => new UcError(shape('INTERNAL_ERROR', 'XX000', 'INTERNAL_ERROR', 500), message),
 } as const;

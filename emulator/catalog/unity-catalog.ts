@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NO_PAGING_FAULT, type AuditRecord, type AuditSink, type IdentityDirectory, type PagingFault, type Principal, type SandboxInfo } from '../contracts';
 import { Duck } from '../sql/duck';
+import { AbacStore } from './abac/abac-store';
 import { AclStore } from './acl-store';
 import { Authz } from './authz';
 import { EntityStore } from './entity-store';
@@ -20,8 +21,16 @@ export interface UnityCatalogOptions {
   readonly identities: IdentityDirectory;
   /** Persist the model and the DuckDB file here; in memory when absent. */
   readonly dataDir?: string;
+<<<<<<< HEAD
   /** The sandbox's paging faults now; none when absent. */
   readonly paging?: () => PagingFault;
+=======
+  /**
+   * Whether the warehouse runs ABAC policies (Databricks SQL and DBR 16.4+ do; older compute does not,
+   * https://docs.databricks.com/aws/en/data-governance/unity-catalog/abac/requirements). Default on.
+   */
+  readonly abac?: boolean;
+>>>>>>> 02e65e6 (Sandbox: ABAC row filter and column mask policies — CREATE [OR REPLACE] / DROP / SHOW [EFFECTIVE] / DESCRIBE POLICY with TO, EXCEPT, WHEN, MATCH COLUMNS hasTag/hasTagValue, ON COLUMN, USING COLUMNS; enforced per reader with table-level masks and filters (MULTIPLE_MASKS when two meet), documented quotas, kept with --data-dir; doc-citing tests through the real driver)
 }
 
 /** The catalog the sandbox's sessions start in, as `current-metastore-assignment` reports it. */
@@ -35,6 +44,9 @@ export const DEFAULT_CATALOG = 'main';
 export class UnityCatalog implements AuditSink {
   readonly store = new EntityStore();
   readonly acl = new AclStore(this.store.bus);
+  readonly abac = new AbacStore(this.store.bus);
+  /** False: CREATE POLICY and SHOW POLICIES are refused, as on compute without ABAC. */
+  abacEnabled = true;
   readonly resolve = new Resolver(this.store);
   readonly settings: MetastoreSettings;
   readonly authz: Authz;
@@ -74,15 +86,16 @@ export class UnityCatalog implements AuditSink {
     const duck = await Duck.open(dir === undefined ? undefined : join(dir, 'warehouse.duckdb'));
     const uc = new UnityCatalog(options.sandbox, options.identities, duck, dir);
     if (options.paging) uc.paging = options.paging;
+    uc.abacEnabled = options.abac ?? true;
     await uc.log.init();
     if (snapshot) {
-      restoreSnapshot(snapshot, uc.store, uc.acl, uc.settings);
+      restoreSnapshot(snapshot, uc.store, uc.acl, uc.settings, uc.abac);
       uc.restored = true;
     }
     uc.store.bus.withoutEvents(() => bootstrapSystemCatalog(uc.store, Date.now()));
     await uc.mirror.rebuild();
     if (dir !== undefined) {
-      const writer = new SnapshotWriter(dir, () => takeSnapshot(uc.store, uc.acl, uc.settings), (e) => process.stderr.write(`sandbox could not save the Unity Catalog state: ${String(e)}\n`));
+      const writer = new SnapshotWriter(dir, () => takeSnapshot(uc.store, uc.acl, uc.settings, uc.abac), (e) => process.stderr.write(`sandbox could not save the Unity Catalog state: ${String(e)}\n`));
       uc.writer = writer;
       uc.store.bus.subscribe(() => writer.schedule());
       writer.schedule();

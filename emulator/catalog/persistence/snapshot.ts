@@ -1,3 +1,5 @@
+import type { AbacPolicy } from '../abac/abac-model';
+import type { AbacStore } from '../abac/abac-store';
 import type { AclStore } from '../acl-store';
 import type { EntityStore } from '../entity-store';
 import type { MetastoreSettings, MetastoreSettingsState } from '../metastore-settings';
@@ -20,9 +22,11 @@ export interface CatalogSnapshot {
   readonly grants: readonly (readonly [string, readonly (readonly [string, readonly (readonly [string, string])[]])[]])[];
   /** [targetKey, [[tag, value]]] */
   readonly tags: readonly (readonly [string, readonly (readonly [string, string])[]])[];
+  /** ABAC policies (absent in snapshots written before the sandbox had them). */
+  readonly abacPolicies?: readonly AbacPolicy[];
 }
 
-export function takeSnapshot(store: EntityStore, acl: AclStore, settings: MetastoreSettings): CatalogSnapshot {
+export function takeSnapshot(store: EntityStore, acl: AclStore, settings: MetastoreSettings, abac?: AbacStore): CatalogSnapshot {
   const sets = new Map<readonly ColumnDef[], number>();
   const columnSets: (readonly ColumnDef[])[] = [];
   const setIndex = (cols: readonly ColumnDef[]) => {
@@ -44,11 +48,12 @@ export function takeSnapshot(store: EntityStore, acl: AclStore, settings: Metast
     functions: [...store.functions.byId.values()],
     grants: [...acl.allGrants()].map(([key, entries]) => [key, [...entries.values()].map((g) => [g.principal, [...g.privileges]] as const)] as const),
     tags: [...acl.allTags()].map(([key, entries]) => [key, [...entries]] as const),
+    ...(abac ? { abacPolicies: abac.all() } : {}),
   };
 }
 
 /** Loads a snapshot into empty stores, without change events (the mirror is rebuilt afterwards). */
-export function restoreSnapshot(snapshot: CatalogSnapshot, store: EntityStore, acl: AclStore, settings: MetastoreSettings): void {
+export function restoreSnapshot(snapshot: CatalogSnapshot, store: EntityStore, acl: AclStore, settings: MetastoreSettings, abac?: AbacStore): void {
   if (snapshot.version !== 1) throw new Error(`Unsupported catalog snapshot version ${String(snapshot.version)}.`);
   store.bus.withoutEvents(() => {
     settings.restore(snapshot.settings);
@@ -59,5 +64,6 @@ export function restoreSnapshot(snapshot: CatalogSnapshot, store: EntityStore, a
     for (const f of snapshot.functions) store.putFunction(f);
     for (const [key, entries] of snapshot.grants) for (const [principal, privileges] of entries) acl.setPrivileges(key, principal, new Map(privileges));
     for (const [key, entries] of snapshot.tags) for (const [k, v] of entries) acl.setTag(key, k, v);
+    for (const p of snapshot.abacPolicies ?? []) abac?.put(p);
   });
 }

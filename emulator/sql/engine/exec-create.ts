@@ -16,7 +16,7 @@ import { withConnection } from './with-connection';
 const done = (statementType = 'CREATE'): Execution => ({ source: emptySource(), statementType, modifiedRows: null });
 const ctx = (exec: Exec) => ({ uc: exec.uc, subject: exec.subject });
 
-export async function runCreate(exec: Exec, st: Extract<Statement, { type: `create-${string}` }>): Promise<Execution> {
+export async function runCreate(exec: Exec, st: Exclude<Extract<Statement, { type: `create-${string}` }>, { type: 'create-policy' }>): Promise<Execution> {
   switch (st.type) {
     case 'create-catalog':
       createCatalog(ctx(exec), { name: st.name, comment: st.comment, properties: st.properties, ifNotExists: st.ifNotExists });

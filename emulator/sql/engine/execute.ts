@@ -6,6 +6,7 @@ import { runCreate } from './exec-create';
 import { runDescribe, runShowColumns } from './exec-describe';
 import { runShowGrants } from './exec-grants';
 import { runInsert, runMerge, runQuery, runUpdateOrDelete } from './exec-query';
+import { runPolicyStatement } from './exec-policy';
 import { runShow } from './exec-show';
 import { emptySource } from './result-source';
 import { makeExec, newCancellation, type BoundParameters, type Cancellation, type Execution, type SqlSession } from './session';
@@ -78,6 +79,11 @@ export async function executeSql(
       }
       return { source: emptySource(), statementType: 'USE', modifiedRows: null };
     }
+    case 'create-policy':
+    case 'drop-policy':
+    case 'show-policies':
+    case 'describe-policy':
+      return runPolicyStatement(exec, st);
     case 'set-config':
       return { source: emptySource(), statementType: 'SET', modifiedRows: null };
     default:

@@ -1,6 +1,7 @@
 import type { Name, SecurableSpec, Statement } from './ast';
 import { parseArgs, parseColumnSpec, parseColumnSpecs, parseFunctionName, parseProperties, parseSecurable, parseTagKeys, parseTagPairs } from './common';
 import type { Cursor } from './cursor';
+import { parseDropPolicy } from './policy';
 
 /** A principal in TO / FROM / OWNER TO: a (backticked) identifier; a string literal is tolerated. */
 export const parsePrincipal = (c: Cursor): string => c.stringOrIdentifier();
@@ -82,6 +83,7 @@ export function parseCommentOn(c: Cursor): Statement {
 
 /** DROP CATALOG | SCHEMA | TABLE | VIEW | VOLUME | FUNCTION [IF EXISTS] name [RESTRICT | CASCADE] (§1.14). */
 export function parseDrop(c: Cursor): Statement {
+  if (c.acceptWord('POLICY')) return parseDropPolicy(c);
   const kindWord = c.identifier().toUpperCase() as keyof typeof KINDS;
   const kind = KINDS[kindWord];
   if (kind === undefined) c.fail();

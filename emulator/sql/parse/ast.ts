@@ -27,6 +27,16 @@ export interface ParamSpec {
   readonly defaultSql: string | null;
 }
 
+/** ABAC (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy). */
+export interface PolicyOnSpec {
+  readonly kind: 'CATALOG' | 'SCHEMA' | 'TABLE';
+  readonly name: Name;
+}
+export interface TagConditionSpec {
+  readonly key: string;
+  readonly value: string | null;
+}
+
 export type Statement =
   | { readonly type: 'query'; readonly tokens: readonly Token[] }
   | { readonly type: 'insert'; readonly target: Name; readonly overwrite: boolean; readonly columns: readonly string[] | null; readonly source: readonly Token[] }
@@ -89,6 +99,24 @@ export type Statement =
   | { readonly type: 'show-create-table'; readonly table: Name }
   | { readonly type: 'describe'; readonly kind: 'TABLE' | 'CATALOG' | 'SCHEMA' | 'FUNCTION' | 'VOLUME'; readonly name: Name; readonly extended: boolean }
   | { readonly type: 'use'; readonly kind: 'CATALOG' | 'SCHEMA'; readonly name: Name }
-  | { readonly type: 'set-config'; readonly key: string | null; readonly value: string | null };
+  | { readonly type: 'set-config'; readonly key: string | null; readonly value: string | null }
+  | {
+      readonly type: 'create-policy';
+      readonly orReplace: boolean;
+      readonly name: string;
+      readonly on: PolicyOnSpec;
+      readonly comment: string | null;
+      readonly policyType: 'ROW_FILTER' | 'COLUMN_MASK';
+      readonly fn: Name;
+      readonly to: readonly string[];
+      readonly except: readonly string[];
+      readonly when: TagConditionSpec | null;
+      readonly match: readonly { readonly condition: TagConditionSpec; readonly alias: string | null }[];
+      readonly onColumn: string | null;
+      readonly using: readonly ({ readonly kind: 'alias'; readonly alias: string } | { readonly kind: 'literal'; readonly sql: string })[];
+    }
+  | { readonly type: 'drop-policy'; readonly name: string; readonly on: PolicyOnSpec }
+  | { readonly type: 'show-policies'; readonly effective: boolean; readonly on: PolicyOnSpec }
+  | { readonly type: 'describe-policy'; readonly name: string; readonly on: PolicyOnSpec };
 
 export type StatementType = Statement['type'];

@@ -2,6 +2,7 @@ import { ucErrors } from '../../catalog/errors';
 import type { ArgSpec, ColumnSpec, Name, ParamSpec, Statement } from './ast';
 import { parseArgs, parseColumnSpecs, parseFunctionName, parseProperties, parseType } from './common';
 import type { Cursor } from './cursor';
+import { parseCreatePolicy } from './policy';
 
 /** CREATE CATALOG | SCHEMA | TABLE | VIEW | VOLUME | FUNCTION (reference §1.1–§1.5). `CREATE` is consumed. */
 export function parseCreate(c: Cursor): Statement {
@@ -12,6 +13,7 @@ export function parseCreate(c: Cursor): Statement {
   if (c.acceptWord('VOLUME')) return parseCreateVolume(c, false);
   if (c.acceptWord('VIEW')) return parseCreateView(c, orReplace);
   if (c.acceptWord('FUNCTION')) return parseCreateFunction(c, orReplace);
+  if (c.acceptWord('POLICY')) return parseCreatePolicy(c, orReplace);
   if (c.isWord('TEMPORARY') || c.isWord('TEMP')) throw ucErrors.unsupported('temporary objects');
   c.acceptWord('EXTERNAL');
   if (c.acceptWord('TABLE')) return parseCreateTable(c, orReplace);

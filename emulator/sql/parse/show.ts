@@ -1,6 +1,7 @@
 import type { Name, Statement } from './ast';
 import type { Cursor } from './cursor';
 import { parseShowGrants } from './access';
+import { parseDescribePolicy, parseShowPolicies } from './policy';
 
 /** `[FROM | IN] name [[LIKE] 'pattern']`. */
 function scopeAndPattern(c: Cursor, parts: number): { in: Name | null; pattern: string | null } {
@@ -14,6 +15,7 @@ function scopeAndPattern(c: Cursor, parts: number): { in: Name | null; pattern: 
 /** SHOW … (reference §1.14, R54). `SHOW` is consumed. */
 export function parseShow(c: Cursor): Statement {
   if (c.acceptWord('GRANTS') || c.acceptWord('GRANT')) return parseShowGrants(c);
+  if (c.isWord('POLICIES') || c.isWord('EFFECTIVE', 'POLICIES')) return parseShowPolicies(c);
   let out: Statement;
   if (c.acceptWord('CATALOGS')) out = { type: 'show', what: 'CATALOGS', ...scopeAndPattern(c, 1) };
   else if (c.acceptWord('SCHEMAS') || c.acceptWord('DATABASES')) out = { type: 'show', what: 'SCHEMAS', ...scopeAndPattern(c, 1) };
@@ -36,6 +38,7 @@ export function parseShow(c: Cursor): Statement {
 
 /** DESCRIBE|DESC [TABLE|CATALOG|SCHEMA|DATABASE|FUNCTION|VOLUME] [EXTENDED] name. `DESCRIBE` is consumed. */
 export function parseDescribe(c: Cursor): Statement {
+  if (c.acceptWord('POLICY')) return parseDescribePolicy(c);
   let kind: 'TABLE' | 'CATALOG' | 'SCHEMA' | 'FUNCTION' | 'VOLUME' = 'TABLE';
   if (c.acceptWord('CATALOG')) kind = 'CATALOG';
   else if (c.acceptWord('SCHEMA') || c.acceptWord('DATABASE')) kind = 'SCHEMA';
