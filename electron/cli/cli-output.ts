@@ -19,6 +19,21 @@ export function failureLine(e: unknown, secrets: readonly string[]): string {
   return `ucbridge: ${scrub(text, secrets).replace(/\s*\n\s*/g, ' ')}`;
 }
 
+/**
+ * `--verbose`: what the unexpected problem was — each error's stack (or text) and its causes. The caller scrubs it
+ * of secrets and escapes it like any other output.
+ */
+export function verboseCause(e: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = e;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
+    lines.push(`${depth === 0 ? 'cause' : 'caused by'}: ${text}`);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return lines.join('\n');
+}
+
 export function exitCodeFor(e: unknown): number {
   if (!(e instanceof AppFailure)) return 1;
   switch (e.error.code) {

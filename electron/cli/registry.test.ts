@@ -4,7 +4,8 @@ import { flagsOf, flagTable } from './command-flags';
 import { commandUsage, topUsage } from './help';
 import { runCli } from './main';
 import { COMMANDS } from './registry';
-import { resolveCommand, UsageListingError } from './resolve-command';
+import { resolveCommand } from './resolve-command';
+import { UsageListingError } from './usage-error';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

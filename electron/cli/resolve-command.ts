@@ -1,16 +1,7 @@
 import { UsageError } from './args';
 import type { CliCommand } from './command';
 import { commandList } from './help';
-
-/** A usage error that prints a listing (the command list) after its one line. */
-export class UsageListingError extends UsageError {
-  constructor(
-    message: string,
-    readonly listing: string,
-  ) {
-    super(message);
-  }
-}
+import { UsageListingError } from './usage-error';
 
 const shown = (word: string) => JSON.stringify(word.slice(0, 40));
 
