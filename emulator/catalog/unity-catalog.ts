@@ -21,16 +21,13 @@ export interface UnityCatalogOptions {
   readonly identities: IdentityDirectory;
   /** Persist the model and the DuckDB file here; in memory when absent. */
   readonly dataDir?: string;
-<<<<<<< HEAD
   /** The sandbox's paging faults now; none when absent. */
   readonly paging?: () => PagingFault;
-=======
   /**
    * Whether the warehouse runs ABAC policies (Databricks SQL and DBR 16.4+ do; older compute does not,
    * https://docs.databricks.com/aws/en/data-governance/unity-catalog/abac/requirements). Default on.
    */
   readonly abac?: boolean;
->>>>>>> 02e65e6 (Sandbox: ABAC row filter and column mask policies — CREATE [OR REPLACE] / DROP / SHOW [EFFECTIVE] / DESCRIBE POLICY with TO, EXCEPT, WHEN, MATCH COLUMNS hasTag/hasTagValue, ON COLUMN, USING COLUMNS; enforced per reader with table-level masks and filters (MULTIPLE_MASKS when two meet), documented quotas, kept with --data-dir; doc-citing tests through the real driver)
 }
 
 /** The catalog the sandbox's sessions start in, as `current-metastore-assignment` reports it. */
