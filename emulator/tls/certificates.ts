@@ -19,11 +19,22 @@ async function rsaKeyPair(): Promise<{ privateKeyPem: string; publicKeyPem: stri
   return { privateKeyPem: privateKey, publicKeyPem: publicKey };
 }
 
-function baseCertificate(publicKeyPem: string, days: number): forge.pki.Certificate {
+/**
+ * A certificate serial as node-forge takes it (hex of the DER INTEGER's content bytes). RFC 5280 §4.1.2.2: a
+ * positive integer, and DER (X.690 §8.3.2) forbids a redundant leading byte, so the first byte is 0x40–0x7f: top
+ * bit clear (positive) and never 0x00 (a leading zero is padding OpenSSL refuses: "illegal padding"). 126 random bits.
+ */
+export function serialNumberHex(random: Uint8Array = randomBytes(16)): string {
+  if (random.length !== 16) throw new RangeError('serialNumberHex takes 16 random bytes');
+  const bytes = Buffer.from(random);
+  bytes[0] = (bytes[0]! & 0x3f) | 0x40;
+  return bytes.toString('hex');
+}
+
+export function baseCertificate(publicKeyPem: string, days: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
-  // Positive serial: the top bit of the first byte is cleared (RFC 5280 §4.1.2.2).
-  cert.serialNumber = `0${randomBytes(15).toString('hex')}`;
+  cert.serialNumber = serialNumberHex();
   const now = Date.now();
   // Back-dated an hour so a client whose clock is slightly behind still accepts it.
   cert.validity.notBefore = new Date(now - 3600_000);
