@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ catalogSide: warehouseCatalogSide, log: () => undefined });
   try {
     emulator.faults.set({ latencyMs: LATENCY_MS });
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const child = spawn(process.execPath, [...(process.env.APPLY_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APPLY_PROF}`] : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--client', ...process.argv.slice(2)], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
     if (code !== 0 || resultLine === '') throw new Error(`the apply process exited with code ${code}`);
     // Time the sandbox itself spent per statement (the 50 ms included): the rest of a round trip is the client's
     // driver, TLS and the machine's scheduling.
-    const server = emulator.requestLog.entries({ since, kind: 'sql' }).map((e) => e.durationMs);
+    const server = emulator.requestLog.entries({ after: mark, kind: 'sql' }).map((e) => e.durationMs);
     console.log(`sandbox time per SQL request: median ${round(median(server))} ms over ${server.length} requests`);
     console.log(resultLine);
   } finally {

@@ -3,6 +3,6 @@ export { startEmulator, type EmulatorInfo, type EmulatorOptions, type OAuthOptio
 export type { CatalogSide, CatalogSideFactory, SandboxInfo, SeedName } from './contracts';
 export { parseFaultSpec, type FaultSettings } from './faults/fault-spec';
 export type { Faults, FaultCounters } from './faults/faults';
-export type { RequestLog, RequestLogEntry, RequestLogFilter } from './request-log/request-log';
+export type { LoggedRequest, RequestLog, RequestLogEntry, RequestLogFilter } from './request-log/request-log';
 export type { NewFederationPolicy } from './oauth/federation-policies';
 export { TestIdentityProvider } from './oauth/test-identity-provider';

@@ -52,12 +52,12 @@ const sp = () => emulator.servicePrincipals[0]!;
 
 describe('ucbridge whoami', () => {
   it('prints the user behind a PAT from DATABRICKS_TOKEN, with the partner User-Agent on every request', async () => {
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const run = await cli(['whoami'], { DATABRICKS_HOST: emulator.workspaceUrl, DATABRICKS_TOKEN: user().token });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain(`${user().userName} (${user().displayName})`);
     expect(run.stdout).toContain('workspace admin');
-    const log = emulator.requestLog.entries({ since });
+    const log = emulator.requestLog.entries({ after: mark });
     expect(log.length).toBeGreaterThan(0);
     expect(log.every((e) => e.userAgent === PARTNER_USER_AGENT)).toBe(true);
   });

@@ -120,9 +120,9 @@ describe('host metadata', () => {
 
 describe('request log', () => {
   it('records method, path, principal, status and User-Agent, with no credential in it', async () => {
-    const since = new Date();
+    const mark = emu.requestLog.mark();
     await f('/api/2.0/preview/scim/v2/Me?attributes=userName', { token, headers: { 'user-agent': 'ucbridge_desktop/0.1.0' } });
-    const [entry] = emu.requestLog.entries({ since, pathPrefix: '/api/2.0/preview/scim/v2/Me' });
+    const [entry] = emu.requestLog.entries({ after: mark, pathPrefix: '/api/2.0/preview/scim/v2/Me' });
     expect(entry).toMatchObject({ method: 'GET', status: 200, kind: 'rest', principal: emu.users[0]?.userName, userAgent: 'ucbridge_desktop/0.1.0', query: '?attributes=userName' });
     expect(JSON.stringify(emu.requestLog.entries())).not.toContain(token);
   });

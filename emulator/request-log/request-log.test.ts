@@ -37,10 +37,13 @@ describe('RequestLog', () => {
     log.record(entry({ method: 'POST', path: '/oidc/v1/token', kind: 'oauth', status: 400 }));
     expect(log.entries({ kind: 'oauth' })).toHaveLength(1);
     expect(log.entries({ principal: 'a@x.example', pathPrefix: '/api/' })).toHaveLength(1);
-    expect(log.entries({ since: new Date(Date.now() + 60_000) })).toHaveLength(0);
+    const mark = log.mark();
+    expect(log.entries({ after: mark })).toHaveLength(0);
+    log.record(entry({ time: new Date(0).toISOString() }));
+    expect(log.entries({ after: mark }).map((e) => e.seq)).toEqual([3]); // by order recorded, whatever its time
     await log.close();
     const lines = (await readFile(join(dir, 'requests.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines.map((l) => JSON.parse(l).path)).toEqual(['/api/2.0/preview/scim/v2/Me', '/oidc/v1/token']);
+    expect(lines.map((l) => JSON.parse(l).path)).toEqual(['/api/2.0/preview/scim/v2/Me', '/oidc/v1/token', '/api/2.0/preview/scim/v2/Me']);
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -24,8 +24,16 @@ export interface RequestLogFilter {
   readonly kind?: RequestKind;
   readonly principal?: string;
   readonly status?: number;
-  /** Entries at or after this time. */
-  readonly since?: Date;
+  /**
+   * Entries recorded after this mark (`log.mark()`). A sequence, not a time: requests finishing in the same
+   * millisecond as a `new Date()` taken after them would otherwise count as "since" it.
+   */
+  readonly after?: number;
+}
+
+/** An entry as the log keeps it: numbered in the order it was recorded (1, 2, …). */
+export interface LoggedRequest extends RequestLogEntry {
+  readonly seq: number;
 }
 
 const CAPACITY = 100_000;
@@ -36,7 +44,8 @@ const CAPACITY = 100_000;
  * other than User-Agent are not logged and query strings are redacted.
  */
 export class RequestLog {
-  private readonly list: RequestLogEntry[] = [];
+  private readonly list: LoggedRequest[] = [];
+  private recorded = 0;
   private readonly file: WriteStream | undefined;
 
   constructor(filePath?: string) {
@@ -44,13 +53,19 @@ export class RequestLog {
   }
 
   record(entry: RequestLogEntry): void {
-    this.list.push(entry);
+    const logged = { seq: ++this.recorded, ...entry };
+    this.list.push(logged);
     if (this.list.length > CAPACITY) this.list.splice(0, this.list.length - CAPACITY);
-    this.file?.write(`${JSON.stringify(entry)}\n`);
+    this.file?.write(`${JSON.stringify(logged)}\n`);
   }
 
-  entries(filter: RequestLogFilter = {}): readonly RequestLogEntry[] {
-    const since = filter.since?.toISOString();
+  /** The sequence number of the last entry recorded so far: `entries({ after: mark })` later gives what came next. */
+  mark(): number {
+    return this.recorded;
+  }
+
+  entries(filter: RequestLogFilter = {}): readonly LoggedRequest[] {
+    const after = filter.after;
     return this.list.filter(
       (e) =>
         (filter.method === undefined || e.method === filter.method) &&
@@ -58,7 +73,7 @@ export class RequestLog {
         (filter.kind === undefined || e.kind === filter.kind) &&
         (filter.principal === undefined || e.principal === filter.principal) &&
         (filter.status === undefined || e.status === filter.status) &&
-        (since === undefined || e.time >= since),
+        (after === undefined || e.seq > after),
     );
   }
 

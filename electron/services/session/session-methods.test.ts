@@ -44,7 +44,7 @@ describe('M2M (client credentials)', () => {
 
   it('signs in at account level with the account id (account OIDC endpoints)', async () => {
     const { service } = await session();
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const state = await service.signIn({
       taskId: taskId(),
       workspace: sandbox,
@@ -52,7 +52,7 @@ describe('M2M (client credentials)', () => {
       useProfileSecret: false,
     });
     expect(state).toMatchObject({ workspace: { accountId: emulator.accountId }, identity: { kind: 'service-principal', userName: sp().applicationId } });
-    expect(emulator.requestLog.entries({ since, pathPrefix: `/oidc/accounts/${emulator.accountId}/` }).length).toBeGreaterThanOrEqual(2);
+    expect(emulator.requestLog.entries({ after: mark, pathPrefix: `/oidc/accounts/${emulator.accountId}/` }).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a wrong secret fails with one plain line, never echoing the secret', async () => {
@@ -180,12 +180,12 @@ describe('30% of requests answered 429 or 503', () => {
     emulator.faults.set({ rate429: 0.15, rate503: 0.15, retryAfterSeconds: 0, seed: 7 });
     try {
       const { service } = await session();
-      const since = new Date();
+      const mark = emulator.requestLog.mark();
       await service.signIn({ taskId: taskId(), workspace: sandbox, auth: { method: 'oauth-m2m', clientId: sp().applicationId, clientSecret: sp().clientSecret }, useProfileSecret: false });
       const conn = service.requireConnection();
       const Me = z.object({ userName: z.string() });
       for (let i = 0; i < 30; i++) await conn.rest.request({ method: 'GET', path: '/api/2.0/preview/scim/v2/Me', schema: Me });
-      const log = emulator.requestLog.entries({ since });
+      const log = emulator.requestLog.entries({ after: mark });
       expect(log.filter((e) => e.status === 429 || e.status === 503).length).toBeGreaterThan(5);
       expect(log.every((e) => e.userAgent === PARTNER_USER_AGENT)).toBe(true);
     } finally {

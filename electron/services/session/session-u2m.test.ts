@@ -47,7 +47,7 @@ describe('U2M sign-in against the sandbox', () => {
     const browser = createFormBrowser({ caPem: emulator.caCertPem, userName: user.userName, password: user.password, consent: 'allow' });
     const cipher = createMemoryKeyCipher();
     const t = await testSession({ dir, emulator, browser, cipher });
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const state = await t.service.signIn({ taskId: taskId(), workspace: { kind: 'sandbox' }, auth: { method: 'oauth-u2m' }, useProfileSecret: false });
     await browser.done();
     expect(state).toMatchObject({
@@ -63,7 +63,7 @@ describe('U2M sign-in against the sandbox', () => {
     expect(t.progress[1]).toMatchObject({ redirectUri: redirectUris[0], browserOpened: true, authorizeUrl: expect.stringContaining('code_challenge_method=S256') });
 
     // The authorize, login and consent pages are the browser's requests, not the app's.
-    const appRequests = emulator.requestLog.entries({ since }).filter((e) => !/^\/oidc\/(?:v1\/authorize|interaction)/.test(e.path));
+    const appRequests = emulator.requestLog.entries({ after: mark }).filter((e) => !/^\/oidc\/(?:v1\/authorize|interaction)/.test(e.path));
     expect(appRequests.length).toBeGreaterThanOrEqual(4);
     for (const e of appRequests) expect(e.userAgent, `${e.method} ${e.path}`).toBe(PARTNER_USER_AGENT);
 

@@ -36,14 +36,14 @@ afterAll(async () => {
 const httpPath = () => emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath;
 describe('SQL sessions on the sandbox warehouse', () => {
   it('runs SELECT 1 as the signed-in principal, with the partner entry in the driver User-Agent', async () => {
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const session = await conn.sql(httpPath());
     try {
       expect(await session.execute('SELECT 1 AS one, current_user() AS me')).toEqual([{ one: 1, me: t.changes.at(-1)?.identity?.userName }]);
     } finally {
       await session.close();
     }
-    const sql = emulator.requestLog.entries({ since, kind: 'sql' });
+    const sql = emulator.requestLog.entries({ after: mark, kind: 'sql' });
     expect(sql.length).toBeGreaterThan(0);
     for (const e of sql) expect(e.userAgent).toContain(`(${PARTNER_USER_AGENT}; Node.js`);
   });
