@@ -90,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     revocation: oauthOptions.revocation ?? false,
     policies,
     earlyExpirySeconds: () => faults.earlyExpirySeconds(),
+    earlyExpiryClock: options.earlyExpiryClock ?? Date.now,
   });
   faults.setRevoker(() => oauth.revokeAll());
   const auth = new BearerAuthenticator(identities, oauth.verifier);

@@ -5,11 +5,13 @@ import { clientCredentialsToken, sandboxFetch, type SandboxFetch } from '../test
 let emu: RunningEmulator;
 let f: SandboxFetch;
 let pat: string;
+/** The early-expiry fault's clock: moved by the test instead of sleeping past an expiry. */
+let now = Date.now();
 const ME = '/api/2.0/preview/scim/v2/Me';
 
 beforeAll(async () => {
   // Starts with a spec, as `--faults` would pass it; every test then switches faults at runtime.
-  emu = await startEmulator({ faults: 'latency=0,retryAfter=3', catalogSide: null, log: () => undefined });
+  emu = await startEmulator({ faults: 'latency=0,retryAfter=3', catalogSide: null, log: () => undefined, earlyExpiryClock: () => now });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   pat = emu.users[0]?.token ?? '';
 });
@@ -73,8 +75,9 @@ describe('faults observed by a client', () => {
   it('expires OAuth access tokens early, leaving PATs alone', async () => {
     const token = await clientCredentialsToken(f, sp());
     emu.faults.set({ earlyExpirySeconds: 1 });
+    now += 999;
     expect((await f(ME, { token })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1_100));
+    now += 1;
     const res = await f(ME, { token });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error_code: 'UNAUTHENTICATED', message: 'Token is expired.' });

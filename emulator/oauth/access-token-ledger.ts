@@ -9,7 +9,10 @@ export class AccessTokenLedger {
   private revokedBelow = 0;
   private revokedOnce = false;
 
-  recordIssued(jti: string, atMs = Date.now()): void {
+  /** `now` is the clock the early-expiry fault reads (tests move a fake one instead of sleeping). */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  recordIssued(jti: string, atMs = this.now()): void {
     this.seq += 1;
     this.issued.set(jti, { seq: this.seq, atMs });
   }

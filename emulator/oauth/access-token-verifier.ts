@@ -13,6 +13,8 @@ export interface VerifierOptions {
   readonly ledger: AccessTokenLedger;
   /** The "tokens expire early" fault: seconds after issue when a token stops working, if set. */
   readonly earlyExpirySeconds: () => number | undefined;
+  /** The clock that fault reads; the ledger's issue times come from the same one. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /**
@@ -38,7 +40,7 @@ export class AccessTokenVerifier {
       const jti = String(payload.jti);
       if (ledger.isRevoked(jti)) return { ok: false, reason: 'revoked' };
       const early = this.options.earlyExpirySeconds();
-      if (early !== undefined && Date.now() >= ledger.issuedAtMs(jti, payload.iat ?? 0) + early * 1000) {
+      if (early !== undefined && (this.options.now ?? Date.now)() >= ledger.issuedAtMs(jti, payload.iat ?? 0) + early * 1000) {
         return { ok: false, reason: 'expired' };
       }
       const audience: TokenAudience = payload.iss === issuers.account ? 'account' : 'workspace';

@@ -27,6 +27,8 @@ export interface OAuthServerOptions {
   readonly revocation: boolean;
   readonly policies: FederationPolicies;
   readonly earlyExpirySeconds: () => number | undefined;
+  /** The clock the early-expiry fault reads (token issue times and checks). */
+  readonly earlyExpiryClock: () => number;
 }
 
 interface Mount {
@@ -46,13 +48,14 @@ interface Mount {
 export class OAuthServer {
   readonly verifier: AccessTokenVerifier;
   readonly issuers: { readonly workspace: string; readonly account: string };
-  private readonly ledger = new AccessTokenLedger();
+  private readonly ledger: AccessTokenLedger;
   private readonly consents = new ConsentMemory();
   private readonly minter: AccessTokenMinter;
   private readonly mounts: readonly Mount[];
 
   constructor(private readonly o: OAuthServerOptions) {
     const { identities } = o;
+    this.ledger = new AccessTokenLedger(o.earlyExpiryClock);
     const accountPath = `/oidc/accounts/${identities.accountId}`;
     this.issuers = { workspace: `${o.baseUrl}/oidc`, account: `${o.baseUrl}${accountPath}` };
     const cookieKeys = [randomBytes(32).toString('base64url')];
@@ -80,6 +83,7 @@ export class OAuthServer {
       issuers: this.issuers,
       ledger: this.ledger,
       earlyExpirySeconds: o.earlyExpirySeconds,
+      now: o.earlyExpiryClock,
     });
   }
 

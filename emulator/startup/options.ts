@@ -35,6 +35,11 @@ export interface EmulatorOptions {
   readonly catalogScale?: { readonly scaleTables?: number; readonly scaleColumns?: number };
   readonly maxJsonBodyBytes?: number;
   readonly maxRawBodyBytes?: number;
+  /**
+   * The clock the early-expiry fault reads: when a token was issued and whether it has expired early. Default
+   * `Date.now`; tests pass a fake one and move it, instead of sleeping past the expiry.
+   */
+  readonly earlyExpiryClock?: () => number;
   /** Diagnostics (internal errors, persistence failures). Default: stderr. */
   readonly log?: (line: string) => void;
 }

@@ -15,9 +15,11 @@ let emulator: RunningEmulator;
 let t: TestSession;
 let dir: string;
 const noBrowser: BrowserOpener = { open: async () => undefined };
+/** The early-expiry fault's clock, moved by the test: no sleeping past the expiry, and no race with a slow machine. */
+let now = Date.now();
 
 beforeAll(async () => {
-  emulator = await startEmulator({ catalogSide: warehouseCatalogSide, log: () => undefined });
+  emulator = await startEmulator({ catalogSide: warehouseCatalogSide, log: () => undefined, earlyExpiryClock: () => now });
   dir = await mkdtemp(join(tmpdir(), 'ucbridge-sql-401-'));
   t = await testSession({ dir, emulator, browser: noBrowser });
   const sp = emulator.servicePrincipals.find((s) => s.admin)!;
@@ -38,7 +40,7 @@ it('renews a token the warehouse refuses (401) once, then runs the statement', a
   try {
     await session.execute('SELECT 1');
     emulator.faults.set({ earlyExpirySeconds: 2 });
-    await new Promise((r) => setTimeout(r, 2_100));
+    now += 2_000; // the token in use is now 2 s old: refused; the one issued next is fresh
     const [posts, denials] = [tokenPosts(), refused()];
     expect(await session.execute('SELECT 2 AS n')).toEqual([{ n: 2 }]);
     expect([tokenPosts() - posts, refused() - denials]).toEqual([1, 1]);
