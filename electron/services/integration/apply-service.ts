@@ -45,7 +45,10 @@ export function createApplyService(deps: IntegrationDeps) {
       return summary;
     } catch (e) {
       // Refused before anything ran (the plan changed, the workspace unreachable): the previous status still holds.
-      if (began) await store.update((r) => ({ ...r, status: 'apply-error' }));
+      if (began) {
+        await store.update((r) => ({ ...r, status: 'apply-error' }));
+        logger.warn('apply stopped before the end', { kind, status: 'apply-error', host: connection.workspace.host });
+      }
       throw e;
     } finally {
       running = false;

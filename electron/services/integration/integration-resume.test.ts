@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
+import { inSequence } from '../../../test/in-sequence';
 import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from './integration.test-support';
 
 /** Cancel mid-apply, resume from the journal; then "Disconnect and uninstall" — through the handlers, on the sandbox. */
 let emulator: RunningEmulator;
 let main: ComposedApp;
 let planHash = '';
+// Cancel, then resume what the cancel left, then uninstall what the resume set up.
+const it = inSequence();
 
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
@@ -23,20 +26,20 @@ afterAll(async () => {
 
 describe('cancel and resume', () => {
   it('a cancelled apply stops with CANCELLED, says apply-error and offers to resume', async () => {
+    // Each statement takes 120 ms in the sandbox: the cancel, sent the moment the first step is journaled, lands
+    // long before the others could finish.
     emulator.faults.set({ latencyMs: 120 });
     const id = taskId('apply');
     const running = main.call('integration.apply', { taskId: id, kind: 'setup', planHash });
-    for (let i = 0; i < 200 && !main.events.some((e) => e.name === 'integration.step' && e.payload.taskId === id && e.payload.state === 'done'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await main.event('integration.step', (p) => p.taskId === id && (p.state === 'done' || p.state === 'failed'))).toMatchObject({ state: 'done' });
+    // The task settles at once; the run itself stops when its in-flight statements are aborted (status `applying`
+    // till then), and says so in the log.
+    const stopped = main.event('log.entry', (p) => /apply stopped before the end/.test(p.message));
     expect(await main.call('task.cancel', { taskId: id })).toEqual({ ok: true, value: { cancelled: true } });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    await stopped;
     emulator.faults.clear();
-    // The task settles at once; the run itself stops when its in-flight statements are aborted (status `applying` till then).
-    let view = await main.call('integration.view');
-    for (let i = 0; i < 200 && view.ok && view.value.status === 'applying'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      view = await main.call('integration.view');
-    }
-    expect(view).toMatchObject({ ok: true, value: { status: 'apply-error', resumable: 'setup' } });
+    expect(await main.call('integration.view')).toMatchObject({ ok: true, value: { status: 'apply-error', resumable: 'setup' } });
   });
 
   it('applying again resumes the journal and converges; the journal is gone after', async () => {

@@ -1,5 +1,5 @@
 import { readFile, rm, stat } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
 import { allFileText } from '../session/session.test-support';
@@ -56,7 +56,8 @@ describe('warehouses', () => {
     emulator.warehouseRegistry.stop(emulator.warehouses[1]!.id);
     const id = taskId('start');
     const running = main.call('integration.startWarehouse', { taskId: id, warehouseId: emulator.warehouses[1]!.id });
-    await new Promise((r) => setTimeout(r, 150));
+    // Started and now waiting for the warehouse (it stays STARTING 1.2 s): the moment to cancel.
+    await main.event('task.progress', (p) => p.taskId === id && /\(starting\)/.test(p.label));
     expect(await main.call('task.cancel', { taskId: id })).toEqual({ ok: true, value: { cancelled: true } });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
@@ -83,35 +84,37 @@ describe('service principals', () => {
         rest.request({ method: 'POST', path: '/api/2.0/preview/scim/v2/ServicePrincipals', body: { displayName: `bulk-sp-${String(i).padStart(3, '0')}` }, schema: z.unknown() }),
       ),
     );
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     const r = await main.call('integration.listServicePrincipals', { search: 'bulk-sp-' });
     expect(r.ok && r.value.length).toBe(130);
     expect(new Set(r.ok ? r.value.map((s: { id: string }) => s.id) : []).size).toBe(130);
-    expect(emulator.requestLog.entries({ since, pathPrefix: '/api/2.0/preview/scim/v2/ServicePrincipals' }).length).toBe(2);
+    expect(emulator.requestLog.entries({ after: mark, pathPrefix: '/api/2.0/preview/scim/v2/ServicePrincipals' }).length).toBe(2);
   });
 
   it('creates UCBRIDGE_USER with a secret kept only in the vault: not in the answer, a log or any file', async () => {
-    const r = await main.call('integration.createServicePrincipal', { displayName: 'UCBRIDGE_USER' });
+    // An app of its own: it is disposed to flush its files, and the other tests go on with `main`.
+    const own = await composedWithSandbox(emulator);
+    dirs.push(own.userDataDir);
+    onTestFinished(() => own.app.dispose());
+    const r = await own.call('integration.createServicePrincipal', { displayName: 'UCBRIDGE_USER' });
     expect(r).toMatchObject({ ok: true, value: { servicePrincipal: { displayName: 'UCBRIDGE_USER', active: true }, secretInVault: true, secretExpiresAt: expect.any(Number) } });
     if (!r.ok) return;
     const appId: string = r.value.servicePrincipal.applicationId;
     const stored = emulator.identities.spSecrets.list(r.value.servicePrincipal.id);
     expect(stored).toHaveLength(1);
-    const secret = (await main.spSecret(appId))!.clientSecret;
+    const secret = (await own.spSecret(appId))!.clientSecret;
     expect(secret.length).toBeGreaterThan(16);
-    const saved = await main.call('integration.saveSettings', { settings: settings(appId) });
+    const saved = await own.call('integration.saveSettings', { settings: settings(appId) });
     expect(saved).toMatchObject({ ok: true, value: { status: 'configured', settings: { servicePrincipal: { createdByUcbridge: true, secretInVault: true } } } });
     expect(JSON.stringify([r, saved])).not.toContain(secret);
-    expect(JSON.stringify(main.events)).not.toContain(secret);
-    await main.app.dispose();
-    expect((await allFileText(main.userDataDir)).filter((f) => f.text.includes(secret))).toEqual([]);
+    expect(JSON.stringify(own.events)).not.toContain(secret);
+    await own.app.dispose();
+    expect((await allFileText(own.userDataDir)).filter((f) => f.text.includes(secret))).toEqual([]);
     // The secret is the real one: the service principal signs in with it (M2M).
     const asSp = await composedWithSandbox(emulator, { clientId: appId, clientSecret: secret });
-    expect(await asSp.call('session.state')).toMatchObject({ ok: true, value: { identity: { kind: 'service-principal', userName: appId } } });
-    await asSp.app.dispose();
     dirs.push(asSp.userDataDir);
-    main = await composedWithSandbox(emulator);
-    dirs.push(main.userDataDir);
+    onTestFinished(() => asSp.app.dispose());
+    expect(await asSp.call('session.state')).toMatchObject({ ok: true, value: { identity: { kind: 'service-principal', userName: appId } } });
   });
 });
 

@@ -24,6 +24,8 @@ export interface ComposedApp {
   spSecret(applicationId: string): Promise<{ readonly clientId: string; readonly clientSecret: string } | undefined>;
   /** Every event published, in order. */
   readonly events: { name: string; payload: Json }[];
+  /** The first event (already published or still to come) that matches: what a test waits on instead of sleeping. */
+  event(name: string, match: (payload: Json) => boolean): Promise<Json>;
   /** Disposes the app and removes its userData folder. */
   close(): Promise<void>;
 }
@@ -38,7 +40,19 @@ export async function composedWithSandbox(emulator: RunningEmulator, who?: strin
   const ports = await createNodeMainPorts({ userDataDir, host: 'harness', policy });
   const app = await composeMain({ ...ports, sandbox: runningSandbox(emulator) });
   const events: { name: string; payload: Json }[] = [];
-  app.events.subscribe((name, payload) => events.push({ name, payload: payload as Json }));
+  const waiters = new Set<{ name: string; match: (p: Json) => boolean; resolve: (p: Json) => void }>();
+  app.events.subscribe((name, payload) => {
+    events.push({ name, payload: payload as Json });
+    for (const w of waiters) {
+      if (w.name !== name || !w.match(payload as Json)) continue;
+      waiters.delete(w);
+      w.resolve(payload as Json);
+    }
+  });
+  const event = (name: string, match: (p: Json) => boolean): Promise<Json> => {
+    const seen = events.find((e) => e.name === name && match(e.payload));
+    return seen ? Promise.resolve(seen.payload) : new Promise((resolve) => waiters.add({ name, match, resolve }));
+  };
   const call = (channel: string, input: unknown = {}) => app.gateway.dispatch(sender, channel, input) as ReturnType<ComposedApp['call']>;
   const user = typeof who === 'string' ? emulator.users.find((u) => u.userName === who)! : emulator.users.find((u) => u.admin)!;
   const auth = typeof who === 'object' ? { method: 'oauth-m2m', ...who } : { method: 'pat', token: user.token };
@@ -50,7 +64,7 @@ export async function composedWithSandbox(emulator: RunningEmulator, who?: strin
     await app.dispose();
     await rm(userDataDir, { recursive: true, force: true });
   };
-  return { app, userDataDir, call, events, spSecret, close };
+  return { app, userDataDir, call, events, event, spSecret, close };
 }
 
 /** The demo seed's admin and an analyst without admin rights (Siobhán), each in an app of their own. */

@@ -52,4 +52,21 @@ export function instantClock(): Clock & { readonly slept: number[] } {
   };
 }
 
+/** A clock whose sleeps never end by themselves, only when cancelled; `asleep` resolves when the first one begins. */
+export function stoppedClock(): Clock & { readonly asleep: Promise<number> } {
+  let began!: (ms: number) => void;
+  const asleep = new Promise<number>((resolve) => (began = resolve));
+  return {
+    asleep,
+    now: () => Date.now(),
+    sleep(ms, signal) {
+      began(ms);
+      return new Promise((_, reject) => {
+        if (signal?.aborted) reject(signal.reason);
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      });
+    },
+  };
+}
+
 export const tick = (): Promise<void> => new Promise((r) => setImmediate(r));

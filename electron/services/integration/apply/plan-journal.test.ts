@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../logging';
 import { openFileKeyValueStore } from '../../../node';
-import { memoryStore, planOf, step, tick } from './apply.test-support';
+import { memoryStore, planOf, step } from './apply.test-support';
 import { createPlanJournal } from './plan-journal';
 import { runPlan } from './run-plan';
 
@@ -16,20 +16,26 @@ describe('apply journal and resume', () => {
     const plan = wide(20);
     const firstRun: string[] = [];
     const crash = new AbortController();
+    // A step counts as done (its event) only once its journal write landed: the 8th done event is the moment to "crash".
+    let doneEvents = 0;
+    let eightDone!: () => void;
+    const eightRecorded = new Promise<void>((resolve) => (eightDone = resolve));
     // The "crash": after 8 steps finished, every statement hangs, as if the process had stopped.
     const dead = runPlan({
       plan,
       journal: createPlanJournal(kv, 'apply'),
       concurrency: 2,
       signal: crash.signal,
+      onStep: (e) => {
+        if (e.state === 'done' && ++doneEvents === 8) eightDone();
+      },
       executor: (s, signal) => {
         if (firstRun.length >= 8) return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('process gone'))));
         firstRun.push(s.id);
         return Promise.resolve();
       },
     });
-    while (firstRun.length < 8) await tick();
-    await new Promise((r) => setTimeout(r, 20));
+    await eightRecorded;
     // What reached the store is all a restarted app would see (a new journal object over the same store).
     const secondRun: string[] = [];
     const result = await runPlan({ plan, journal: createPlanJournal(kv, 'apply'), executor: async (s) => void secondRun.push(s.id) });
