@@ -68,7 +68,7 @@ describe('lists on the sandbox with one-item pages and empty pages that carry a 
     expect(plain.systemSchemaStates.length).toBeGreaterThan(1);
     expect(plain.catalogBindings).toHaveLength(2);
     expect(plain.warehouses.length).toBeGreaterThan(1);
-    const since = new Date();
+    const mark = emulator.requestLog.mark();
     emulator.faults.configure('pageSize=1,emptyPages=1');
     try {
       expect(await every(conn.rest)).toEqual(plain);
@@ -76,8 +76,8 @@ describe('lists on the sandbox with one-item pages and empty pages that carry a 
       emulator.faults.clear();
     }
     // Each list took an empty first page and then one request per item (and one more empty page before each).
-    const schemaPages = emulator.requestLog.entries({ since, pathPrefix: '/api/2.1/unity-catalog/schemas' });
+    const schemaPages = emulator.requestLog.entries({ after: mark, pathPrefix: '/api/2.1/unity-catalog/schemas' });
     expect(schemaPages.length).toBe(2 * 2 * (plain.schemaNames!.length + 1));
-    expect(emulator.requestLog.entries({ since, pathPrefix: '/api/2.0/sql/warehouses' }).length).toBe(2 * plain.warehouses.length);
+    expect(emulator.requestLog.entries({ after: mark, pathPrefix: '/api/2.0/sql/warehouses' }).length).toBe(2 * plain.warehouses.length);
   });
 });
