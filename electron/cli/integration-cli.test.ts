@@ -40,6 +40,7 @@ const offlineConfig = {
   catalog: 'UCBridge',
   audit: { enabled: true },
   servicePrincipal: { applicationId: '5c0ffee0-0000-4000-8000-00000000beef' },
+  manageScope: 'schema',
   governedCatalogs: ['main', 'we`ird'],
   governedSchemas: { main: ['sales', 'marketing'], 'We`ird': ['O`dd'] },
 };
@@ -54,6 +55,10 @@ describe('offline', () => {
     expect(run.stderr).toContain('"governedSchemas":{"we`ird":["<schema>"');
     expect(run.stderr).toContain('SHOW SCHEMAS IN `we``ird`');
     await expect(readdir(out)).rejects.toThrow();
+    // MANAGE on each catalog (the default) needs no list.
+    const onCatalogs = await cli(['export-script', '--config', await configFile('no-lists-catalog.json', { ...withoutLists, manageScope: 'catalog' }), '--out', join(home, 'on-catalogs')]);
+    expect(onCatalogs).toMatchObject({ code: 0, stderr: '' });
+    expect(await readFile(join(home, 'on-catalogs', 'setup.sql'), 'utf8')).toContain('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `we``ird` TO `5c0ffee0-0000-4000-8000-00000000beef`;');
   });
 
   it('export-script writes setup.sql, uninstall.sql and setup_notebook.sql with no workspace and no credentials', async () => {
@@ -128,11 +133,14 @@ describe('against the sandbox', () => {
     const steps = JSON.parse(plan.stdout).steps as { id: string; action: string; sql: string; purpose: string }[];
     expect(steps.length).toBeGreaterThan(5);
     for (const s of steps) expect(s).toEqual({ id: expect.any(String), action: 'create', sql: expect.any(String), purpose: expect.any(String) });
-    // The file lists no schemas for main: the CLI read them from the workspace, as the app does.
-    expect(steps.map((s) => s.id)).toEqual(expect.arrayContaining(['grant:sp:governed:main:schema:sales', 'grant:sp:governed:main:schema:marketing']));
-    expect(steps.filter((s) => s.sql.includes('MANAGE')).every((s) => s.sql.startsWith('GRANT MANAGE ON SCHEMA `main`.'))).toBe(true);
-    // A list the file does have is the user's choice and is kept.
-    const listed = JSON.parse((await cli(['plan', '--json', '--config', await configFile('p-listed.json', config({ governedSchemas: { main: ['sales'] } }))], env)).stdout).steps as { id: string }[];
+    // MANAGE on the governed catalog by default.
+    expect(steps.filter((s) => /\bMANAGE\b/.test(s.sql)).map((s) => s.id)).toEqual(['grant:sp:governed:main']);
+    // With MANAGE per schema and no list in the file, the CLI reads the schemas from the workspace, as the app does…
+    const perSchema = JSON.parse((await cli(['plan', '--json', '--config', await configFile('p-schema.json', config({ manageScope: 'schema' }))], env)).stdout).steps as { id: string; sql: string }[];
+    expect(perSchema.map((s) => s.id)).toEqual(expect.arrayContaining(['grant:sp:governed:main:schema:sales', 'grant:sp:governed:main:schema:marketing']));
+    expect(perSchema.filter((s) => s.sql.includes('MANAGE')).every((s) => s.sql.startsWith('GRANT MANAGE ON SCHEMA `main`.'))).toBe(true);
+    // …and a list the file does have is the user's choice and is kept.
+    const listed = JSON.parse((await cli(['plan', '--json', '--config', await configFile('p-listed.json', config({ manageScope: 'schema', governedSchemas: { main: ['sales'] } }))], env)).stdout).steps as { id: string }[];
     expect(listed.filter((s) => s.id.startsWith('grant:sp:governed:main:schema:')).map((s) => s.id)).toEqual(['grant:sp:governed:main:schema:sales']);
 
     // Without CAN_USE on the warehouse, the set-up gives it to the service principal (the CLI has no settings save).

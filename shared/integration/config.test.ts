@@ -41,3 +41,19 @@ describe('IntegrationConfigSchema governedSchemas', () => {
     expect(config({ governedCatalogs: ['hr'], governedSchemas: { hr: ['default'] } }).governedSchemas).toEqual({ hr: ['default'] });
   });
 });
+
+describe('IntegrationConfigSchema manageScope and storageLocation', () => {
+  it('defaults MANAGE to the catalog (Immuta\u2019s guide) and accepts "schema" as the opt-in', () => {
+    expect(IntegrationConfigSchema.parse(base).manageScope).toBe('catalog');
+    expect(IntegrationConfigSchema.parse({ ...base, manageScope: 'schema' }).manageScope).toBe('schema');
+    expect(problems({ ...base, manageScope: 'table' })).toHaveLength(1);
+  });
+
+  it('takes an optional managed storage URL (trimmed), and refuses what is no cloud storage URL', () => {
+    expect(IntegrationConfigSchema.parse(base).storageLocation).toBeUndefined();
+    expect(IntegrationConfigSchema.parse({ ...base, storageLocation: ' abfss://c@acct.dfs.core.windows.net/ucb ' }).storageLocation).toBe('abfss://c@acct.dfs.core.windows.net/ucb');
+    for (const bad of ['', 'bucket/path', 's3://', 's3://a b', 's3://a\nb', 's3://a\u0001b', `s3://${'x'.repeat(1100)}`]) {
+      expect(problems({ ...base, storageLocation: bad }).join(), bad).toMatch(/^storageLocation: managed storage location: /);
+    }
+  });
+});

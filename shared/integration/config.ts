@@ -53,6 +53,31 @@ export const AdditionalWorkspaceSchema = z
   .strict();
 export type AdditionalWorkspace = z.output<typeof AdditionalWorkspaceSchema>;
 
+/**
+ * Where the service principal gets MANAGE in each governed catalog. `catalog` (the default) is what Immuta's guide
+ * asks: MANAGE directly on the catalog, so grants, row filters and column masks apply to every current and future
+ * schema — and the holder may also DROP the catalog (DROP CATALOG docs). `schema` (opt-in) grants MANAGE on each
+ * listed schema instead: it cannot drop the catalog, but may still drop those schemas and their tables and transfer
+ * their ownership (DROP SCHEMA docs), and a schema created later is not covered until the integration is updated.
+ */
+export const ManageScopeSchema = z.enum(['catalog', 'schema']);
+export type ManageScope = z.infer<typeof ManageScopeSchema>;
+
+/**
+ * A managed storage location for the integration catalog (`CREATE CATALOG … MANAGED LOCATION '<url>'`): a cloud
+ * storage URL inside an external location the installer holds CREATE MANAGED STORAGE on. Needed when the metastore
+ * has no root storage, as metastores of workspaces enabled for Unity Catalog automatically do
+ * (https://docs.databricks.com/aws/en/connect/unity-catalog/cloud-storage/managed-storage).
+ */
+export const STORAGE_LOCATION_RULE = 'a cloud storage URL such as s3://bucket/path, abfss://container@account.dfs.core.windows.net/path or gs://bucket/path';
+export const StorageLocationSchema = z
+  .string()
+  .trim()
+  .max(1024, 'managed storage location: at most 1024 characters')
+  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/u, `managed storage location: ${STORAGE_LOCATION_RULE}`)
+  // Control characters would be escaped in the SQL literal, but no storage URL has one: refused outright.
+  .refine((s) => ![...s].some((ch) => ch < ' ' || ch === '\u007f'), `managed storage location: ${STORAGE_LOCATION_RULE}`);
+
 /** Every schema has one; it is read-only and nothing can be granted on it. */
 export const INFORMATION_SCHEMA = 'information_schema';
 
@@ -96,10 +121,15 @@ export const IntegrationConfigSchema = z
     servicePrincipal: z.object({ applicationId: ApplicationIdSchema }).strict(),
     governedCatalogs: z.array(SecurableNameSchema).default([]),
     additionalWorkspaceConnections: z.array(AdditionalWorkspaceSchema).default([]),
+    /** Managed storage for the integration catalog; absent, the metastore's root storage is used. */
+    storageLocation: StorageLocationSchema.optional(),
+    /** MANAGE on each governed catalog (default) or on each of its schemas (opt-in): see ManageScopeSchema. */
+    manageScope: ManageScopeSchema.default('catalog'),
     /**
-     * Per governed catalog, its schemas: the service principal gets MANAGE on each of them rather than on the
-     * catalog (sp-grants.ts says why). Kept in the config so the offline export has them; main fills it from the
-     * workspace (governed-schemas.ts). A key applies to that catalog on every workspace that governs it.
+     * With `manageScope: "schema"`, per governed catalog, its schemas: the service principal gets MANAGE on each of
+     * them. Kept in the config so the offline export has them; main fills it from the workspace
+     * (governed-schemas.ts). A key applies to that catalog on every workspace that governs it. Unused with
+     * `manageScope: "catalog"`.
      */
     governedSchemas: z.record(z.string(), z.array(SecurableNameSchema)).default({}),
   })

@@ -50,13 +50,28 @@ describe('leastPrivilegeRows', () => {
     expect(schema.map((r) => `${r.target}|${r.who}:${r.privilege}`)).toEqual(['workspace-c.cloud.databricks.com|service-principal:MANAGE']);
   });
 
-  it('gives the service principal MANAGE per schema, never on a catalog, and says why (the catalog cannot be dropped)', () => {
+  it('by default gives the service principal MANAGE on each governed catalog and says it may drop the catalog', () => {
     const rows = leastPrivilegeRows(CONFIGS['audit on, two governed catalogs']!).filter((r) => r.who === 'service-principal');
+    expect(rows.filter((r) => r.privilege === 'MANAGE').map((r) => r.on)).toEqual(['catalog hr', 'catalog finance']);
+    const why = rows.find((r) => r.on === 'catalog hr' && r.privilege === 'MANAGE')!.why;
+    expect(why).toContain('every current and future schema and table');
+    expect(why).toContain('drop the catalog, its schemas and tables, and transfer their ownership');
+  });
+
+  it('with manageScope "schema" gives MANAGE per schema, never on a catalog, and says what it still allows (dropping the schema)', () => {
+    const rows = leastPrivilegeRows(CONFIGS['MANAGE per schema, managed storage']!).filter((r) => r.who === 'service-principal');
     expect(rows.filter((r) => r.privilege === 'MANAGE').map((r) => r.on)).toEqual(['schema hr.default', 'schema hr.payroll', 'schema finance.ledger']);
     const why = rows.find((r) => r.on === 'schema hr.payroll')!.why;
-    expect(why).toContain('Seed 001 asks MANAGE on catalog hr');
-    expect(why).toContain('cannot drop a governed catalog');
-    expect(why).toContain('A schema created later needs an Update, which validation reports');
+    expect(why).toContain('It cannot drop the catalog');
+    expect(why).toContain('drop this schema and its tables and transfer their ownership');
+    expect(why).toContain('a schema created later needs an Update');
+  });
+
+  it('asks the installer for CREATE MANAGED STORAGE where a managed location is given, and no table cites a source document', () => {
+    const rows = leastPrivilegeRows(CONFIGS['MANAGE per schema, managed storage']!).filter((r) => r.who === 'installer');
+    expect(rows.find((r) => r.privilege === 'CREATE MANAGED STORAGE')).toMatchObject({ on: "the external location holding s3://ucb-managed/it's-here" });
+    expect(leastPrivilegeRows(config()).some((r) => r.privilege === 'CREATE MANAGED STORAGE')).toBe(false);
+    for (const c of Object.values(CONFIGS)) for (const r of leastPrivilegeRows(c)) expect(r.why).not.toMatch(/seed 0|reference §/i);
   });
 
   it('lists CAN_USE on the chosen SQL warehouse for the service principal, with why', () => {

@@ -32,14 +32,24 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
       ...installer,
       privilege: 'CREATE CATALOG',
       on: 'metastore',
-      why: `Create the integration catalog ${config.catalog} (seed 001). Not needed if ${config.catalog} already exists and you own it.`,
+      why: `Create the integration catalog ${config.catalog}. Not needed if ${config.catalog} already exists and you own it.`,
     },
+    ...(config.storageLocation === undefined
+      ? []
+      : [
+          {
+            ...installer,
+            privilege: 'CREATE MANAGED STORAGE',
+            on: `the external location holding ${config.storageLocation}`,
+            why: `Create ${config.catalog} with its managed storage at ${config.storageLocation}: a managed location must be inside an external location on which you hold CREATE MANAGED STORAGE.`,
+          },
+        ]),
     ...governed.map(({ c, target }) => ({
       ...installer,
       target,
       privilege: 'Owner, or MANAGE with USE CATALOG',
       on: `catalog ${c}`,
-      why: 'Grant the service principal its privileges on this catalog and MANAGE on its schemas: only its owner, a metastore admin or a MANAGE holder may grant (reference §1.8).',
+      why: `Grant the service principal its privileges on this catalog${config.manageScope === 'schema' ? ' and MANAGE on its schemas' : ', MANAGE included'}: only its owner, a metastore admin or a MANAGE holder may grant.`,
     })),
     ...(config.audit.enabled
       ? [
@@ -47,13 +57,13 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
             ...installer,
             privilege: 'Metastore admin',
             on: 'metastore',
-            why: 'Grant access to the system tables for query audit; no one has it by default (seed 001, reference §3.4).',
+            why: 'Grant access to the system tables for query audit; no one has it by default.',
           },
           {
             ...installer,
             privilege: 'Account admin',
             on: 'account',
-            why: 'Granting on system schemas takes a user who is both metastore and account admin, and so does enabling the access and query schemas (seed 001, reference §3.4).',
+            why: 'Granting on system schemas takes a user who is both metastore and account admin, and so does enabling the access and query schemas.',
           },
         ]
       : []),
@@ -67,7 +77,7 @@ function warehouseRow(config: IntegrationConfig): LeastPrivilegeRow {
     who: 'service-principal',
     privilege: 'CAN_USE',
     on: id ? `SQL warehouse ${id}` : `SQL warehouse at ${config.httpPath}`,
-    why: 'Run the governance product’s SQL on this warehouse: the databricks-sql-access entitlement alone does not let it use a warehouse (Partner Connect grants the same, seed 003).',
+    why: 'Run the governance product’s SQL on this warehouse: the databricks-sql-access entitlement alone does not let it use a warehouse (Partner Connect grants the same).',
     target: 'main',
   };
 }

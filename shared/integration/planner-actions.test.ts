@@ -22,8 +22,9 @@ describe('marking steps against an observed workspace', () => {
     });
   }
 
-  const c = config({ governedCatalogs: ['hr', 'finance'], audit: { enabled: true }, governedSchemas: { hr: ['payroll'], finance: ['ledger'] } });
+  const c = config({ manageScope: 'schema', governedCatalogs: ['hr', 'finance'], audit: { enabled: true }, governedSchemas: { hr: ['payroll'], finance: ['ledger'] } });
   const converged = convergedObservation(c);
+  const onCatalog = config({ governedCatalogs: ['hr', 'finance'], audit: { enabled: true } });
 
   it('marks a grant missing some of its privileges as change, and one missing all as create', () => {
     const observed = withMain(converged, (o) => ({
@@ -64,13 +65,16 @@ describe('marking steps against an observed workspace', () => {
       'grant:sp:governed:hr': 'unchanged',
       'grant:sp:governed:hr:schema:payroll': 'create',
     });
+    // With MANAGE on the catalog, ALL PRIVILEGES there still leaves MANAGE to grant.
+    const all = withMain(convergedObservation(onCatalog), (o) => ({ ...o, grants: o.grants.map((g) => (g.name[0] === 'hr' ? { ...g, privileges: ['ALL PRIVILEGES'] } : g)) }));
+    expect(marks(planSetup(onCatalog, all))).toMatchObject({ 'grant:sp:governed:hr': 'change', 'grant:sp:governed:finance': 'unchanged' });
   });
 
   it('marks MANAGE on each governed schema from the schema\u2019s own grants; one not held (or its schema gone) is not revoked', () => {
     const noSchemaManage = withMain(converged, (o) => ({ ...o, grants: o.grants.filter((g) => !(g.securable === 'SCHEMA' && g.name[0] === 'finance')) }));
     expect(marks(planSetup(c, noSchemaManage))).toMatchObject({ 'grant:sp:governed:finance': 'unchanged', 'grant:sp:governed:finance:schema:ledger': 'create', 'grant:sp:governed:hr:schema:payroll': 'unchanged' });
     expect(marks(planUninstall(c, noSchemaManage))).toMatchObject({ 'undo:grant:sp:governed:finance:schema:ledger': 'unchanged', 'undo:grant:sp:governed:hr:schema:payroll': 'change' });
-    // MANAGE held on the catalog (a set-up made from seed 001's wording) is not MANAGE on the schema.
+    // MANAGE held on the catalog (a set-up with manageScope "catalog") is not MANAGE on the schema.
     const onCatalog = withMain(noSchemaManage, (o) => ({ ...o, grants: o.grants.map((g) => (g.securable === 'CATALOG' && g.name[0] === 'finance' ? { ...g, privileges: [...g.privileges, 'MANAGE'] } : g)) }));
     expect(marks(planSetup(c, onCatalog))).toMatchObject({ 'grant:sp:governed:finance:schema:ledger': 'create' });
   });

@@ -12,8 +12,9 @@ const HOSTILE_CATALOGS = ['we`ird', '``', "it's", 'dq"x', "a'b`c\\d", 'ünïcød
 const HOSTILE_SCHEMAS = ['s`x', "o'k", '"dq"', '\\back', '漢字-ü', '--', ';x', 'default'];
 const HOSTILE_PRINCIPALS = ['evil`) TO `x`; DROP CATALOG main; --', "o'brien@example.com", 'data engineers', 'ü`\\`'];
 
-const GOVERNED_SKELETON = 'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG ? TO ?';
-const REVOKE_SKELETON = 'REVOKE USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG ? FROM ?';
+const catalogPrivileges = (c: IntegrationConfig) => `USE CATALOG, USE SCHEMA, SELECT, MODIFY${c.manageScope === 'catalog' ? ', MANAGE' : ''}`;
+const governedSkeleton = (c: IntegrationConfig) => `GRANT ${catalogPrivileges(c)} ON CATALOG ? TO ?`;
+const revokeSkeleton = (c: IntegrationConfig) => `REVOKE ${catalogPrivileges(c)} ON CATALOG ? FROM ?`;
 const SCHEMA_SKELETON = 'GRANT MANAGE ON SCHEMA ?.? TO ?';
 const SCHEMA_REVOKE_SKELETON = 'REVOKE MANAGE ON SCHEMA ?.? FROM ?';
 
@@ -29,13 +30,14 @@ function checkPlan(c: IntegrationConfig): void {
     const governedStep = /^(undo:)?grant:sp:(governed|workspace):/.test(step.id);
     if (governedStep) {
       const undo = step.id.startsWith('undo:');
-      // MANAGE only ever on a schema, as `catalog`.`schema` with both parts exactly as configured.
+      // MANAGE per schema (opted in) as `catalog`.`schema` with both parts exactly as configured.
       if (parts.skeleton.includes('ON SCHEMA')) {
+        expect(c.manageScope).toBe('schema');
         expect(parts.skeleton).toBe(undo ? SCHEMA_REVOKE_SKELETON : SCHEMA_SKELETON);
         const [catalog, schema] = parts.idents;
         expect(c.governedSchemas[catalog!]).toContain(schema);
       } else {
-        expect(parts.skeleton).toBe(undo ? REVOKE_SKELETON : GOVERNED_SKELETON);
+        expect(parts.skeleton).toBe(undo ? revokeSkeleton(c) : governedSkeleton(c));
       }
     }
     if (step.id === 'catalog' || step.id === 'undo:catalog') expect(parts.idents).toEqual([c.catalog]);
@@ -43,18 +45,21 @@ function checkPlan(c: IntegrationConfig): void {
   }
   const governed = setup.steps.filter((s) => s.id.startsWith('grant:sp:governed:')).map((s) => sqlParts(s.sql).idents);
   expect(governed).toEqual(
-    [...new Set(c.governedCatalogs)].flatMap((g) => [[g, principal], ...[...new Set(c.governedSchemas[g] ?? [])].map((s) => [g, s, principal])]),
+    [...new Set(c.governedCatalogs)].flatMap((g) => [[g, principal], ...(c.manageScope === 'schema' ? [...new Set(c.governedSchemas[g] ?? [])].map((s) => [g, s, principal]) : [])]),
   );
 }
 
 describe('quoting in the plan', () => {
   it('quotes hostile governed catalog and principal names so they parse back exactly', () => {
     for (const principal of HOSTILE_PRINCIPALS) {
-      const governedSchemas = Object.fromEntries(HOSTILE_CATALOGS.map((g) => [g, HOSTILE_SCHEMAS]));
-      const c = rawConfig(config({ governedCatalogs: HOSTILE_CATALOGS, governedSchemas, audit: { enabled: true } }), { servicePrincipal: { applicationId: principal } });
-      checkPlan(c);
+      for (const manageScope of ['catalog', 'schema'] as const) {
+        const governedSchemas = Object.fromEntries(HOSTILE_CATALOGS.map((g) => [g, HOSTILE_SCHEMAS]));
+        const c = rawConfig(config({ governedCatalogs: HOSTILE_CATALOGS, governedSchemas, manageScope, storageLocation: "s3://b/'`--;x", audit: { enabled: true } }), { servicePrincipal: { applicationId: principal } });
+        checkPlan(c);
+      }
     }
-    const p = planSetup(config({ governedCatalogs: ['we`ird'], governedSchemas: { 'we`ird': ["o'k`s"] } }), null);
+    expect(sqlParts(planSetup(config({ storageLocation: "s3://b/'`--;x" }), null).steps[0]!.sql).literals[0]).toBe("s3://b/'`--;x");
+    const p = planSetup(config({ manageScope: 'schema', governedCatalogs: ['we`ird'], governedSchemas: { 'we`ird': ["o'k`s"] } }), null);
     expect(p.steps.find((s) => s.id === 'grant:sp:governed:we`ird')!.sql).toBe(
       'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG `we``ird` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
     );
@@ -74,8 +79,10 @@ describe('quoting in the plan', () => {
         fc.string({ maxLength: 80 }),
         fc.uniqueArray(name, { minLength: 1, maxLength: 2 }),
         fc.uniqueArray(name, { maxLength: 3 }),
-        (governed, catalog, applicationId, workspaceUrl, extra, schemas) => {
+        fc.constantFrom('catalog' as const, 'schema' as const),
+        (governed, catalog, applicationId, workspaceUrl, extra, schemas, manageScope) => {
           const c = rawConfig(config({ audit: { enabled: true } }), {
+            manageScope,
             catalog,
             governedCatalogs: governed.filter((g) => g !== catalog),
             governedSchemas: Object.fromEntries([...governed, ...extra].map((g) => [g, schemas])),

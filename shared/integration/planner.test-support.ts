@@ -15,8 +15,15 @@ export const config = (over: Partial<IntegrationConfigInput> = {}): IntegrationC
 
 export const CONFIGS: Readonly<Record<string, IntegrationConfig>> = {
   'minimal, audit off': config(),
-  'audit on, two governed catalogs': config({ audit: { enabled: true }, governedCatalogs: ['hr', 'finance'], governedSchemas: { hr: ['default', 'payroll'], finance: ['ledger'] } }),
+  'audit on, two governed catalogs': config({ audit: { enabled: true }, governedCatalogs: ['hr', 'finance'] }),
+  'MANAGE per schema, managed storage': config({
+    storageLocation: "s3://ucb-managed/it's-here",
+    manageScope: 'schema',
+    governedCatalogs: ['hr', 'finance'],
+    governedSchemas: { hr: ['default', 'payroll'], finance: ['ledger'] },
+  }),
   'additional workspaces': config({
+    manageScope: 'schema',
     governedCatalogs: ['main_sales'],
     additionalWorkspaceConnections: [
       { workspaceUrl: 'workspace-b.cloud.databricks.com', httpPath: '/sql/1.0/warehouses/2222222222222222', catalogs: ['isolated_catalog1'] },
@@ -28,6 +35,7 @@ export const CONFIGS: Readonly<Record<string, IntegrationConfig>> = {
   'everything, upper-case names lowered': config({
     catalog: 'UCB_Prod',
     audit: { enabled: true },
+    manageScope: 'schema',
     governedCatalogs: ['Sales', 'raw-zone'],
     governedSchemas: { SALES: ['Orders', 'default'], 'raw-zone': ['landing-2026'] },
   }),

@@ -32,24 +32,18 @@ describe('planSetup / planUninstall', () => {
     }
   });
 
-  it('grants governed catalogs the seed\u2019s privileges but MANAGE per listed schema, never on a catalog, ownership or CREATE CATALOG', () => {
-    const p = planSetup(CONFIGS['audit on, two governed catalogs']!, null);
+  it('by default grants each governed catalog the guide\u2019s privileges, MANAGE included, directly on the catalog; never ownership or CREATE CATALOG', () => {
+    const c = CONFIGS['audit on, two governed catalogs']!;
+    expect(c.manageScope).toBe('catalog');
+    const p = planSetup(c, null);
     const sql = (id: string) => p.steps.find((s) => s.id === id)!.sql;
-    expect(sql('grant:sp:governed:hr')).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
-    expect(sql('grant:sp:governed:hr:schema:default')).toBe('GRANT MANAGE ON SCHEMA `hr`.`default` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
-    expect(sql('grant:sp:governed:hr:schema:payroll')).toBe('GRANT MANAGE ON SCHEMA `hr`.`payroll` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
-    expect(p.steps.filter((s) => /\bMANAGE\b/.test(s.sql)).map((s) => s.id)).toEqual([
-      'grant:sp:governed:hr:schema:default',
-      'grant:sp:governed:hr:schema:payroll',
-      'grant:sp:governed:finance:schema:ledger',
-    ]);
-    for (const s of p.steps) {
-      expect(s.sql).not.toMatch(/OWNER|CREATE CATALOG ON|ALL PRIVILEGES|METASTORE|MANAGE[^`]* ON CATALOG/);
-    }
-    const undo = planUninstall(CONFIGS['audit on, two governed catalogs']!, null).steps.find((s) => s.id === 'undo:grant:sp:governed:finance:schema:ledger')!;
-    expect(undo.sql).toBe('REVOKE MANAGE ON SCHEMA `finance`.`ledger` FROM `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
-    // A governed catalog without a schema list gets no MANAGE at all (the export refuses such a config).
-    expect(planSetup(config({ governedCatalogs: ['hr'] }), null).steps.filter((s) => s.sql.includes('MANAGE'))).toEqual([]);
+    expect(sql('grant:sp:governed:hr')).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(p.steps.filter((s) => /\bMANAGE\b/.test(s.sql)).map((s) => s.id)).toEqual(['grant:sp:governed:hr', 'grant:sp:governed:finance']);
+    for (const s of p.steps) expect(s.sql).not.toMatch(/OWNER|CREATE CATALOG ON|ALL PRIVILEGES|METASTORE/);
+    const undo = planUninstall(c, null).steps.find((s) => s.id === 'undo:grant:sp:governed:finance')!;
+    expect(undo.sql).toBe('REVOKE USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `finance` FROM `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    // No schema list is needed, and one given is not used.
+    expect(planSetup(config({ governedCatalogs: ['hr'], governedSchemas: { hr: ['payroll'] } }), null).steps.filter((s) => s.sql.includes('SCHEMA `hr`'))).toEqual([]);
     expect(p.steps.filter((s) => s.id.startsWith('grant:sp:system:')).map((s) => s.sql.replace(/ TO .*/, ''))).toEqual([
       'GRANT USE CATALOG ON CATALOG `system`',
       'GRANT USE SCHEMA ON SCHEMA `system`.`access`',
@@ -60,6 +54,30 @@ describe('planSetup / planUninstall', () => {
       'GRANT SELECT ON TABLE `system`.`query`.`history`',
     ]);
     expect(planSetup(config(), null).steps.some((s) => s.id.startsWith('grant:sp:system:'))).toBe(false);
+  });
+
+  it('with manageScope "schema" grants MANAGE per listed schema and never on a governed catalog', () => {
+    const c = CONFIGS['MANAGE per schema, managed storage']!;
+    const p = planSetup(c, null);
+    const sql = (id: string) => p.steps.find((s) => s.id === id)!.sql;
+    expect(sql('grant:sp:governed:hr')).toBe('GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(sql('grant:sp:governed:hr:schema:default')).toBe('GRANT MANAGE ON SCHEMA `hr`.`default` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    expect(p.steps.filter((s) => /\bMANAGE\b/.test(s.sql)).map((s) => s.id)).toEqual([
+      'grant:sp:governed:hr:schema:default',
+      'grant:sp:governed:hr:schema:payroll',
+      'grant:sp:governed:finance:schema:ledger',
+    ]);
+    for (const s of p.steps) expect(s.sql).not.toMatch(/MANAGE[^`]* ON CATALOG/);
+    const undo = planUninstall(c, null).steps.find((s) => s.id === 'undo:grant:sp:governed:finance:schema:ledger')!;
+    expect(undo.sql).toBe('REVOKE MANAGE ON SCHEMA `finance`.`ledger` FROM `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`');
+    // A governed catalog without a schema list gets no MANAGE at all (the export refuses such a config).
+    expect(planSetup(config({ manageScope: 'schema', governedCatalogs: ['hr'] }), null).steps.filter((s) => s.sql.includes('MANAGE'))).toEqual([]);
+  });
+
+  it('creates the integration catalog with its managed location when one is given, quoted as a literal', () => {
+    const sql = planSetup(CONFIGS['MANAGE per schema, managed storage']!, null).steps[0]!.sql;
+    expect(sql).toMatch(/^CREATE CATALOG IF NOT EXISTS `ucbridge` MANAGED LOCATION 's3:\/\/ucb-managed\/it\\'s-here' COMMENT '/);
+    expect(planSetup(config(), null).steps[0]!.sql).not.toContain('MANAGED LOCATION');
   });
 
   it('targets additional workspaces\u2019 catalogs at their workspace URL', () => {

@@ -80,22 +80,48 @@ describe('exportScripts', () => {
     expect(cells[0]).toMatch(/^-- MAGIC %md\n-- MAGIC # ucbridge set-up script/);
   });
 
-  it('grants MANAGE on each listed schema offline, and revokes it in uninstall.sql', () => {
+  it('grants MANAGE on each governed catalog by default, and says in the header what it lets the service principal do, dropping included', () => {
     const files = exportScripts(CONFIGS['audit on, two governed catalogs']!);
+    expect(statements(file(files, 'setup.sql')).filter((s) => s.includes('MANAGE'))).toEqual([
+      'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `hr` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+      'GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG `finance` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
+    ]);
+    for (const name of ['setup.sql', 'uninstall.sql']) {
+      const text = file(files, name);
+      expect(text).toContain('-- MANAGE granted on:      each governed catalog');
+      expect(text).toMatch(/-- MANAGE on each governed catalog: .*drop the catalog, its schemas and tables, and transfer their ownership/);
+    }
+    // Nothing governed, nothing said about MANAGE.
+    expect(file(exportScripts(config()), 'setup.sql')).not.toContain('-- MANAGE on');
+  });
+
+  it('with manageScope "schema" grants MANAGE on each listed schema offline, says what that allows, and revokes it in uninstall.sql', () => {
+    const files = exportScripts(CONFIGS['MANAGE per schema, managed storage']!);
+    expect(file(files, 'setup.sql')).toMatch(/-- MANAGE on each listed schema \(not on the catalogs\): .*cannot drop the catalog, but lets the service principal drop this schema and its tables and transfer their ownership/);
     const setup = statements(file(files, 'setup.sql'));
-    expect(setup.filter((s) => s.includes('MANAGE'))).toEqual([
+    expect(setup.filter((s) => /\bMANAGE ON/.test(s))).toEqual([
       'GRANT MANAGE ON SCHEMA `hr`.`default` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
       'GRANT MANAGE ON SCHEMA `hr`.`payroll` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
       'GRANT MANAGE ON SCHEMA `finance`.`ledger` TO `8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b`',
     ]);
-    expect(statements(file(files, 'uninstall.sql')).filter((s) => s.includes('MANAGE'))).toHaveLength(3);
-    expect(file(files, 'setup.sql')).toContain('-- Let the service principal govern schema hr.payroll: enforce grants, row filters and column masks on its tables [grant:sp:governed:hr:schema:payroll]');
+    expect(statements(file(files, 'uninstall.sql')).filter((s) => /\bMANAGE ON/.test(s))).toHaveLength(3);
+    expect(file(files, 'setup.sql')).toContain('-- Let the service principal govern schema hr.payroll: enforce grants, row filters and column masks on its tables (it may also drop them) [grant:sp:governed:hr:schema:payroll]');
+  });
+
+  it('creates the catalog in its managed storage and names it, and who may run the script, in the header', () => {
+    const text = file(exportScripts(CONFIGS['MANAGE per schema, managed storage']!), 'setup.sql');
+    expect(text).toContain("-- Managed storage:        s3://ucb-managed/it's-here");
+    expect(text).toContain("CREATE MANAGED STORAGE on the external location holding s3://ucb-managed/it's-here");
+    expect(statements(text)[0]).toMatch(/^CREATE CATALOG IF NOT EXISTS `ucbridge` MANAGED LOCATION 's3:\/\/ucb-managed\/it\\'s-here' COMMENT/);
+    expect(file(exportScripts(config()), 'setup.sql')).toContain('-- Managed storage:        (the metastore\u2019s root storage)');
   });
 
   it('refuses, as bad input, a governed catalog without a schema list, naming the field to add; an empty list is a list', () => {
-    const missing = config({ governedCatalogs: ['hr', 'finance'], governedSchemas: { hr: ['payroll'] }, additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso'] }] });
+    const missing = config({ manageScope: 'schema', governedCatalogs: ['hr', 'finance'], governedSchemas: { hr: ['payroll'] }, additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso'] }] });
     expect(() => exportScripts(missing)).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringContaining('finance, iso'), hint: expect.stringContaining('"governedSchemas":{"finance":["<schema>"') }) }));
     expect(() => exportScripts({ ...missing, governedSchemas: { hr: ['payroll'], finance: [], iso: [] } })).not.toThrow();
+    // MANAGE on the catalog (the default) needs no list.
+    expect(() => exportScripts({ ...missing, manageScope: 'catalog' })).not.toThrow();
   });
 
   it('keeps a line break typed into a workspace URL inside its comment', () => {

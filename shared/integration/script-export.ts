@@ -4,7 +4,7 @@ import type { IntegrationConfig } from './config';
 import { assertSchemaLists } from './governed-schema-lists';
 import type { Plan, PlanStep } from './plan-types';
 import { planSetup, planUninstall } from './planner';
-import { commentText, configSummary, runAsLines } from './script-text';
+import { commentText, configSummary, manageLines, runAsLines } from './script-text';
 
 /**
  * Manual set-up: scripts from the config alone, offline. Built from the same plans automatic apply runs, so the
@@ -38,6 +38,7 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
     ...configSummary(config),
     '',
     ...runAsLines(config, plan.kind),
+    ...manageLines(config).map(commentText),
     `Plan: ${plan.steps.length} statements, sha-256 ${plan.hash}`,
   ];
 }

@@ -1,4 +1,5 @@
 import type { IntegrationConfig } from './config';
+import { MANAGE_ON_CATALOG_EFFECT, MANAGE_ON_SCHEMA_EFFECT } from './sp-grants';
 
 /**
  * Text that goes into SQL comments and notebook markdown. A comment ends at the line break, so anything
@@ -22,8 +23,10 @@ export function configSummary(config: IntegrationConfig): string[] {
     `Workspace:              ${config.workspaceUrl}`,
     `SQL warehouse path:     ${config.httpPath}`,
     `Integration catalog:    ${config.catalog}`,
+    `Managed storage:        ${config.storageLocation ?? '(the metastore\u2019s root storage)'}`,
     `Service principal:      ${config.servicePrincipal.applicationId} (application id)`,
     `Governed catalogs:      ${listOr(config.governedCatalogs, '(none)')}`,
+    `MANAGE granted on:      ${config.manageScope === 'catalog' ? 'each governed catalog' : 'each listed schema of each governed catalog'}`,
     `Query audit:            ${config.audit.enabled ? 'on' : 'off'}`,
     ...(config.additionalWorkspaceConnections.length === 0
       ? ['Additional workspaces:  (none)']
@@ -31,12 +34,25 @@ export function configSummary(config: IntegrationConfig): string[] {
   ].map(commentText);
 }
 
+/**
+ * What MANAGE lets the service principal do in the governed catalogs, dropping included (DROP CATALOG / DROP SCHEMA
+ * docs): said in the script header so whoever runs it knows what they hand over. Nothing when nothing is governed.
+ */
+export function manageLines(config: IntegrationConfig): string[] {
+  const governed = config.governedCatalogs.length + config.additionalWorkspaceConnections.reduce((n, w) => n + w.catalogs.length, 0);
+  if (governed === 0) return [];
+  return config.manageScope === 'catalog'
+    ? [`MANAGE on each governed catalog: ${MANAGE_ON_CATALOG_EFFECT}`]
+    : [`MANAGE on each listed schema (not on the catalogs): ${MANAGE_ON_SCHEMA_EFFECT}`];
+}
+
 /** Who may run each script (seed 001 §Permissions; reference §1.8 on who may grant). */
 export function runAsLines(config: IntegrationConfig, kind: 'setup' | 'uninstall'): string[] {
   const audit = config.audit.enabled ? ' With query audit on, a metastore admin who is also an account admin (system tables).' : '';
+  const storage = config.storageLocation === undefined ? '' : ` CREATE MANAGED STORAGE on the external location holding ${config.storageLocation}.`;
   return kind === 'setup'
     ? [
-        `Run as: a user with CREATE CATALOG on the metastore (or the owner of catalog ${config.catalog}), and ownership or MANAGE on each governed catalog.${audit}`,
+        `Run as: a user with CREATE CATALOG on the metastore (or the owner of catalog ${config.catalog}), and ownership or MANAGE on each governed catalog.${storage}${audit}`,
         'Every statement is idempotent: running the script again changes nothing. It contains no secret.',
       ]
     : [

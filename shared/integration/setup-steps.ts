@@ -15,6 +15,13 @@ import { workspaceHost } from './workspace-host';
 /** Objects inside the integration catalog go with `DROP CATALOG … CASCADE`: no inverse of their own. */
 const INSIDE_CATALOG = null;
 
+/**
+ * A metastore without root storage refuses a bare CREATE CATALOG; the catalog then needs its own managed location
+ * (https://docs.databricks.com/aws/en/connect/unity-catalog/cloud-storage/managed-storage).
+ */
+const managedLocation = (config: IntegrationConfig): string =>
+  config.storageLocation === undefined ? '' : ` MANAGED LOCATION ${quoteLiteral(config.storageLocation)}`;
+
 function catalogSteps(config: IntegrationConfig): StepDraft[] {
   const c = config.catalog;
   const host = workspaceHost(config.workspaceUrl);
@@ -23,8 +30,9 @@ function catalogSteps(config: IntegrationConfig): StepDraft[] {
     {
       ...main,
       id: 'catalog',
-      sql: `CREATE CATALOG IF NOT EXISTS ${quoteIdent(c)} COMMENT ${quoteLiteral(`Integration catalog managed by ucbridge for ${host}. Readable by the governance product's service principal only; do not grant it to others.`)}`,
-      purpose: `Create the integration catalog ${c}`,
+      // MANAGED LOCATION before COMMENT: the order the older CREATE CATALOG grammar fixes (reference §1.1).
+      sql: `CREATE CATALOG IF NOT EXISTS ${quoteIdent(c)}${managedLocation(config)} COMMENT ${quoteLiteral(`Integration catalog managed by ucbridge for ${host}. Readable by the governance product's service principal only; do not grant it to others.`)}`,
+      purpose: config.storageLocation === undefined ? `Create the integration catalog ${c}` : `Create the integration catalog ${c}, its managed storage at ${config.storageLocation}`,
       dependsOn: [],
       inverse: `DROP CATALOG IF EXISTS ${quoteIdent(c)} CASCADE`,
       check: { kind: 'catalog', catalog: c },

@@ -1,11 +1,11 @@
-import type { IntegrationConfig } from './config';
+import type { IntegrationConfig, ManageScope } from './config';
 import { AUDIT_SCHEMAS, AUDIT_TABLES, STAGING_VOLUME, SYSTEM_CATALOG } from './integration-objects';
 import type { SecurableType } from './observed-state';
 
 /**
  * Every privilege the service principal gets, and why: the planner turns these into GRANT steps and the
- * least-privilege table into rows, so the two can never disagree. Nothing here is ownership, CREATE CATALOG, ALL
- * PRIVILEGES or MANAGE on a catalog.
+ * least-privilege table into rows, so the two can never disagree. Nothing here is ownership, CREATE CATALOG or ALL
+ * PRIVILEGES; MANAGE is on each governed catalog or, opted in, on each of its schemas (see below).
  */
 export interface GrantSpec {
   readonly id: string;
@@ -23,33 +23,42 @@ export interface GrantSpec {
 }
 
 /**
- * Seed 001 §Permissions asks USE CATALOG, USE SCHEMA, SELECT, MODIFY and MANAGE on each governed catalog. MANAGE on
- * a catalog also lets its holder DROP it (Databricks SQL reference, DROP CATALOG; the sandbox's ops/drop.ts), so
- * ucbridge grants MANAGE on each of the catalog's schemas instead: it cascades to their tables, which is what
- * granting, row filters and column masks need (reference §1.6–1.9), and the integration cannot drop the catalog.
- * The cost: a schema created later has no MANAGE until the integration is updated (validation reports it).
+ * Immuta's guide (seed 001 §Permissions) asks USE CATALOG, USE SCHEMA, SELECT, MODIFY and MANAGE directly on each
+ * governed catalog, so that grants are fully applied and new schemas are covered. That is the default
+ * (`manageScope: "catalog"`), and it means the service principal may also DROP the catalog: MANAGE lets its holder
+ * drop the object (https://docs.databricks.com/aws/en/data-governance/unity-catalog/manage-privileges/ownership,
+ * https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-drop-catalog). `manageScope: "schema"`
+ * grants MANAGE on each listed schema instead: it cascades to their tables (granting, row filters and column masks,
+ * reference §1.6–1.9) and cannot drop the catalog, but still lets the holder drop those schemas and their tables
+ * and transfer their ownership (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-drop-schema),
+ * and a schema created later has no MANAGE until the integration is updated (validation reports it).
  */
 const GOVERNED_CATALOG_WHY = {
-  'USE CATALOG': 'Reach the catalog at all (reference §0.2: reading needs USE CATALOG on the parent).',
+  'USE CATALOG': 'Reach the catalog at all: reading anything in it needs USE CATALOG on it.',
   'USE SCHEMA': 'Reach every current and future schema in it (inherited from the catalog).',
-  SELECT: 'Required with MANAGE and MODIFY to apply row filters and column masks (seed 001).',
-  MODIFY: 'Required to apply row filters and column masks on the tables (seed 001).',
+  SELECT: 'Required with MANAGE and MODIFY to apply row filters and column masks (Immuta\u2019s guide).',
+  MODIFY: 'Required to apply row filters and column masks on the tables (Immuta\u2019s guide).',
 } as const;
 
-const governedSchemaWhy = (catalog: string) => ({
-  MANAGE:
-    `Grant and revoke access and set row filters and column masks on the schema's tables (inherited by them). Seed 001 asks MANAGE on catalog ${catalog}; ` +
-    'ucbridge grants it per schema so the integration cannot drop a governed catalog. A schema created later needs an Update, which validation reports.',
-});
+/** What MANAGE lets the service principal do, said plainly (README, least-privilege table, script header). */
+export const MANAGE_ON_CATALOG_EFFECT =
+  'Grant and revoke access and set row filters and column masks on every current and future schema and table of the catalog (as Immuta\u2019s guide requires). ' +
+  'It also lets the service principal drop the catalog, its schemas and tables, and transfer their ownership.';
+export const MANAGE_ON_SCHEMA_EFFECT =
+  'Grant and revoke access and set row filters and column masks on the schema\u2019s tables. It cannot drop the catalog, ' +
+  'but lets the service principal drop this schema and its tables and transfer their ownership; a schema created later needs an Update (validation reports it).';
 
-export function governedGrant(catalog: string, target: string, id: string): GrantSpec {
+export function governedGrant(catalog: string, target: string, id: string, scope: ManageScope = 'catalog'): GrantSpec {
+  const manage = scope === 'catalog';
   return {
     id,
     securable: 'CATALOG',
     name: [catalog],
-    privileges: Object.keys(GOVERNED_CATALOG_WHY),
-    purpose: `Let the service principal reach and use the data in catalog ${catalog} (MANAGE is granted per schema, not here)`,
-    why: GOVERNED_CATALOG_WHY,
+    privileges: [...Object.keys(GOVERNED_CATALOG_WHY), ...(manage ? ['MANAGE'] : [])],
+    purpose: manage
+      ? `Let the service principal reach, use and govern catalog ${catalog} (MANAGE on the catalog: it may also drop it)`
+      : `Let the service principal reach and use the data in catalog ${catalog} (MANAGE is granted per schema, not here)`,
+    why: manage ? { ...GOVERNED_CATALOG_WHY, MANAGE: MANAGE_ON_CATALOG_EFFECT } : GOVERNED_CATALOG_WHY,
     dependsOn: [],
     target,
     revokeOnUninstall: true,
@@ -62,19 +71,20 @@ export function governedSchemaGrant(catalog: string, schema: string, target: str
     securable: 'SCHEMA',
     name: [catalog, schema],
     privileges: ['MANAGE'],
-    purpose: `Let the service principal govern schema ${catalog}.${schema}: enforce grants, row filters and column masks on its tables`,
-    why: governedSchemaWhy(catalog),
+    purpose: `Let the service principal govern schema ${catalog}.${schema}: enforce grants, row filters and column masks on its tables (it may also drop them)`,
+    why: { MANAGE: MANAGE_ON_SCHEMA_EFFECT },
     dependsOn: [],
     target,
     revokeOnUninstall: true,
   };
 }
 
-/** The catalog grant, then MANAGE on each schema listed for it in the config (none listed: none granted). */
+/** The catalog grant; with `manageScope: "schema"`, MANAGE on each schema listed for it (none listed: none granted). */
 function governedCatalogGrants(config: IntegrationConfig, catalog: string, target: string, idPrefix: string): GrantSpec[] {
+  if (config.manageScope === 'catalog') return [governedGrant(catalog, target, idPrefix, 'catalog')];
   const schemas = [...new Set(config.governedSchemas[catalog] ?? [])];
   return [
-    governedGrant(catalog, target, idPrefix),
+    governedGrant(catalog, target, idPrefix, 'schema'),
     ...schemas.map((s) => governedSchemaGrant(catalog, s, target, `${idPrefix}:schema:${s}`)),
   ];
 }
@@ -106,10 +116,10 @@ function integrationGrants(config: IntegrationConfig): GrantSpec[] {
       privileges: ['CREATE FUNCTION', 'EXECUTE'],
       purpose: 'Let the service principal create policy functions and attach any of them as row filters or column masks',
       why: {
-        'CREATE FUNCTION': 'Create the row-filter and column-mask UDFs (reference §1.5).',
+        'CREATE FUNCTION': 'Create the row-filter and column-mask functions (SQL UDFs).',
         // Setting a filter or mask needs EXECUTE on the function (reference §1.6, §1.7); granted on the schema it
         // inherits to every function there, including ones ucbridge's policy step creates as the installer.
-        EXECUTE: 'Attach policy functions it does not own as filters and masks (reference §1.6).',
+        EXECUTE: 'Attach policy functions it does not own as row filters and column masks (setting one needs EXECUTE on the function).',
       },
       dependsOn: ['schema:policies'],
     },
@@ -137,7 +147,7 @@ function auditGrants(): GrantSpec[] {
       name: [SYSTEM_CATALOG],
       privileges: ['USE CATALOG'],
       purpose: 'Let the service principal reach the system catalog (query audit)',
-      why: { 'USE CATALOG': 'Reach the system tables (seed 001, query audit).' },
+      why: { 'USE CATALOG': 'Reach the system tables (query audit).' },
     },
     ...AUDIT_SCHEMAS.map((s) => ({
       ...base,
@@ -146,7 +156,7 @@ function auditGrants(): GrantSpec[] {
       name: [SYSTEM_CATALOG, s],
       privileges: ['USE SCHEMA'],
       purpose: `Let the service principal reach system.${s} (query audit)`,
-      why: { 'USE SCHEMA': `Reach the tables in system.${s} (seed 001).` },
+      why: { 'USE SCHEMA': `Reach the tables in system.${s} (query audit).` },
     })),
     ...AUDIT_TABLES.map(([s, t]) => ({
       ...base,
@@ -155,7 +165,7 @@ function auditGrants(): GrantSpec[] {
       name: [SYSTEM_CATALOG, s, t],
       privileges: ['SELECT'],
       purpose: `Let the service principal read system.${s}.${t} (query audit)`,
-      why: { SELECT: `Read system.${s}.${t} for query audit and lineage (seed 001).` },
+      why: { SELECT: `Read system.${s}.${t} for query audit and lineage.` },
     })),
   ];
 }

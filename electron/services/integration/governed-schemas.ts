@@ -5,8 +5,8 @@ import { listAll } from '../connection/paged-list';
 import type { RestClient } from '../connection/types';
 
 /**
- * The schema lists of governed catalogs (config.governedSchemas), read from the workspace: the service principal
- * gets MANAGE on each schema rather than on the catalog (shared/integration/sp-grants.ts). The app fills them when
+ * The schema lists of governed catalogs (config.governedSchemas), read from the workspace: with `manageScope:
+ * "schema"` the service principal gets MANAGE on each schema rather than on the catalog (shared/integration/sp-grants.ts). The app fills them when
  * settings are saved and before it plans; the CLI before it validates, plans or applies.
  */
 
@@ -40,6 +40,8 @@ export async function schemaNames(rest: RestClient, catalog: string, signal?: Ab
  * tries again).
  */
 export async function withGovernedSchemas(config: IntegrationConfig, rest: RestClient, mode: 'missing' | 'refresh', signal?: AbortSignal): Promise<IntegrationConfig> {
+  // MANAGE on the catalog covers every schema: no list is read or needed.
+  if (config.manageScope !== 'schema') return config;
   const governed = [...new Set([...config.governedCatalogs, ...config.additionalWorkspaceConnections.flatMap((w) => w.catalogs)])];
   const lists: Record<string, string[]> = { ...config.governedSchemas };
   for (const catalog of governed) {

@@ -63,13 +63,18 @@ describe('the saved integration record', () => {
     for (const [channel, input] of [['integration.listWarehouses', {}], ['integration.plan', { kind: 'setup' }], ['integration.validate', { taskId: 'validate-0001' }]] as const) {
       expect(await call(channel, input), channel).toMatchObject({ ok: false, error: { code: 'NOT_CONNECTED' } });
     }
-    // Saved signed out: no schema list for main yet, so no script that would leave main's schemas unmanaged.
-    expect(await call('integration.exportScripts')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('schemas of main'), hint: expect.stringContaining('Sign in') } });
+    // MANAGE on the catalog (the default) needs no schema list: the script is made from the settings alone.
+    expect(await call('integration.exportScripts')).toMatchObject({ ok: true, value: [{ name: 'setup.sql', content: expect.stringContaining('MODIFY, MANAGE ON CATALOG `main`') }, {}, {}] });
     expect(await call('integration.exportPayload', { includeSecret: false })).toMatchObject({ ok: true, value: { file: { name: 'integration.json' } } });
   });
 
-  it('exports the scripts offline from settings that hold the schema lists, granting MANAGE per listed schema', async () => {
-    const listed = { ...settings, config: { ...settings.config, governedSchemas: { main: ['sales'] } } };
+  it('with MANAGE per schema: refuses the export until the schema lists are read, then grants MANAGE per listed schema', async () => {
+    const perSchema = { ...settings, config: { ...settings.config, manageScope: 'schema' } };
+    const signedOut = await startWith(JSON.stringify({ v: 1, settings: perSchema, status: 'configured', lastValidation: null, lastApply: null, created: [] }));
+    // Saved signed out: no schema list for main yet, so no script that would leave main's schemas unmanaged.
+    expect(await signedOut.call('integration.exportScripts')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('schemas of main'), hint: expect.stringContaining('Sign in') } });
+    await app?.dispose();
+    const listed = { ...perSchema, config: { ...perSchema.config, governedSchemas: { main: ['sales'] } } };
     const { call } = await startWith(JSON.stringify({ v: 1, settings: listed, status: 'configured', lastValidation: null, lastApply: null, created: [] }));
     expect(await call('integration.exportScripts')).toMatchObject({
       ok: true,

@@ -147,12 +147,13 @@ describe('exports', () => {
   });
 
   it('exports setup.sql, uninstall.sql and the notebook offline; in manual mode the status becomes manual-pending', async () => {
-    // This sandbox has no catalog side, so main cannot read main's schemas: without a list the export is refused…
-    await main.call('integration.setMode', { mode: 'manual' });
+    // This sandbox has no catalog side, so main cannot read main's schemas: with MANAGE per schema and no list, the
+    // export is refused…
+    const base = settings(emulator.servicePrincipals[1]!.applicationId);
+    await main.call('integration.saveSettings', { settings: { ...base, mode: 'manual', config: { ...base.config, manageScope: 'schema' } } });
     expect(await main.call('integration.exportScripts')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('schemas of main') } });
     // …and a list the settings carry is kept when the workspace cannot be asked.
-    const base = settings(emulator.servicePrincipals[1]!.applicationId);
-    await main.call('integration.saveSettings', { settings: { ...base, mode: 'manual', config: { ...base.config, governedSchemas: { main: ['sales'] } } } });
+    await main.call('integration.saveSettings', { settings: { ...base, mode: 'manual', config: { ...base.config, manageScope: 'schema', governedSchemas: { main: ['sales'] } } } });
     const r = await main.call('integration.exportScripts');
     expect(r.ok && r.value.map((f: { name: string }) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);
     expect(r.ok && r.value[0].content).toContain('CREATE CATALOG IF NOT EXISTS `ucbridge_demo`');

@@ -78,6 +78,9 @@ export interface SandboxSettingsOptions {
   /** Default: the sandbox's second (non-admin) service principal, `bi-dashboards`. */
   readonly servicePrincipal?: { readonly applicationId: string; readonly displayName: string };
   readonly additional?: readonly { readonly workspaceUrl: string; readonly catalogs: readonly string[] }[];
+  /** Default: MANAGE on each governed catalog. */
+  readonly manageScope?: 'catalog' | 'schema';
+  readonly storageLocation?: string;
 }
 
 /** Integration settings for the sandbox as `integration.saveSettings` takes them: catalog `ucbridge` on its first warehouse. */
@@ -92,6 +95,8 @@ export function sandboxSettings(emulator: RunningEmulator, o: SandboxSettingsOpt
       audit: { enabled: o.audit ?? false },
       servicePrincipal: { applicationId: sp.applicationId },
       governedCatalogs: [...(o.governed ?? ['main', 'finance', 'analytics'])],
+      ...(o.manageScope ? { manageScope: o.manageScope } : {}),
+      ...(o.storageLocation ? { storageLocation: o.storageLocation } : {}),
       ...(o.additional ? { additionalWorkspaceConnections: o.additional.map((w) => ({ ...w, catalogs: [...w.catalogs], httpPath })) } : {}),
     },
     mode: o.mode ?? 'automatic',

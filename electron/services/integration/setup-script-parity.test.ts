@@ -81,9 +81,8 @@ describe('exported setup.sql vs automatic apply', () => {
     const setupSql: string = files.value.find((f: { name: string }) => f.name === 'setup.sql').content;
     const statements = setupSql.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--')).map((l) => l.replace(/;\s*$/u, ''));
     expect(statements.map((sql) => hostless(manual, sql))).toEqual(plan.value.steps.map((s: { sql: string }) => hostless(automatic, s.sql)));
-    // Both grant MANAGE per schema of each governed catalog (lists read when the settings were saved), never on one.
-    for (const c of ['main', 'finance', 'analytics']) expect(statements.some((q) => q.startsWith(`GRANT MANAGE ON SCHEMA \`${c}\`.`)), c).toBe(true);
-    expect(statements.filter((q) => /MANAGE/.test(q) && !q.startsWith('GRANT MANAGE ON SCHEMA '))).toEqual([]);
+    // Both grant MANAGE on each governed catalog (the default scope).
+    for (const c of ['main', 'finance', 'analytics']) expect(statements.some((q) => q.includes(`MANAGE ON CATALOG \`${c}\``)), c).toBe(true);
     const session = await manual.main.app.session.requireConnection().sql(manual.emulator.warehouses[0]!.httpPath);
     try {
       for (const sql of statements) await session.execute(sql);

@@ -59,11 +59,13 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
       workspaceUrl: m.config.workspaceUrl,
       httpPath: m.config.httpPath,
       catalog: m.config.catalog,
+      ...(m.config.storageLocation === undefined ? {} : { storageLocation: m.config.storageLocation }),
+      manageScope: m.config.manageScope,
       audit: { enabled: m.config.audit.enabled },
       servicePrincipal: { applicationId: m.config.servicePrincipal.applicationId },
       governedCatalogs: [...m.config.governedCatalogs],
       additionalWorkspaceConnections: m.config.additionalWorkspaceConnections.map((w) => ({ workspaceUrl: w.workspaceUrl, httpPath: w.httpPath, catalogs: [...w.catalogs] })),
-      // Which schemas got MANAGE: a later ucbridge reading the manifest can tell what the set-up covered.
+      // With MANAGE per schema, which schemas got it: a later ucbridge reading the manifest can tell what the set-up covered.
       governedSchemas: Object.fromEntries(Object.entries(m.config.governedSchemas).map(([c, schemas]) => [c, [...schemas]])),
     },
   };

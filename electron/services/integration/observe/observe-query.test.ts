@@ -10,6 +10,7 @@ const config = IntegrationConfigSchema.parse({
   catalog: 'ucbridge',
   audit: { enabled: false },
   servicePrincipal: { applicationId: '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' },
+  manageScope: 'schema',
   governedCatalogs: ["it's`x", 'hr'],
   additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso', 'iso'] }],
 });
@@ -28,7 +29,10 @@ describe('the observation statement', () => {
       if (scope.integrationCatalog !== null) expect(sql).toContain("'it\\'s`x'");
     }
     expect(observeStatement(observeScope(config, 'b.example.com'))).not.toMatch(/schemata|volumes|catalog_tags/);
-    // The service principal's MANAGE is granted per schema of a governed catalog: those grants are read too.
+    // With MANAGE per schema of a governed catalog, those grants are read too; with MANAGE on the catalog, not.
+    expect(observeScope({ ...config, manageScope: 'catalog' }, 'main').governedCatalogs).toEqual([]);
+    const schemaReads = (c: typeof config) => observeStatement(observeScope(c, 'main')).match(/schema_privileges/g)!.length;
+    expect(schemaReads({ ...config, manageScope: 'catalog' })).toBe(schemaReads(config) - 1);
     expect(observeStatement(observeScope(config, 'main'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND coalesce(inherited_from, 'NONE') = 'NONE' AND catalog_name IN ('it\\'s`x', 'hr')");
     expect(observeStatement(observeScope(config, 'b.example.com'))).toContain("schema_privileges WHERE grantee = '8c1f2a3b-4d5e-4f60-9a7b-0c1d2e3f4a5b' AND coalesce(inherited_from, 'NONE') = 'NONE' AND catalog_name IN ('iso')");
   });

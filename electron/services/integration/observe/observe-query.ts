@@ -15,7 +15,7 @@ import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '
 export interface ObserveScope {
   /** Catalogs whose existence, owner and direct grants matter (integration, governed, `system`). */
   readonly catalogs: readonly string[];
-  /** The governed ones among them: the service principal's direct grants on their schemas are read (MANAGE per schema). */
+  /** Governed catalogs whose schemas' direct grants to the service principal are read (with MANAGE per schema; else none). */
   readonly governedCatalogs: readonly string[];
   /** The integration catalog, on the main workspace only: its contents and tag are read too. */
   readonly integrationCatalog: string | null;

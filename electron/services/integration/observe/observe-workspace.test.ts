@@ -44,6 +44,8 @@ beforeAll(async () => {
     catalog: 'ucbridge_it',
     audit: { enabled: true },
     servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
+    // MANAGE per schema: the observation then reads the schema grants of the governed catalogs too.
+    manageScope: 'schema',
     governedCatalogs: ['hr', 'finance', HOSTILE],
     governedSchemas,
   });

@@ -31,12 +31,14 @@ const ShowGrantsRowSchema = z
 
 export function observeScope(config: IntegrationConfig, target: string): ObserveScope {
   const principal = config.servicePrincipal.applicationId;
+  // Schema grants in governed catalogs matter only when MANAGE goes per schema.
+  const perSchema = config.manageScope === 'schema';
   if (target === 'main') {
     const catalogs = [config.catalog, ...config.governedCatalogs, ...(config.audit.enabled ? [SYSTEM_CATALOG] : [])];
-    return { catalogs: [...new Set(catalogs)], governedCatalogs: [...new Set(config.governedCatalogs)], integrationCatalog: config.catalog, audit: config.audit.enabled, principal };
+    return { catalogs: [...new Set(catalogs)], governedCatalogs: perSchema ? [...new Set(config.governedCatalogs)] : [], integrationCatalog: config.catalog, audit: config.audit.enabled, principal };
   }
   const catalogs = [...new Set(config.additionalWorkspaceConnections.filter((w) => w.workspaceUrl === target).flatMap((w) => w.catalogs))];
-  return { catalogs, governedCatalogs: catalogs, integrationCatalog: null, audit: false, principal };
+  return { catalogs, governedCatalogs: perSchema ? catalogs : [], integrationCatalog: null, audit: false, principal };
 }
 
 function addGrant(grants: ObservedGrant[], securable: SecurableType, name: string[], privilege: string): void {

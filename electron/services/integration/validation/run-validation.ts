@@ -29,7 +29,8 @@ function jobsFor(config: IntegrationConfig): Job[] {
     { id: 'warehouse-access', name: 'Service principal can use the warehouse', run: checkWarehouseAccess },
     ...config.governedCatalogs.flatMap((c): Job[] => [
       { id: `governed-catalog:${c}`, name: `Governed catalog ${c}`, run: (ctx) => checkGovernedCatalog(ctx, c) },
-      { id: `governed-schemas:${c}`, name: `Governed catalog ${c}: every schema is managed`, run: (ctx) => checkGovernedSchemas(ctx, c) },
+      // MANAGE per schema only covers the schemas listed; MANAGE on the catalog covers new ones too.
+      ...(config.manageScope === 'schema' ? [{ id: `governed-schemas:${c}`, name: `Governed catalog ${c}: every schema is managed`, run: (ctx: ValidationContext) => checkGovernedSchemas(ctx, c) }] : []),
     ]),
     { id: 'audit', name: 'Query audit', run: checkAudit },
     ...config.additionalWorkspaceConnections.map((w): Job => ({ id: `additional-workspace:${w.workspaceUrl}`, name: `Additional workspace ${w.workspaceUrl}`, run: (ctx) => checkAdditionalWorkspace(ctx, w) })),

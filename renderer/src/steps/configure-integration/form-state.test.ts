@@ -74,6 +74,16 @@ describe('checkConfig', () => {
     expect(Object.keys(r.problems).sort()).toEqual(['additional.0.catalogs', 'additional.0.httpPath']);
   });
 
+  it('sends MANAGE scope and a managed storage location; an empty location is left out, a bad one is its field\u2019s problem', () => {
+    const r = checkConfig(form({ manageScope: 'schema', storageLocation: ' s3://b/ucb ' }), WS);
+    expect(r.ok && r.normalized.config).toMatchObject({ manageScope: 'schema', storageLocation: 's3://b/ucb' });
+    const empty = checkConfig(form({ storageLocation: '  ' }), WS);
+    expect(empty.ok && 'storageLocation' in empty.normalized.config).toBe(false);
+    expect(empty.ok && empty.normalized.config.manageScope).toBe('catalog');
+    const bad = checkConfig(form({ storageLocation: 'bucket/path' }), WS);
+    expect(!bad.ok && bad.problems).toEqual({ storageLocation: expect.stringMatching(/^A cloud storage URL such as s3:\/\/bucket\/path/) });
+  });
+
   it('maps schema paths to fields', () => {
     expect(problemKey(['config', 'httpPath'])).toBe('warehouse');
     expect(problemKey(['config', 'servicePrincipal', 'applicationId'])).toBe('servicePrincipal');
@@ -91,6 +101,8 @@ describe('saved settings and the form', () => {
     expect(back.additional[0]).toMatchObject({ catalogs: 'a, b', httpPath: '/sql/1.0/warehouses/x' });
     expect(sameAsSaved(back, WS, r.normalized)).toBe(true);
     expect(sameAsSaved({ ...back, catalog: 'other' }, WS, r.normalized)).toBe(false);
+    expect(sameAsSaved({ ...back, manageScope: 'schema' }, WS, r.normalized)).toBe(false);
+    expect(sameAsSaved({ ...back, storageLocation: 's3://b/x' }, WS, r.normalized)).toBe(false);
     expect(sameAsSaved(back, WS, null)).toBe(false);
     // What main adds to the saved config from the workspace is not something the form edits.
     const filled = { ...r.normalized, config: { ...r.normalized.config, governedSchemas: { finance: ['ledger'] } } };

@@ -4,6 +4,7 @@ import {
   IntegrationSettingsSchema,
   type IntegrationSettings,
   type IntegrationSettingsInput,
+  type ManageScope,
   type SetupMode,
 } from '../../../../shared/integration/config';
 
@@ -37,6 +38,10 @@ export interface ConfigForm {
   readonly additional: readonly WorkspaceDraft[];
   readonly servicePrincipal: ChosenPrincipal | null;
   readonly mode: SetupMode;
+  /** Where the service principal gets MANAGE: on each governed catalog (default) or on each of its schemas. */
+  readonly manageScope: ManageScope;
+  /** Managed storage URL for the integration catalog; empty: the metastore's root storage. */
+  readonly storageLocation: string;
 }
 
 export const EMPTY_CONFIG_FORM: ConfigForm = {
@@ -48,6 +53,8 @@ export const EMPTY_CONFIG_FORM: ConfigForm = {
   additional: [],
   servicePrincipal: null,
   mode: 'automatic',
+  manageScope: 'catalog',
+  storageLocation: '',
 };
 
 /** Field keys: `catalog`, `warehouse`, `servicePrincipal`, `governed`, `governed.2`, `additional.0.httpPath`… */
@@ -80,6 +87,8 @@ export function toSettingsInput(form: ConfigForm, workspaceUrl: string): Integra
       workspaceUrl,
       httpPath: form.httpPath,
       catalog: form.catalog,
+      ...(form.storageLocation.trim() === '' ? {} : { storageLocation: form.storageLocation }),
+      manageScope: form.manageScope,
       audit: { enabled: form.audit },
       servicePrincipal: { applicationId: sp?.applicationId ?? '' },
       governedCatalogs: form.governedCatalogs.map((c) => c.trim()),
@@ -164,11 +173,13 @@ export function formFromSettings(s: IntegrationSettings): ConfigForm {
     })),
     servicePrincipal: { applicationId: s.config.servicePrincipal.applicationId, ...s.servicePrincipal },
     mode: s.mode,
+    manageScope: s.config.manageScope,
+    storageLocation: s.config.storageLocation ?? '',
   };
 }
 
 /** The parts of the config the form edits; anything else in it (details main fills in from the workspace) is not. */
-const FORM_FIELDS = ['workspaceUrl', 'httpPath', 'catalog', 'audit', 'servicePrincipal', 'governedCatalogs', 'additionalWorkspaceConnections'] as const;
+const FORM_FIELDS = ['workspaceUrl', 'httpPath', 'catalog', 'storageLocation', 'manageScope', 'audit', 'servicePrincipal', 'governedCatalogs', 'additionalWorkspaceConnections'] as const;
 const formPart = (config: IntegrationSettings['config']): string => JSON.stringify(FORM_FIELDS.map((k) => config[k]));
 
 /** Whether the form says the same as what main has saved (so the saved plan still describes it). */

@@ -19,7 +19,7 @@ function addProblem(name: string, names: readonly string[], integrationCatalog: 
   return undefined;
 }
 
-/** The catalogs the governance product governs (the service principal gets USE CATALOG on each and MANAGE on each of its schemas, so it cannot drop the catalog). */
+/** The catalogs the governance product governs (the service principal gets USE CATALOG and the rest on each; MANAGE as chosen below). */
 export function GovernedCatalogs({ names, integrationCatalog, onChange, problems }: GovernedCatalogsProps) {
   const inputId = useId();
   const [draft, setDraft] = useState('');

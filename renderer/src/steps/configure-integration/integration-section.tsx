@@ -3,7 +3,9 @@ import { Field } from '../authenticate/field';
 import { AdditionalWorkspaces } from './additional-workspaces';
 import { catalogProblem, type ConfigForm, type Problems } from './form-state';
 import { GovernedCatalogs } from './governed-catalogs';
+import { ManageScopeChoice } from './manage-scope-choice';
 import { StepSection } from './step-section';
+import { StorageLocationField } from './storage-location-field';
 
 export interface IntegrationSectionProps {
   readonly form: ConfigForm;
@@ -33,6 +35,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
           )
         }
       />
+      <StorageLocationField value={form.storageLocation} onChange={(storageLocation) => patch({ storageLocation })} problem={problems.storageLocation} />
       <label className="checkbox">
         <input type="checkbox" checked={form.audit} onChange={(e) => patch({ audit: e.currentTarget.checked })} data-testid="ci-audit" />
         <span>
@@ -45,6 +48,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
         </span>
       </label>
       <GovernedCatalogs names={form.governedCatalogs} integrationCatalog={stored.success ? stored.data : ''} onChange={(governedCatalogs) => patch({ governedCatalogs })} problems={problems} />
+      <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />
       <AdditionalWorkspaces rows={form.additional} onChange={(additional) => patch({ additional })} problems={problems} />
     </StepSection>
   );

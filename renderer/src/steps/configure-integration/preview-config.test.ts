@@ -19,10 +19,18 @@ describe('previewConfig', () => {
     expect(rows.some((r) => r.privilege === 'Metastore admin')).toBe(false);
   });
 
-  it('shows MANAGE per saved schema of a catalog still governed, and drops lists of catalogs no longer in the form', () => {
-    const config = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'ucb', governedCatalogs: ['sales'] }, 'https://w', { sales: ['crm', 'web'], hr: ['people'] });
+  it('with MANAGE per schema, shows it on each saved schema of a catalog still governed, and drops lists of catalogs no longer in the form', () => {
+    const config = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'ucb', governedCatalogs: ['sales'], manageScope: 'schema' }, 'https://w', { sales: ['crm', 'web'], hr: ['people'] });
     expect(config.governedSchemas).toEqual({ sales: ['crm', 'web'] });
     const manage = leastPrivilegeRows(config).filter((r) => r.who === 'service-principal' && r.privilege === 'MANAGE');
     expect(manage.map((r) => r.on)).toEqual([expect.stringContaining('crm'), expect.stringContaining('web')]);
+  });
+
+  it('by default shows MANAGE on the governed catalog itself, and the managed location once it is a storage URL', () => {
+    const typing = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'ucb', governedCatalogs: ['sales'], storageLocation: 's3:/' }, 'https://w', { sales: ['crm'] });
+    expect(leastPrivilegeRows(typing).filter((r) => r.privilege === 'MANAGE').map((r) => r.on)).toEqual(['catalog sales']);
+    expect(typing.storageLocation).toBeUndefined();
+    const typed = previewConfig({ ...EMPTY_CONFIG_FORM, catalog: 'ucb', storageLocation: 's3://b/ucb' }, 'https://w');
+    expect(leastPrivilegeRows(typed).find((r) => r.privilege === 'CREATE MANAGED STORAGE')?.on).toBe('the external location holding s3://b/ucb');
   });
 });

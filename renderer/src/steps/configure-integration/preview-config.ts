@@ -3,6 +3,7 @@ import {
   IntegrationCatalogSchema,
   IntegrationConfigSchema,
   SecurableNameSchema,
+  StorageLocationSchema,
   type IntegrationConfig,
 } from '../../../../shared/integration/config';
 import { splitNames, type ConfigForm } from './form-state';
@@ -18,7 +19,7 @@ const PLACEHOLDER_CATALOG = 'integration_catalog';
 export function previewConfig(
   form: ConfigForm,
   workspaceUrl: string,
-  /** The schema lists main read from the workspace when the settings were saved (MANAGE goes on each schema). */
+  /** The schema lists main read from the workspace when the settings were saved (with MANAGE per schema, it goes on each). */
   savedSchemas: Readonly<Record<string, readonly string[]>> = {},
 ): IntegrationConfig {
   const catalog = IntegrationCatalogSchema.safeParse(form.catalog);
@@ -36,7 +37,10 @@ export function previewConfig(
   // Only lists of catalogs the form still governs: the schema refuses lists for anything else.
   const governedNow = new Set([...governed, ...additional.flatMap((w) => w.catalogs)]);
   const governedSchemas = Object.fromEntries(Object.entries(savedSchemas).filter(([c]) => governedNow.has(c)));
+  const storage = StorageLocationSchema.safeParse(form.storageLocation);
   return IntegrationConfigSchema.parse({
+    ...(storage.success ? { storageLocation: storage.data } : {}),
+    manageScope: form.manageScope,
     workspaceUrl: workspaceUrl || 'https://workspace',
     httpPath: '/sql/1.0/warehouses/preview',
     catalog: catalogName,

@@ -10,6 +10,8 @@ const FIELD_PROBLEMS: Readonly<Record<keyof ConfigForm, RegExp>> = {
   additional: /^additional/,
   servicePrincipal: /^servicePrincipal$/,
   mode: /^$/,
+  manageScope: /^$/,
+  storageLocation: /^storageLocation$/,
 };
 
 export function withoutAnswered(problems: Problems, change: Partial<ConfigForm>): Problems {
