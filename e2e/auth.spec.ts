@@ -75,9 +75,12 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     const w = wizard(page);
     await w.ready();
     await w.header.getByRole('button', { name: 'Disconnect' }).click();
-    const dialog = page.getByRole('dialog', { name: /Disconnect from/ });
+    const dialog = page.getByRole('alertdialog', { name: /Disconnect from Local sandbox\?/ });
     await dialog.getByRole('button', { name: 'Disconnect' }).click();
-    await expect(dialog).toContainText(`client id ${auth.emulator.oauth.u2mClientId}`);
+    // The finished dialog says what happened in its title, not the question it asked.
+    await expect(page.getByRole('alertdialog', { name: 'Disconnected from Local sandbox' })).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('disconnect-outcome')).toContainText(`client id ${auth.emulator.oauth.u2mClientId}`);
     await inspect(page, host, 'disconnected');
     await page.keyboard.press('Escape');
     await expect(w.fact('identity')).toContainText('Not signed in');
@@ -107,10 +110,12 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     await expect(waiting).toBeVisible({ timeout: 20_000 });
     await expect(waiting.getByRole('button', { name: 'Copy sign-in link' })).toBeVisible();
     await inspect(page, host, 'waiting-for-browser');
-    await waiting.getByRole('button', { name: 'Cancel' }).click();
+    await waiting.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(waiting).toHaveCount(0);
     await expect(page.getByTestId('sign-in')).toHaveText('Sign in');
+    // Cancelling is not an error: no failure notice, no leftover "Cancelled" card.
     await expect(page.getByTestId('error-view')).toHaveCount(0);
+    await expect(page.getByTestId('progress-view')).toHaveCount(0);
     expect((await auth.harness.app.session.state()).workspace).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Scenario } from './scenario';
+import { signedInState } from './signed-in-state';
 import { wizard } from './wizard';
 
 export const copyDetails: Scenario = {
@@ -7,6 +8,8 @@ export const copyDetails: Scenario = {
   async run(page, host) {
     const w = wizard(page);
     await w.ready();
+    // As far as this window knows it is signed in; main has no such session, so Re-authenticate fails plainly.
+    await host.publish('session.changed', signedInState(Date.now() + 30 * 60_000));
     await w.header.getByRole('button', { name: 'Re-authenticate' }).click();
     const error = w.errorView('Re-authenticate');
     await expect(error).toBeVisible();
@@ -25,7 +28,7 @@ export const copyDetails: Scenario = {
     expect(copied).toMatch(/ INFO .*main process ready/);
 
     // The log panel: opened on demand, then extended by log.entry events without another fetch.
-    await error.locator('summary', { hasText: 'Recent log' }).click();
+    await error.getByRole('button', { name: 'Recent log' }).click();
     const lines = error.getByTestId('recent-log');
     await expect(lines).toContainText('main process ready');
     const task = await host.startTask({ label: 'E2E: a task to cancel for the log' });

@@ -5,7 +5,7 @@ import type { Scenario } from './scenario';
 import { wizard } from './wizard';
 
 export const progress: Scenario = {
-  title: 'the progress view follows task.progress: counts, indeterminate bar, reduced motion, Cancel and Done',
+  title: 'the progress view follows task.progress: counts, indeterminate bar, reduced motion; Cancel leaves no card, Done is a toast',
   async run(page, host) {
     const w = wizard(page);
     await w.ready();
@@ -27,11 +27,10 @@ export const progress: Scenario = {
     await cancel.focus();
     await page.keyboard.press('Enter');
     expect(await crawl.outcome()).toBe('cancelled');
-    await expect(view).toContainText('Cancelled');
-    await expect(w.statusLine).toHaveText('Cancelled: E2E: crawling 10 tables');
-    await expect(view.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
-    await view.getByRole('button', { name: 'Dismiss' }).click();
+    // A cancelled task is not an error: its card goes, nothing stays behind; screen readers hear it once.
     await expect(view).toHaveCount(0);
+    await expect(w.statusLine).toHaveText('Cancelled: E2E: crawling 10 tables');
+    await expect(page.getByTestId('error-view')).toHaveCount(0);
 
     // No total: an indeterminate bar that moves, and stands still when the user prefers reduced motion.
     const wait = await host.startTask({ label: 'E2E: waiting for the browser' });
@@ -45,10 +44,18 @@ export const progress: Scenario = {
     expect(await animation()).toBe('none');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
 
+    // The title stays what the task is, whatever step it reports.
+    await wait.progress({ label: 'E2E: step 3 of the wait' });
+    await expect(waiting.getByRole('heading')).toHaveText('E2E: waiting for the browser');
+    await expect(waiting).toContainText('E2E: step 3 of the wait');
+
+    // Done: the card goes and a toast says so, then clears itself.
     await wait.succeed();
     expect(await wait.outcome()).toBe('succeeded');
-    await expect(waiting).toContainText('Done');
+    await expect(waiting).toHaveCount(0);
     await expect(w.statusLine).toHaveText('Done: E2E: waiting for the browser');
-    await expect(waiting.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    const toast = page.getByTestId('result-toast').filter({ hasText: 'Done: E2E: waiting for the browser' });
+    await expect(toast).toBeVisible();
+    await expect(toast).toHaveCount(0, { timeout: 15_000 });
   },
 };

@@ -1,37 +1,24 @@
 import { expect } from '@playwright/test';
-import type { SessionState } from '../../shared/contract/session';
 import { inspect } from './inspect';
 import type { Scenario } from './scenario';
+import { signedInState } from './signed-in-state';
 import { STEP_IDS, wizard } from './wizard';
-
-const signedIn = (expiresAt: number): SessionState => ({
-  workspace: { url: 'https://e2e-workspace.cloud.databricks.com', label: 'e2e-workspace', kind: 'workspace' },
-  identity: {
-    kind: 'user',
-    userName: 'ada@example.com',
-    displayName: 'Ada Lovelace',
-    admin: true,
-    groups: ['admins', 'data-engineers'],
-  },
-  authMethod: 'oauth-u2m',
-  token: { state: 'valid', expiresAt },
-  persistence: 'memory-only',
-});
 
 export const sessionEvents: Scenario = {
   title: 'session.changed events update the header and unlock the steps',
   async run(page, host) {
     const w = wizard(page);
     await w.ready();
-    const state = signedIn(Date.now() + 55 * 60_000);
+    const state = signedInState(Date.now() + 55 * 60_000);
     await host.publish('session.changed', state);
 
     await expect(w.fact('workspace')).toContainText('e2e-workspace (Workspace)');
     await expect(w.fact('identity')).toContainText('Ada Lovelace');
     await expect(w.fact('identity')).toContainText('admin');
     await expect(w.fact('token')).toContainText(/Valid, expires in 5[45] min/);
-    await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'complete');
-    for (const id of STEP_IDS.slice(1)) await expect(w.stepButton(id)).toHaveAttribute('data-status', 'available');
+    await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'done');
+    await expect(w.stepButton('authenticate')).toContainText('Done');
+    for (const id of STEP_IDS.slice(1)) await expect(w.stepButton(id)).not.toHaveAttribute('data-status', 'locked');
     await w.stepButton('configure-integration').click();
     await expect(page.getByTestId('sign-in-first')).toHaveCount(0);
     await inspect(page, host, 'signed-in');
@@ -39,6 +26,8 @@ export const sessionEvents: Scenario = {
     await host.publish('session.changed', { ...state, token: { state: 'signin-required' } });
     await expect(w.fact('token')).toContainText('Sign-in required');
     await expect(w.stepButton('configure-integration')).toHaveAttribute('data-status', 'locked');
+    await expect(w.stepButton('configure-integration')).toContainText('Locked — sign in first');
+    await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'needs-attention');
     await expect(page.getByTestId('sign-in-first')).toBeVisible();
   },
 };

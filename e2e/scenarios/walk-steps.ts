@@ -27,13 +27,20 @@ export const walkSteps: Scenario = {
   async run(page, host) {
     const w = wizard(page);
     await w.ready();
-    // First load: step 1 is current and ready, steps 2-4 are locked until sign-in; focus is not moved.
+    // First load: step 1 is current and not started, steps 2-4 are locked until sign-in; focus is not moved.
     await expect(w.stepButton('authenticate')).toHaveAttribute('aria-current', 'step');
-    await expect(w.stepButton('authenticate')).toContainText('Ready');
+    await expect(w.stepButton('authenticate')).toContainText('Not started');
+    await expect(w.stepButton('authenticate')).not.toContainText('Current');
     for (const id of STEP_IDS.slice(1)) {
       await expect(w.stepButton(id)).toHaveAttribute('data-status', 'locked');
-      await expect(w.stepButton(id)).toContainText('Locked: sign in first');
+      await expect(w.stepButton(id)).toContainText('Locked — sign in first');
     }
+    // Next does not lead into a locked step: it is disabled and says why.
+    const lockedNext = page.getByRole('button', { name: 'Next: Configure integration' });
+    await expect(lockedNext).toBeDisabled();
+    await expect(lockedNext).toHaveAccessibleDescription(/locked: sign in first/);
+    await lockedNext.click();
+    await expect(w.heading).toHaveText('Authenticate');
     expect((await focused(page)).tag).toBe('body');
     await inspect(page, host, 'step-1-authenticate');
 
@@ -58,21 +65,23 @@ export const walkSteps: Scenario = {
     await page.keyboard.press('Enter');
     await expectOnStep(page, host, 'configure-integration');
 
-    // Keyboard: from the heading, Tab reaches "Next" and Enter follows it.
-    await tabTo(page, page.getByRole('button', { name: 'Next: Map users & policies →' }), 60);
+    // Keyboard: from the heading, Tab reaches "Next"; it leads nowhere while the next step is locked.
+    await tabTo(page, page.getByRole('button', { name: 'Next: Map users & policies' }), 60);
     await page.keyboard.press('Enter');
+    await expect(w.heading).toHaveText('Configure integration');
+    await w.stepButton('map-users-policies').click();
     await expectOnStep(page, host, 'map-users-policies');
 
     // Mouse: the indicator, Back, and the locked step's way to sign-in.
     await w.stepButton('register-metadata').click();
     await expectOnStep(page, host, 'register-metadata');
     await expect(page.getByRole('button', { name: /^Next:/ })).toHaveCount(0);
-    await page.getByRole('button', { name: '← Back: Map users & policies' }).click();
+    await page.getByRole('button', { name: 'Back: Map users & policies' }).click();
     await expect(w.heading).toHaveText('Map users & policies');
     await expect(w.heading).toBeFocused();
     await page.getByRole('button', { name: 'Go to Authenticate' }).click();
     await expect(w.heading).toHaveText('Authenticate');
     await expect(w.heading).toBeFocused();
-    await expect(page.getByRole('button', { name: /^← Back/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Back:/ })).toHaveCount(0);
   },
 };

@@ -43,7 +43,7 @@ async function signInThroughSystemBrowser(app: ElectronApplication, page: Page, 
   await page.getByTestId('start-sandbox').click();
   const ready = page.getByTestId('sandbox-ready');
   await expect(ready).toBeVisible({ timeout: 60_000 });
-  await ready.locator('summary').click();
+  await ready.getByRole('button', { name: /Demo users/ }).click();
   const password = ((await ready.getByRole('row').filter({ hasText: adminUserName }).locator('td').nth(2).textContent()) ?? '').trim();
   await page.getByTestId('sign-in').click();
   let authorizeUrl: string | undefined;

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from './csp';
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from './csp';
 
 const directive = (name: string): string | undefined =>
   CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith(`${name} `));
@@ -23,5 +24,14 @@ describe('CONTENT_SECURITY_POLICY', () => {
     for (const [name, values] of Object.entries(CSP_DIRECTIVES)) {
       if (name !== 'style-src') expect(values, name).not.toContain("'unsafe-inline'");
     }
+  });
+
+  it('renderer/index.html carries the same policy as a meta fallback, without frame-ancestors (ignored there, and logged as an error)', async () => {
+    const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(META_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
+    const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors '));
+    expect(headerWithoutFrameAncestors.join('; ')).toBe(META_CONTENT_SECURITY_POLICY);
   });
 });

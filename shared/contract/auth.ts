@@ -117,7 +117,7 @@ export const SandboxSetupSchema = z.object({
   clientId: z.string(),
   redirectUris: z.array(z.string()),
   /** Demo users to sign in as on the sandbox's login page (sandbox-only credentials, not real secrets). */
-  demoUsers: z.array(z.object({ userName: z.string(), displayName: z.string(), password: z.string() })),
+  demoUsers: z.array(z.object({ userName: z.string(), displayName: z.string(), password: z.string(), admin: z.boolean() })),
 });
 export type SandboxSetup = z.infer<typeof SandboxSetupSchema>;
 

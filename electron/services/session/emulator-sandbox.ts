@@ -9,7 +9,7 @@ export function sandboxDetails(e: RunningEmulator): SandboxDetails {
     accountId: e.accountId,
     clientId: e.oauth.u2mClientId,
     redirectUris: [...e.oauth.redirectUris],
-    demoUsers: e.users.map((u) => ({ userName: u.userName, displayName: u.displayName, password: u.password })),
+    demoUsers: e.users.map((u) => ({ userName: u.userName, displayName: u.displayName, password: u.password, admin: u.admin })),
   };
 }
 

@@ -12,7 +12,8 @@ export interface SandboxDetails {
   readonly clientId: string;
   readonly redirectUris: readonly string[];
   /** Who can sign in on the sandbox's login page (sandbox-only passwords, shown to the user on purpose). */
-  readonly demoUsers: readonly { readonly userName: string; readonly displayName: string; readonly password: string }[];
+  /** `admin`: a workspace admin (in the admins group), who can set the integration up; the others cannot. */
+  readonly demoUsers: readonly { readonly userName: string; readonly displayName: string; readonly password: string; readonly admin: boolean }[];
 }
 
 export interface SandboxLauncher {

@@ -25,6 +25,9 @@ describe('the sandbox of a source checkout (desktop app run with npm start)', ()
     try {
       expect(details).toMatchObject({ url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), clientId: 'ucbridge-desktop' });
       expect(details.demoUsers.length).toBeGreaterThan(0);
+      // The demo users list says who is a workspace admin (the one who can set the integration up).
+      expect(details.demoUsers.filter((u) => u.admin).length).toBeGreaterThan(0);
+      expect(details.demoUsers.some((u) => !u.admin)).toBe(true);
       expect(await launcher.start()).toBe(details);
       const trust = createTlsTrust(details.caPem);
       const res = await request(`${details.url}/oidc/.well-known/oauth-authorization-server`, { dispatcher: trust.dispatcher });

@@ -17,7 +17,7 @@ const InfoSchema = z.object({
   caCertPath: z.string(),
   accountId: z.string(),
   oauth: z.object({ u2mClientId: z.string(), redirectUris: z.array(z.string()) }),
-  users: z.array(z.object({ userName: z.string(), displayName: z.string(), password: z.string() })),
+  users: z.array(z.object({ userName: z.string(), displayName: z.string(), password: z.string(), admin: z.boolean() })),
 });
 
 const START_TIMEOUT_MS = 60_000;
@@ -48,7 +48,7 @@ export function sourceSandbox(repoRoot: string, node = process.env.UCBRIDGE_NODE
         if (!info.success) return reject(new Error('the sandbox described itself in an unexpected shape'));
         const i = info.data;
         void readFile(i.caCertPath, 'utf8').then(
-          (caPem) => resolve({ url: i.workspaceUrl, caPem, accountId: i.accountId, clientId: i.oauth.u2mClientId, redirectUris: i.oauth.redirectUris, demoUsers: i.users }),
+          (caPem) => resolve({ url: i.workspaceUrl, caPem, accountId: i.accountId, clientId: i.oauth.u2mClientId, redirectUris: i.oauth.redirectUris, demoUsers: i.users.map((u) => ({ userName: u.userName, displayName: u.displayName, password: u.password, admin: u.admin })) }),
           reject,
         );
       });

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { CircleAlert } from 'lucide-react';
+import { useId, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/result';
 import { announce } from '../status/announcer';
 import { ERROR_TITLES } from './error-copy';
@@ -11,10 +12,14 @@ export interface ErrorViewProps {
   readonly action: string;
   readonly error: AppError;
   readonly onDismiss?: () => void;
+  /** A ready-made dismiss control instead of onDismiss (a toast's own Close). */
+  readonly dismiss?: ReactNode;
+  /** Announce the failure when it appears (role="alert"); off inside a toast, which announces itself. */
+  readonly announce?: boolean;
 }
 
 /** One error, in plain language: title, message, what to do, and "Copy details" for support. */
-export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
+export function ErrorView({ action, error, onDismiss, dismiss, announce: alert = true }: ErrorViewProps) {
   const titleId = useId();
   const copyDetails = useCopyDetails();
   const [busy, setBusy] = useState(false);
@@ -31,9 +36,12 @@ export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
   return (
     <section className="error-view" aria-labelledby={titleId} data-testid="error-view" data-code={error.code}>
       {/* Only what happened is announced; the buttons and the live log below it are not. */}
-      <div role="alert">
+      <div role={alert ? 'alert' : undefined}>
         <h2 id={titleId} className="error-view__title">
-          {action}: {ERROR_TITLES[error.code]}
+          <CircleAlert size={18} className="error-view__icon" />
+          <span>
+            {action}: {ERROR_TITLES[error.code]}
+          </span>
         </h2>
         <p className="error-view__message">{error.message}</p>
         {error.hint ? (
@@ -48,11 +56,12 @@ export function ErrorView({ action, error, onDismiss }: ErrorViewProps) {
         <button type="button" className="button" onClick={() => void (busy ? undefined : onCopy())} aria-busy={busy}>
           {busy ? 'Copying…' : 'Copy details'}
         </button>
-        {onDismiss ? (
-          <button type="button" className="button button--quiet" onClick={onDismiss}>
-            Dismiss
-          </button>
-        ) : null}
+        {dismiss ??
+          (onDismiss ? (
+            <button type="button" className="button button--quiet" onClick={onDismiss}>
+              Dismiss
+            </button>
+          ) : null)}
       </div>
       <RecentLog />
       {manualText === null ? null : (

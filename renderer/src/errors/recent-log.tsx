@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useRecentLogs } from '../api/hooks/app';
+import { Disclosure } from '../ui/disclosure';
 
 const LINES = 12;
 
@@ -10,9 +11,8 @@ export function RecentLog() {
   const [open, setOpen] = useState(false);
   const logs = useRecentLogs(LINES, { enabled: open });
   return (
-    <details className="recent-log" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Recent log</summary>
-      {!open ? null : logs.data ? (
+    <Disclosure className="recent-log" summary="Recent log" open={open} onOpenChange={setOpen}>
+      {logs.data ? (
         <ol className="recent-log__lines" data-testid="recent-log">
           {logs.data.map((entry, i) => (
             <li key={`${entry.time}-${i}`} className={`recent-log__line recent-log__line--${entry.level}`}>
@@ -23,6 +23,6 @@ export function RecentLog() {
       ) : (
         <p className="loading">{logs.isError ? 'The log could not be read.' : 'Loading…'}</p>
       )}
-    </details>
+    </Disclosure>
   );
 }

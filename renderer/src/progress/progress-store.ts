@@ -1,25 +1,43 @@
 import { useEffect, useMemo } from 'react';
 import type { TaskProgress } from '../../../shared/contract/task';
 import { createStore, useStore } from '../lib/store';
+import { notify } from '../notices/notice-store';
 import { announce } from '../status/announcer';
 
 export interface TrackedTask extends TaskProgress {
   /** Order of first appearance, newest highest. */
   readonly seq: number;
+  /** The task's first label ("Applying the set-up"): what the task is. Later labels say what it is doing now. */
+  readonly title: string;
 }
 
 const tasks = createStore<ReadonlyMap<string, TrackedTask>>(new Map());
 let seq = 0;
 
 /** Fed by `task.progress` events (api/use-contract-events.ts). */
+/** Tasks a step shows in place, next to the button that started them: the tray leaves those out. */
+const shownInPlace = createStore<ReadonlySet<string>>(new Set());
+
 export function recordProgress(progress: TaskProgress): void {
   const previous = tasks.get().get(progress.taskId);
+  const title = previous?.title ?? progress.label;
   // Announce state transitions only: every label or count change would be far too chatty.
-  if (previous?.state !== progress.state) announce(announcement(progress));
+  if (previous?.state !== progress.state) announce(announcement({ ...progress, label: title }));
+  // A background task (not shown beside its button) that finished well says so once, in a toast that clears
+  // itself; a cancelled one is not an error and leaves nothing behind; a failed one is reported by its caller.
+  if (previous?.state === 'running' && progress.state === 'succeeded' && !shownInPlace.get().has(progress.taskId)) notify(`Done: ${title}`);
   tasks.set((current) => {
     const next = new Map(current);
-    next.set(progress.taskId, { ...progress, seq: current.get(progress.taskId)?.seq ?? ++seq });
+    next.set(progress.taskId, { ...progress, title, seq: current.get(progress.taskId)?.seq ?? ++seq });
     return next;
+  });
+}
+
+/** Forgets every task that is no longer running (after switching workspace). */
+export function forgetFinishedTasks(): void {
+  tasks.set((current) => {
+    const next = new Map([...current].filter(([, t]) => t.state === 'running'));
+    return next.size === current.size ? current : next;
   });
 }
 
@@ -46,14 +64,11 @@ export function dismissTask(taskId: string): void {
   });
 }
 
-/** Tasks a step shows in place, next to the button that started them: the tray leaves those out. */
-const shownInPlace = createStore<ReadonlySet<string>>(new Set());
-
-/** Every task the window has heard of and not dismissed, newest first (except those a step shows in place). */
+/** Every running task not shown in place, newest first: the tray's cards (a finished task leaves the tray). */
 export function useTasks(): readonly TrackedTask[] {
   const map = useStore(tasks);
   const inPlace = useStore(shownInPlace);
-  return useMemo(() => [...map.values()].filter((t) => !inPlace.has(t.taskId)).sort((a, b) => b.seq - a.seq), [map, inPlace]);
+  return useMemo(() => [...map.values()].filter((t) => t.state === 'running' && !inPlace.has(t.taskId)).sort((a, b) => b.seq - a.seq), [map, inPlace]);
 }
 
 /**

@@ -14,8 +14,18 @@ const STATE_TEXT: Readonly<Record<TaskProgress['state'], string>> = {
   cancelled: 'Cancelled',
 };
 
-/** One long task: what it is doing, how far it is (or an indeterminate bar), and Cancel while it runs. */
-export function ProgressView({ task }: { readonly task: TaskProgress }) {
+export interface ProgressViewProps {
+  readonly task: TaskProgress & { readonly title?: string };
+  /** What the task is ("Applying the set-up"); defaults to its first label. The current label shows under it. */
+  readonly title?: string;
+}
+
+/**
+ * One long task, titled with what it is (never its latest statement), the step it is on, how far it is (or an
+ * indeterminate bar), and Cancel while it runs.
+ */
+export function ProgressView({ task, title: given }: ProgressViewProps) {
+  const title = given ?? task.title ?? task.label;
   const labelId = useId();
   const cancel = useCancelTask({
     // When it worked, the task's own `cancelled` event says so (and may arrive before this answer does).
@@ -31,10 +41,11 @@ export function ProgressView({ task }: { readonly task: TaskProgress }) {
     <section className={`progress-view progress-view--${task.state}`} aria-labelledby={labelId} data-testid="progress-view" data-task-id={task.taskId}>
       <div className="progress-view__head">
         <h2 id={labelId} className="progress-view__label">
-          {task.label}
+          {title}
         </h2>
         <span className="progress-view__state">{STATE_TEXT[task.state]}</span>
       </div>
+      {task.label !== title && running ? <p className="progress-view__detail">{task.label}</p> : null}
       {determinate ? (
         <progress className="progress-view__bar" aria-labelledby={labelId} value={task.done} max={task.total} />
       ) : running ? (

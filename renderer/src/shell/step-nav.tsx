@@ -1,23 +1,42 @@
+import { ArrowLeft, ArrowRight } from 'lucide-react';
 import { STEPS } from '../steps/registry';
-import type { StepId } from '../steps/step-types';
+import type { StepId, StepStatus } from '../steps/step-types';
+import { Button } from '../ui/button';
+import { nextPlace, previousPlace } from './wizard-navigation';
 
-/** Back and Next under the step, named after where they lead. */
-export function StepNav({ index, goTo }: { readonly index: number; readonly goTo: (id: StepId) => void }) {
-  const previous = STEPS[index - 1]?.meta;
-  const next = STEPS[index + 1]?.meta;
+export interface StepNavProps {
+  readonly current: StepId;
+  readonly subStep: string | undefined;
+  readonly statuses: readonly StepStatus[];
+  readonly goTo: (id: StepId, subStep?: string) => void;
+}
+
+const METAS = STEPS.map((s) => s.meta);
+
+/** Back and Next under the step, named after where they lead; Next never leads into a locked step (it says why). */
+export function StepNav({ current, subStep, statuses, goTo }: StepNavProps) {
+  const previous = previousPlace(METAS, statuses, current, subStep);
+  const next = nextPlace(METAS, statuses, current, subStep);
   return (
-    <nav className="step-nav" aria-label="Previous and next step">
+    <nav className="step-nav" aria-label="Previous and next">
       {previous ? (
-        <button type="button" className="button" onClick={() => goTo(previous.id)}>
-          ← Back: {previous.title}
+        <button type="button" className="button" onClick={() => goTo(previous.step, previous.subStep)}>
+          <ArrowLeft size={16} />
+          Back: {previous.title}
         </button>
       ) : (
         <span />
       )}
-      {next ? (
-        <button type="button" className="button button--primary" onClick={() => goTo(next.id)}>
-          Next: {next.title} →
+      {next?.kind === 'go' ? (
+        <button type="button" className="button button--primary" onClick={() => goTo(next.place.step, next.place.subStep)}>
+          Next: {next.place.title}
+          <ArrowRight size={16} />
         </button>
+      ) : next?.kind === 'locked' ? (
+        <Button className="button button--primary" disabledReason={next.reason} data-testid="next-locked">
+          Next: {next.title}
+          <ArrowRight size={16} />
+        </Button>
       ) : null}
     </nav>
   );

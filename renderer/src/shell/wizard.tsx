@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useAppInfo } from '../api/hooks/app';
 import { useSessionState } from '../api/hooks/session';
-import { ErrorNotices } from '../errors/error-notices';
 import { TaskTray } from '../progress/task-tray';
+import { WaitingForBrowser } from '../session/waiting-for-browser';
 import { isSignedIn } from '../session/session-facts';
 import { STEPS, stepIndex } from '../steps/registry';
 import type { StepContext, StepId } from '../steps/step-types';
@@ -10,38 +10,46 @@ import { ConnectionBanner } from './connection-banner';
 import { StartupNotices } from './startup-notices';
 import { StepIndicator } from './step-indicator';
 import { StepPanel } from './step-panel';
+import { useStepFacts } from './use-step-facts';
 
-/** The step indicator and the current step, with the window's notices (connection, errors, progress) above it. */
+/** The step list (with each step's parts) and the current step, with the window's banners and running tasks. */
 export function Wizard() {
   const session = useSessionState();
   const info = useAppInfo();
   const [current, setCurrent] = useState<StepId>('authenticate');
+  const [parts, setParts] = useState<Readonly<Partial<Record<StepId, string>>>>({});
   const [navigated, setNavigated] = useState(false);
-  const goTo = useCallback((id: StepId) => {
+  const goTo = useCallback((id: StepId, subStep?: string) => {
     setCurrent(id);
+    if (subStep !== undefined) setParts((p) => ({ ...p, [id]: subStep }));
     setNavigated(true);
   }, []);
 
-  const context: StepContext = { session: session.data, signedIn: isSignedIn(session.data) };
+  const signedIn = isSignedIn(session.data);
+  const facts = useStepFacts(signedIn);
+  const context: StepContext = { session: session.data, signedIn, facts };
   const statuses = STEPS.map((s) => s.meta.status(context));
+  const subStatuses = STEPS.map((s) => (s.meta.subSteps ?? []).map((p) => s.meta.subStepStatus?.(context, p.id) ?? 'not-started'));
   const index = stepIndex(current);
   const entry = STEPS[index] ?? STEPS[0];
   if (!entry) return null;
+  const subStep = parts[entry.meta.id] ?? entry.meta.subSteps?.[0]?.id;
 
   return (
     <div className="layout">
-      <StepIndicator current={current} statuses={statuses} goTo={goTo} />
+      <StepIndicator current={current} currentSubStep={subStep} statuses={statuses} subStatuses={subStatuses} goTo={goTo} />
       <main className="layout__main" id="main">
         <ConnectionBanner />
         <StartupNotices />
-        <ErrorNotices />
+        <WaitingForBrowser />
         <TaskTray />
         <StepPanel
           key={entry.meta.id}
           entry={entry}
           index={index}
-          status={statuses[index] ?? 'locked'}
+          statuses={statuses}
           context={context}
+          subStep={subStep}
           goTo={goTo}
           focusHeading={navigated}
           ready={!session.isPending && !info.isPending}

@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SessionState } from '../../../../shared/contract/session';
 import { toAppError } from '../../api/client-error';
 import { useDisconnect } from '../../api/hooks/session';
 import { clearErrors, reportError } from '../../errors/error-store';
 import { announce } from '../../status/announcer';
+import { AlertCancel, AlertDialog } from '../../ui/alert-dialog';
+import { DialogActions } from '../../ui/dialog';
 import { DisconnectOutcome } from './disconnect-outcome';
-import '../dialog.css';
 
 export interface DisconnectDialogProps {
   readonly open: boolean;
@@ -14,75 +15,62 @@ export interface DisconnectDialogProps {
 }
 
 /**
- * Confirms Disconnect (revoke and forget the tokens, optionally uninstall). A native modal <dialog>: it traps
- * focus, closes on Escape and gives focus back to the button that opened it.
+ * Confirms Disconnect (revoke and forget the tokens, optionally uninstall). Once done, the same dialog says what
+ * happened under the title "Disconnected", and what is left to revoke by hand.
  */
 export function DisconnectDialog({ open, session, onClose }: DisconnectDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const safeChoice = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const [uninstall, setUninstall] = useState(false);
+  // Kept while the dialog is open: after disconnecting, the session no longer names the workspace.
+  const [where, setWhere] = useState<string | undefined>(undefined);
   const disconnect = useDisconnect({
     onSuccess: ({ revoked }) => announce(revoked ? 'Disconnected. The tokens were revoked.' : 'Disconnected.'),
     onError: (error) => {
       reportError('Disconnect', toAppError(error));
-      onClose();
+      close();
     },
   });
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // React's autoFocus runs at mount, when the dialog was still closed: start on the safe choice explicitly.
-      safeChoice.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  const close = () => {
+  function close() {
     disconnect.reset();
     setUninstall(false);
+    setWhere(undefined);
     onClose();
-  };
-  const where = session?.workspace?.label ?? 'the current workspace';
-
+  }
+  const name = where ?? session?.workspace?.label ?? 'the current workspace';
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={close} data-testid="disconnect-dialog">
-      <h2 id={titleId} className="dialog__title">
-        Disconnect from {where}?
-      </h2>
+    <AlertDialog
+      open={open}
+      onOpenChange={(o) => (o ? undefined : close())}
+      title={disconnect.isSuccess ? `Disconnected from ${name}` : `Disconnect from ${name}?`}
+      testId="disconnect-dialog"
+    >
       {disconnect.isSuccess ? (
         <DisconnectOutcome result={disconnect.data} onClose={close} />
       ) : (
         <form
-          method="dialog"
           onSubmit={(e) => {
             e.preventDefault();
             if (disconnect.isPending) return;
             clearErrors('Disconnect');
+            setWhere(session?.workspace?.label);
             disconnect.mutate({ uninstall });
           }}
         >
           <p>
-            ucbridge revokes the tokens where the workspace allows it and forgets them on this computer. Nothing in
-            Unity Catalog changes unless you also uninstall.
+            ucbridge revokes the tokens where the workspace allows it and forgets them on this computer. Nothing in Unity Catalog changes unless you
+            also uninstall.
           </p>
           <label className="checkbox">
             <input type="checkbox" checked={uninstall} onChange={(e) => setUninstall(e.currentTarget.checked)} />
             Also uninstall what ucbridge set up in the workspace
           </label>
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={close} ref={safeChoice}>
-              Keep connected
-            </button>
+          <DialogActions>
+            <AlertCancel>Keep connected</AlertCancel>
             <button type="submit" className="button button--danger" aria-busy={disconnect.isPending}>
               {disconnect.isPending ? 'Disconnecting…' : 'Disconnect'}
             </button>
-          </div>
+          </DialogActions>
         </form>
       )}
-    </dialog>
+    </AlertDialog>
   );
 }

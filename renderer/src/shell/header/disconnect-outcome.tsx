@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DisconnectResultSchema } from '../../../../shared/contract/session';
+import { DialogActions } from '../../ui/dialog';
 
 type DisconnectResult = z.output<typeof DisconnectResultSchema>;
 
@@ -15,18 +16,18 @@ export function DisconnectOutcome({ result, onClose }: { readonly result: Discon
       {result.manualRevocationSteps.length > 0 ? (
         <>
           <p>The workspace could not revoke everything itself. To finish, please:</p>
-          <ol className="dialog__steps">
+          <ol className="ordered-steps">
             {result.manualRevocationSteps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
         </>
       ) : null}
-      <div className="dialog__actions">
+      <DialogActions>
         <button type="button" className="button button--primary" onClick={onClose} autoFocus>
           Close
         </button>
-      </div>
+      </DialogActions>
     </div>
   );
 }

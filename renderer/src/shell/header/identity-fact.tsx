@@ -1,4 +1,5 @@
 import type { SessionState } from '../../../../shared/contract/session';
+import { TruncatedText } from '../../ui/truncated-text';
 import { Fact } from './fact';
 
 export function IdentityFact({ session }: { readonly session: SessionState | undefined }) {
@@ -8,9 +9,8 @@ export function IdentityFact({ session }: { readonly session: SessionState | und
       {session === undefined ? (
         'Loading…'
       ) : identity ? (
-        <span title={identity.userName}>
-          {identity.displayName}
-          {identity.kind === 'service-principal' ? <span className="fact__aside"> (service principal)</span> : null}
+        <span className="fact__row">
+          <TruncatedText text={`${identity.displayName}${identity.kind === 'service-principal' ? ' (service principal)' : ''} — ${identity.userName}`} />
           {identity.admin ? <span className="badge">admin</span> : null}
         </span>
       ) : (

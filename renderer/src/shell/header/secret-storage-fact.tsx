@@ -1,17 +1,13 @@
-import { useCallback, useId, useState } from 'react';
 import type { AppInfo } from '../../../../shared/contract/app';
-import { useDismiss } from '../../lib/use-dismiss';
+import { Popover } from '../../ui/popover';
 import { Fact } from './fact';
 
 const MEMORY_ONLY_DEFAULT =
   'No OS keychain is available, so ucbridge keeps tokens in memory only and never writes them to disk. ' +
   'You will need to sign in again after a restart.';
 
-/** Where secrets live. Memory-only gets a "Why?" disclosure with main's explanation. */
+/** Where secrets live. Memory-only gets a "Why?" popover with main's explanation. */
 export function SecretStorageFact({ info }: { readonly info: AppInfo | undefined }) {
-  const [open, setOpen] = useState(false);
-  const noteId = useId();
-  const ref = useDismiss<HTMLSpanElement>(open, useCallback(() => setOpen(false), []));
   return (
     <Fact label="Secrets" testId="fact-secrets">
       {info === undefined ? (
@@ -19,20 +15,19 @@ export function SecretStorageFact({ info }: { readonly info: AppInfo | undefined
       ) : info.secretStorage === 'keychain' ? (
         'OS keychain'
       ) : (
-        <span ref={ref}>
+        <span>
           Memory only{' '}
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={open}
-            aria-controls={noteId}
-            onClick={() => setOpen((o) => !o)}
+          <Popover
+            label="Why memory only"
+            testId="secret-storage-note"
+            trigger={
+              <button type="button" className="link-button">
+                Why?
+              </button>
+            }
           >
-            Why?
-          </button>
-          <span id={noteId} className="fact__note" hidden={!open} data-testid="secret-storage-note">
-            {info.secretStorageNote ?? MEMORY_ONLY_DEFAULT}
-          </span>
+            <p>{info.secretStorageNote ?? MEMORY_ONLY_DEFAULT}</p>
+          </Popover>
         </span>
       )}
     </Fact>

@@ -1,36 +1,43 @@
+import { KeyRound, LogOut } from 'lucide-react';
 import { useState } from 'react';
 import type { SessionState } from '../../../../shared/contract/session';
 import { toAppError } from '../../api/client-error';
 import { useReauthenticate } from '../../api/hooks/session';
 import { clearErrors, reportError } from '../../errors/error-store';
-import { announce } from '../../status/announcer';
+import { notify } from '../../notices/notice-store';
+import { Button } from '../../ui/button';
 import { DisconnectDialog } from './disconnect-dialog';
 
-/** Re-authenticate and Disconnect: always visible, whatever the step. */
+/** Why the session actions cannot run yet: there is no workspace to re-authenticate to or disconnect from. */
+export const NO_SESSION_REASON = 'Not signed in: sign in to a workspace first (step 1).';
+
+/** Re-authenticate and Disconnect: always visible, whatever the step; disabled, with the reason, while signed out. */
 export function SessionActions({ session }: { readonly session: SessionState | undefined }) {
   const [confirming, setConfirming] = useState(false);
   const reauthenticate = useReauthenticate({
-    onSuccess: (state) => announce(state.identity ? `Signed in again as ${state.identity.displayName}.` : 'Signed in again.'),
+    onSuccess: (state) => notify(state.identity ? `Signed in again as ${state.identity.displayName}.` : 'Signed in again.'),
     onError: (error) => reportError('Re-authenticate', toAppError(error)),
   });
+  // A session whose token needs a new sign-in still has its workspace: re-authenticating is exactly what it needs.
+  const noSession = session?.workspace ? undefined : NO_SESSION_REASON;
   return (
     <div className="session-actions" role="group" aria-label="Session">
-      <button
-        type="button"
+      <Button
         className="button"
-        aria-busy={reauthenticate.isPending}
+        busy={reauthenticate.isPending}
+        disabledReason={noSession}
         onClick={() => {
-          // Not `disabled` while pending: that would drop keyboard focus to the page.
-          if (reauthenticate.isPending) return;
           clearErrors('Re-authenticate');
           reauthenticate.mutate({});
         }}
       >
+        <KeyRound size={16} />
         {reauthenticate.isPending ? 'Re-authenticating…' : 'Re-authenticate'}
-      </button>
-      <button type="button" className="button button--danger-outline" onClick={() => setConfirming(true)}>
+      </Button>
+      <Button className="button button--danger-outline" disabledReason={noSession} onClick={() => setConfirming(true)}>
+        <LogOut size={16} />
         Disconnect
-      </button>
+      </Button>
       <DisconnectDialog open={confirming} session={session} onClose={() => setConfirming(false)} />
     </div>
   );

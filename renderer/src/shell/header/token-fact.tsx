@@ -1,6 +1,7 @@
 import type { SessionState } from '../../../../shared/contract/session';
 import { useNow } from '../../lib/use-now';
 import { describeToken } from '../../session/session-facts';
+import { TruncatedText } from '../../ui/truncated-text';
 import { Fact } from './fact';
 
 export function TokenFact({ session }: { readonly session: SessionState | undefined }) {
@@ -13,7 +14,7 @@ export function TokenFact({ session }: { readonly session: SessionState | undefi
       ) : (
         <span className={`token token--${state}`}>
           <span className="token__dot" aria-hidden="true" />
-          {describeToken(session.token, now)}
+          <TruncatedText text={describeToken(session.token, now)} />
         </span>
       )}
     </Fact>

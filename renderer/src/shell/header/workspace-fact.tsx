@@ -1,4 +1,5 @@
 import type { SessionState } from '../../../../shared/contract/session';
+import { TruncatedText } from '../../ui/truncated-text';
 import { Fact } from './fact';
 
 const KIND_TEXT: Readonly<Record<NonNullable<SessionState['workspace']>['kind'], string>> = {
@@ -11,15 +12,7 @@ export function WorkspaceFact({ session }: { readonly session: SessionState | un
   const workspace = session?.workspace;
   return (
     <Fact label="Workspace" testId="fact-workspace">
-      {session === undefined ? (
-        'Loading…'
-      ) : workspace ? (
-        <span title={workspace.url}>
-          {workspace.label} <span className="fact__aside">({KIND_TEXT[workspace.kind]})</span>
-        </span>
-      ) : (
-        'None selected'
-      )}
+      {session === undefined ? 'Loading…' : workspace ? <TruncatedText text={`${workspace.label} (${KIND_TEXT[workspace.kind]}) — ${workspace.url}`} /> : 'None selected'}
     </Fact>
   );
 }

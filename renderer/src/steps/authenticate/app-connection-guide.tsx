@@ -1,11 +1,11 @@
 import { appConnectionGuide } from '../../../../shared/domain/app-connection-guide';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../ui/copy-button';
+import { Disclosure } from '../../ui/disclosure';
 
 /** How to create the OAuth app connection in the account console, with the exact redirect URLs to paste. */
 export function AppConnectionGuide({ redirectUris }: { readonly redirectUris: readonly string[] }) {
   return (
-    <details className="auth-guide" data-testid="app-connection-guide">
-      <summary>How do I get a client id? (create the app connection)</summary>
+    <Disclosure className="auth-guide" summary="How do I get a client id? (create the app connection)" testId="app-connection-guide">
       <ol>
         {appConnectionGuide(redirectUris).map((step) => (
           <li key={step.title}>
@@ -14,7 +14,7 @@ export function AppConnectionGuide({ redirectUris }: { readonly redirectUris: re
               <ul className="auth-guide__values">
                 {step.copy.map((v) => (
                   <li key={v}>
-                    <code>{v}</code> <CopyButton value={v} label={v} />
+                    <code className="wrap-anywhere">{v}</code> <CopyButton value={v} label={v} />
                   </li>
                 ))}
               </ul>
@@ -22,6 +22,6 @@ export function AppConnectionGuide({ redirectUris }: { readonly redirectUris: re
           </li>
         ))}
       </ol>
-    </details>
+    </Disclosure>
   );
 }

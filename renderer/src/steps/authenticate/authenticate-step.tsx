@@ -4,18 +4,14 @@ import { WhatItWillDo } from '../what-it-will-do';
 import './authenticate.css';
 import { IdentityCard } from './identity-card';
 import { SignInPanel } from './sign-in-panel';
-import { useBrowserWait } from './use-auth';
-import { WaitingForBrowser } from './waiting-for-browser';
 
 /** Step 1: choose a workspace and sign in; once signed in, who you are, and the option to sign in elsewhere. */
 export default function AuthenticateStep({ meta, context }: StepProps) {
   const [switching, setSwitching] = useState(false);
   const session = context.session;
   const showIdentity = session?.identity && session.workspace;
-  const waiting = useBrowserWait();
   return (
     <>
-      {waiting ? <WaitingForBrowser progress={waiting} /> : null}
       {showIdentity ? <IdentityCard session={session} /> : null}
       {context.signedIn && !switching ? (
         <button type="button" className="button" onClick={() => setSwitching(true)} data-testid="sign-in-elsewhere">

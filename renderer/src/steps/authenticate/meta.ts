@@ -1,4 +1,5 @@
 import type { StepMeta } from '../step-types';
+import { authenticateStatus } from './status';
 
 export const authenticateMeta: StepMeta = {
   id: 'authenticate',
@@ -9,5 +10,5 @@ export const authenticateMeta: StepMeta = {
     'Sign in with OAuth in your browser, as a service principal, with token federation, or with a personal access token (legacy).',
     'Show who you are signed in as, your groups, and what that identity may do.',
   ],
-  status: (context) => (context.signedIn ? 'complete' : 'available'),
+  status: authenticateStatus,
 };

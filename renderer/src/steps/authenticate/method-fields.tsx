@@ -1,6 +1,7 @@
 import type { HostKind } from '../../../../shared/domain/workspace-url';
+import { Disclosure } from '../../ui/disclosure';
 import { AppConnectionGuide } from './app-connection-guide';
-import { Field } from './field';
+import { Field } from '../../ui/field';
 import type { SignInForm } from './form-state';
 
 export interface MethodFieldsProps {
@@ -52,8 +53,7 @@ export function MethodFields(p: MethodFieldsProps) {
             </>
           )}
           {account}
-          <details className="auth-advanced">
-            <summary>Advanced: redirect URLs, confidential app connection</summary>
+          <Disclosure className="auth-advanced" summary="Advanced: redirect URLs, confidential app connection">
             <Field
               label="Redirect URLs, one per line, exactly as registered"
               multiline
@@ -64,7 +64,7 @@ export function MethodFields(p: MethodFieldsProps) {
               help="ucbridge listens on the first free one. Databricks compares them exactly, port included."
             />
             <Field label="Client secret (only for a confidential app connection)" type="password" value={form.clientSecret} onChange={(clientSecret) => patch({ clientSecret })} />
-          </details>
+          </Disclosure>
         </div>
       );
     case 'oauth-m2m':

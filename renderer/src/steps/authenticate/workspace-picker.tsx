@@ -1,6 +1,6 @@
 import type { SandboxSetup, WorkspaceChoices } from '../../../../shared/contract/auth';
 import { parseWorkspaceUrl } from '../../../../shared/domain/workspace-url';
-import { Field } from './field';
+import { Field } from '../../ui/field';
 import type { SignInForm, WorkspaceSource } from './form-state';
 import { RecentList } from './recent-list';
 import { SandboxPanel } from './sandbox-panel';
@@ -64,7 +64,7 @@ export function WorkspacePicker(p: WorkspacePickerProps) {
             {choices?.profilesSource.problem ? `: ${choices.profilesSource.problem}` : '.'}
           </p>
         ) : (
-          <div className="auth-field">
+          <div className="field">
             <label htmlFor="auth-profile">Profile</label>
             <select id="auth-profile" value={form.profile} onChange={(e) => {
               const chosen = profiles.find((x) => x.name === e.currentTarget.value);

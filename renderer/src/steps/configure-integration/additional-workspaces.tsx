@@ -1,4 +1,4 @@
-import { Field } from '../authenticate/field';
+import { Field } from '../../ui/field';
 import { newWorkspaceDraft, type Problems, type WorkspaceDraft } from './form-state';
 
 export interface AdditionalWorkspacesProps {

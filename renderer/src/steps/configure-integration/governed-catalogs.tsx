@@ -55,7 +55,7 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
           {listProblem}
         </p>
       ) : null}
-      <div className="ci-inline-add auth-field">
+      <div className="ci-inline-add field">
         <label htmlFor={inputId}>Catalog to govern</label>
         <div className="ci-row">
           <input
@@ -75,7 +75,7 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
           </button>
         </div>
         {problem ? (
-          <p id={`${inputId}-problem`} className="auth-field__problem" role="alert">
+          <p id={`${inputId}-problem`} className="field__problem" role="alert">
             {problem}
           </p>
         ) : null}

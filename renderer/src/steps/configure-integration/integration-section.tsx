@@ -1,5 +1,5 @@
 import { IntegrationCatalogSchema } from '../../../../shared/integration/config';
-import { Field } from '../authenticate/field';
+import { Field } from '../../ui/field';
 import { AdditionalWorkspaces } from './additional-workspaces';
 import { catalogProblem, type ConfigForm, type Problems } from './form-state';
 import { GovernedCatalogs } from './governed-catalogs';

@@ -1,5 +1,5 @@
-import { requiresSignIn } from '../requires-sign-in';
 import type { StepMeta } from '../step-types';
+import { CONFIGURE_SUB_STEPS, configureStatus, configureSubStepStatus } from './status';
 
 export const configureIntegrationMeta: StepMeta = {
   id: 'configure-integration',
@@ -11,5 +11,7 @@ export const configureIntegrationMeta: StepMeta = {
     'Run validation tests, each with its reason and the exact SQL or grant that fixes it.',
     'Preview every statement, then set up automatically or export a script for someone else to run.',
   ],
-  status: requiresSignIn,
+  status: configureStatus,
+  subSteps: CONFIGURE_SUB_STEPS,
+  subStepStatus: configureSubStepStatus,
 };

@@ -1,5 +1,5 @@
 import type { Plan } from '../../../../shared/integration/plan-types';
-import { CopyButton } from '../authenticate/copy-button';
+import { CopyButton } from '../../ui/copy-button';
 import { ActionBadge } from './badges';
 import { planCounts, planScript } from './plan-summary';
 import { SqlCode } from './sql-code';

@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/result';
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
-import { Field } from '../authenticate/field';
+import { Field } from '../../ui/field';
 import type { ChosenPrincipal, ConfigForm } from './form-state';
 import { StepSection } from './step-section';
 import { useChangingMutation, useServicePrincipals } from './use-integration';
@@ -46,7 +46,7 @@ export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrinc
       <div className="ci-two-columns">
         <fieldset className="ci-fieldset">
           <legend>Pick an existing one</legend>
-          <div className="auth-field">
+          <div className="field">
             <label htmlFor={searchId}>Search by name</label>
             <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} autoComplete="off" spellCheck={false} data-testid="ci-sp-search" />
           </div>

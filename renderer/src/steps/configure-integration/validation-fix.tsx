@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/result';
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
-import { CopyButton } from '../authenticate/copy-button';
+import { CopyButton } from '../../ui/copy-button';
 import { SqlCode } from './sql-code';
 import { useChangingMutation } from './use-integration';
 

@@ -6,7 +6,7 @@ import { ErrorView } from '../../errors/error-view';
 import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
 import { announce } from '../../status/announcer';
-import { CopyButton } from '../authenticate/copy-button';
+import { CopyButton } from '../../ui/copy-button';
 import { WarehouseStateBadge } from './badges';
 import type { ConfigForm } from './form-state';
 import { StepSection } from './step-section';

@@ -1,0 +1,72 @@
+import { Accordion as A, Collapsible as C } from 'radix-ui';
+import { ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
+import './disclosure.css';
+
+export interface DisclosureProps {
+  /** The always-visible line: a summary of what is inside ("20 privileges, 4 for you…"). */
+  readonly summary: ReactNode;
+  readonly children: ReactNode;
+  readonly defaultOpen?: boolean;
+  readonly open?: boolean;
+  readonly onOpenChange?: (open: boolean) => void;
+  readonly testId?: string;
+  readonly className?: string;
+}
+
+/**
+ * Show/hide one block (Radix Collapsible: a button with aria-expanded and aria-controls). Replaces <details>.
+ *
+ *   <Disclosure summary="Recent log" onOpenChange={setOpen}>…lines…</Disclosure>
+ *
+ * The content is unmounted while closed, so a closed disclosure costs nothing (fetch on open via onOpenChange).
+ */
+export function Disclosure({ summary, children, defaultOpen, open, onOpenChange, testId, className }: DisclosureProps) {
+  return (
+    <C.Root
+      className={`ui-disclosure${className ? ` ${className}` : ''}`}
+      {...(defaultOpen === undefined ? {} : { defaultOpen })}
+      {...(open === undefined ? {} : { open })}
+      {...(onOpenChange ? { onOpenChange } : {})}
+      data-testid={testId}
+    >
+      <C.Trigger className="ui-disclosure__trigger">
+        <ChevronRight size={16} className="ui-disclosure__chevron" />
+        <span>{summary}</span>
+      </C.Trigger>
+      <C.Content className="ui-disclosure__content">{children}</C.Content>
+    </C.Root>
+  );
+}
+
+export interface AccordionItem {
+  readonly value: string;
+  readonly title: ReactNode;
+  readonly content: ReactNode;
+}
+
+/**
+ * Several disclosures of which any number may be open (Radix Accordion, type "multiple"; headings are h4, and
+ * arrow keys move between the triggers).
+ *
+ *   <Accordion items={[{ value: 'guide', title: 'How do I get a client id?', content: <Guide /> }, …]} />
+ */
+export function Accordion({ items, defaultOpen = [] }: { readonly items: readonly AccordionItem[]; readonly defaultOpen?: readonly string[] }) {
+  return (
+    <A.Root type="multiple" className="ui-accordion" defaultValue={[...defaultOpen]}>
+      {items.map((item) => (
+        <A.Item key={item.value} value={item.value} className="ui-accordion__item">
+          <A.Header asChild>
+            <h4 className="ui-accordion__header">
+              <A.Trigger className="ui-disclosure__trigger">
+                <ChevronRight size={16} className="ui-disclosure__chevron" />
+                <span>{item.title}</span>
+              </A.Trigger>
+            </h4>
+          </A.Header>
+          <A.Content className="ui-disclosure__content">{item.content}</A.Content>
+        </A.Item>
+      ))}
+    </A.Root>
+  );
+}
