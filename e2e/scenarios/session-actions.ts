@@ -33,7 +33,7 @@ export const sessionActions: Scenario = {
     }
     await reauth.hover();
     await expect(page.getByRole('tooltip')).toContainText('Not signed in');
-    await disconnect.click();
+    await disconnect.click({ force: true });
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
     await inspect(page, host, 'signed-out-header');
 

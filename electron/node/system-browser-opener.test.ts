@@ -3,13 +3,18 @@ import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createSystemBrowserOpener, openerCommand, type Spawn } from './system-browser-opener';
 
-function fakeSpawn(outcome: 'spawn' | 'error') {
+/** `exit`: the opener's exit code after it started (undefined: it keeps running, like a launcher that waits). */
+function fakeSpawn(outcome: 'spawn' | 'error', exit?: number) {
   const calls: { command: string; args: readonly string[]; detached: unknown }[] = [];
   let unrefs = 0;
   const spawn: Spawn = (command, args, options) => {
     calls.push({ command, args, detached: options.detached });
     const child = Object.assign(new EventEmitter(), { unref: () => void unrefs++ });
-    queueMicrotask(() => (outcome === 'spawn' ? child.emit('spawn') : child.emit('error', new Error('ENOENT'))));
+    queueMicrotask(() => {
+      if (outcome === 'error') return child.emit('error', new Error('ENOENT'));
+      child.emit('spawn');
+      if (exit !== undefined) queueMicrotask(() => child.emit('exit', exit));
+    });
     return child as unknown as ChildProcess;
   };
   return { spawn, calls, unrefs: () => unrefs };
@@ -27,11 +32,24 @@ describe('openerCommand', () => {
 });
 
 describe('createSystemBrowserOpener', () => {
-  it('spawns the opener detached and lets it go', async () => {
-    const fake = fakeSpawn('spawn');
+  it('spawns the opener detached and lets it go once it says it opened the page (exit 0)', async () => {
+    const fake = fakeSpawn('spawn', 0);
     await createSystemBrowserOpener({ platform: 'linux', spawn: fake.spawn }).open('https://h/x?y=1');
     expect(fake.calls).toEqual([{ command: 'xdg-open', args: ['https://h/x?y=1'], detached: true }]);
     expect(fake.unrefs()).toBe(1);
+  });
+
+  it('counts an opener that keeps running (it stays with the browser) as opened', async () => {
+    const fake = fakeSpawn('spawn');
+    await createSystemBrowserOpener({ spawn: fake.spawn, settleMs: 20 }).open('https://h/');
+    expect(fake.unrefs()).toBe(1);
+  });
+
+  it('reports an opener that found no browser (xdg-open exits 3) as not opened, so the app offers the link', async () => {
+    const fake = fakeSpawn('spawn', 3);
+    await expect(createSystemBrowserOpener({ spawn: fake.spawn, settleMs: 5_000 }).open('https://h/')).rejects.toMatchObject({
+      error: { code: 'UNSUPPORTED', message: 'ucbridge could not open your web browser.' },
+    });
   });
 
   it('reports a missing opener as UNSUPPORTED with a hint', async () => {

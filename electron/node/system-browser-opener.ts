@@ -17,15 +17,19 @@ export function openerCommand(platform: NodeJS.Platform, url: string): { command
   }
 }
 
+/** How long the opener may run before it counts as having opened the browser (it may stay with the browser). */
+const SETTLE_MS = 3_000;
+
 /**
  * Opens http(s) URLs with the system browser from plain Node (the CLI and the browser harness). The desktop app
  * uses `shell.openExternal` behind the same port instead.
  */
 export function createSystemBrowserOpener(
-  options: { readonly platform?: NodeJS.Platform; readonly spawn?: Spawn } = {},
+  options: { readonly platform?: NodeJS.Platform; readonly spawn?: Spawn; readonly settleMs?: number } = {},
 ): BrowserOpener {
   const platform = options.platform ?? process.platform;
   const spawn = options.spawn ?? (nodeSpawn as Spawn);
+  const settleMs = options.settleMs ?? SETTLE_MS;
   return {
     open(url) {
       let parsed: URL;
@@ -40,18 +44,26 @@ export function createSystemBrowserOpener(
       const { command, args } = openerCommand(platform, parsed.href);
       return new Promise<void>((resolve, reject) => {
         const child = spawn(command, args, { stdio: 'ignore', detached: true, windowsHide: true });
-        child.once('error', () =>
-          reject(
-            new AppFailure({
-              code: 'UNSUPPORTED',
-              message: 'ucbridge could not open your web browser.',
-              hint: 'Copy the link and open it in your browser yourself.',
-            }),
-          ),
-        );
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const couldNot = () => {
+          clearTimeout(timer);
+          reject(new AppFailure({ code: 'UNSUPPORTED', message: 'ucbridge could not open your web browser.', hint: 'Copy the link and open it in your browser yourself.' }));
+        };
+        child.once('error', couldNot);
         child.once('spawn', () => {
-          child.unref();
-          resolve();
+          // Starting the opener is not opening a browser: xdg-open exits non-zero when no browser is set up (3:
+          // no tool found, 4: the action failed), so its exit code decides. One still running after a moment is
+          // showing the page (some launchers stay until the browser closes): that counts as opened.
+          timer = setTimeout(() => {
+            child.unref();
+            resolve();
+          }, settleMs);
+          child.once('exit', (code) => {
+            if (code !== 0) return couldNot();
+            clearTimeout(timer);
+            child.unref();
+            resolve();
+          });
         });
       });
     },

@@ -22,7 +22,9 @@ export type AuthFailureKind =
   | 'federation-rejected'
   | 'federation-token-unreadable'
   | 'signin-required'
-  | 'secret-missing';
+  | 'secret-missing'
+  | 'sandbox-not-running'
+  | 'sandbox-moved';
 
 export interface AuthFailureContext {
   readonly host?: string;
@@ -155,6 +157,20 @@ export function authFailure(kind: AuthFailureKind, ctx: AuthFailureContext = {})
         code: 'AUTH_REQUIRED',
         message: 'The secret for this sign-in is no longer available (it was kept in memory only).',
         hint: 'Sign in again and enter the secret.',
+      };
+    case 'sandbox-not-running':
+      // A loopback address that does not answer (or answers with a certificate nobody trusts): the sandbox of an
+      // earlier run, not the network, a VPN or a TLS-inspecting proxy.
+      return {
+        code: 'UNAVAILABLE',
+        message: `The local sandbox at ${host} is not running.`,
+        hint: 'Choose "Local sandbox" and start it, then sign in: it gets a new address each time it starts.',
+      };
+    case 'sandbox-moved':
+      return {
+        code: 'UNAVAILABLE',
+        message: `The local sandbox no longer runs at ${host}${detailOf(ctx)}.`,
+        hint: 'Choose "Local sandbox": ucbridge fills in its current address and trusts its certificate.',
       };
     default:
       return assertNever(kind, 'auth failure');

@@ -5,7 +5,11 @@ import { RECENTS_KEY } from './session-record';
 
 const MAX_RECENTS = 8;
 
-/** Recently used workspaces, newest first, with how they were signed in to (never a secret). */
+/**
+ * Recently used workspaces, newest first, with how they were signed in to (never a secret). One entry per address,
+ * and one for the local sandbox whatever its address: it gets a new port each time it starts, so each run would
+ * otherwise add another "Local sandbox".
+ */
 export interface Recents {
   list(): Promise<readonly RecentWorkspace[]>;
   find(url: string): Promise<RecentWorkspace | undefined>;
@@ -20,13 +24,13 @@ export function createRecents(kv: KeyValueStore, logger: Logger): Recents {
       logger.warn('the recent workspaces list was unreadable and was reset');
       return [];
     }
-    return parsed.data;
+    return withoutDuplicates(parsed.data);
   }
   return {
     list,
     find: async (url) => (await list()).find((r) => r.url === url),
     async add(entry) {
-      const rest = (await list()).filter((r) => r.url !== entry.url);
+      const rest = (await list()).filter((r) => !sameEntry(r, entry));
       await kv.set(RECENTS_KEY, [entry, ...rest].slice(0, MAX_RECENTS));
     },
     async forget(url) {
@@ -37,4 +41,12 @@ export function createRecents(kv: KeyValueStore, logger: Logger): Recents {
       return true;
     },
   };
+}
+
+/** The same recent: the same address, or both the local sandbox (whose address changes with every start). */
+const sameEntry = (a: RecentWorkspace, b: RecentWorkspace): boolean => a.url === b.url || (a.kind === 'sandbox' && b.kind === 'sandbox');
+
+/** Keeps the newest of each (lists saved before duplicates were merged may hold several). */
+function withoutDuplicates(all: readonly RecentWorkspace[]): readonly RecentWorkspace[] {
+  return all.filter((r, i) => all.findIndex((other) => sameEntry(other, r)) === i);
 }

@@ -50,6 +50,18 @@ describe('resolveTarget', () => {
     expect(resolveTarget(input({ workspace: { kind: 'url', url: sandbox.url }, auth: { method: 'oauth-u2m', clientId: 'x' } })).sandbox).toBeUndefined();
   });
 
+  it("uses the sandbox's own app connection, whatever client id was typed for another workspace choice", () => {
+    const t = resolveTarget(input({ workspace: { kind: 'sandbox' }, sandbox, auth: { method: 'oauth-u2m', clientId: 'abc', redirectUris: ['http://localhost:9999/x'] } }));
+    expect(t.auth).toMatchObject({ clientId: 'ucbridge-desktop', redirectUris: [{ uri: 'http://localhost:8020/callback', port: 8020 }] });
+  });
+
+  it('a typed or recent loopback address of the running sandbox is that sandbox (its certificate trusted, its app connection)', () => {
+    const t = resolveTarget(input({ workspace: { kind: 'url', url: sandbox.url }, sandbox, auth: { method: 'oauth-u2m', clientId: 'abc' } }));
+    expect(t).toMatchObject({ label: 'Local sandbox', sandbox, auth: { clientId: 'ucbridge-desktop' } });
+    const elsewhere = resolveTarget(input({ workspace: { kind: 'url', url: 'https://127.0.0.1:9443' }, sandbox, auth: { method: 'oauth-u2m', clientId: 'abc' } }));
+    expect(elsewhere.sandbox).toBeUndefined();
+  });
+
   it('uses a profile secret only with consent, and says how to give it', () => {
     const refused = refusal(() => resolveTarget(input({ workspace: { kind: 'profile', name: 'pat' }, auth: { method: 'pat' } })));
     expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: 'Enter the personal access token.', hint: expect.stringContaining('profile "pat"') });

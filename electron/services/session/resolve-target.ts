@@ -33,7 +33,10 @@ export interface ResolveInput {
   readonly useProfileSecret: boolean;
   readonly profiles: readonly ConfigProfile[];
   readonly recent: (url: string) => RecentWorkspace | undefined;
-  /** Started by the caller when the choice is the sandbox. */
+  /**
+   * Started by the caller when the choice is the sandbox; otherwise the running one, if any, which a typed or
+   * recent loopback address uses when it is that sandbox's address.
+   */
   readonly sandbox?: SandboxDetails;
 }
 
@@ -60,16 +63,18 @@ function address(input: ResolveInput): { address: WorkspaceAddress; label: strin
       if (!input.sandbox) return refuse('The local sandbox is not running.', undefined, 'UNSUPPORTED');
       const r = parseWorkspaceUrl(input.sandbox.url);
       if (!r.ok) return refuse(r.problem, undefined, 'INTERNAL');
-      return { address: r.value, label: 'Local sandbox' };
+      return { address: r.value, label: SANDBOX_LABEL };
     }
   }
 }
 
+const SANDBOX_LABEL = 'Local sandbox';
+
 export function resolveTarget(input: ResolveInput): ResolvedTarget {
-  const { address: addr, label, profile } = address(input);
+  const { address: addr, label: given, profile } = address(input);
   const pv = profile?.values ?? {};
   const recent = input.recent(addr.url);
-  const sandbox = input.workspace.kind === 'sandbox' ? input.sandbox : undefined;
+  const sandbox = input.workspace.kind === 'sandbox' || (addr.kind === 'sandbox' && input.sandbox?.url === addr.url) ? input.sandbox : undefined;
   const profileSecret = (key: 'token' | 'client_secret'): string | undefined => (input.useProfileSecret ? pv[key] || undefined : undefined);
   const needSecret = (what: string, key: 'token' | 'client_secret'): never =>
     refuse(
@@ -95,9 +100,10 @@ export function resolveTarget(input: ResolveInput): ResolvedTarget {
   const resolved = ((): ResolvedMethod => {
     switch (auth.method) {
       case 'oauth-u2m': {
-        const clientId = auth.clientId ?? sandbox?.clientId ?? clientIdFallback;
+        // The sandbox has one app connection: a client id typed for another workspace choice never goes there.
+        const clientId = sandbox?.clientId ?? auth.clientId ?? clientIdFallback;
         if (!clientId) return refuse('Enter the client id of your OAuth app connection.', 'The guide below shows how to create one in the account console.');
-        const uris = parseRedirectUris(auth.redirectUris ?? sandbox?.redirectUris ?? recent?.redirectUris ?? DEFAULT_REDIRECT_URIS);
+        const uris = parseRedirectUris(sandbox?.redirectUris ?? auth.redirectUris ?? recent?.redirectUris ?? DEFAULT_REDIRECT_URIS);
         if (!uris.ok) return refuse(uris.problem);
         const clientSecret = auth.clientSecret ?? profileSecret('client_secret');
         return { method: 'oauth-u2m', clientId, redirectUris: uris.value, ...(clientSecret ? { clientSecret } : {}) };
@@ -117,7 +123,7 @@ export function resolveTarget(input: ResolveInput): ResolvedTarget {
   })();
   return {
     address: addr,
-    label,
+    label: sandbox ? SANDBOX_LABEL : given,
     auth: resolved,
     ...(accountId ? { accountId } : {}),
     ...(profile ? { profile: profile.name } : {}),

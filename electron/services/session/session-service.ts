@@ -19,6 +19,7 @@ import { createOAuthKit, renewerFor, vaultSecretsFor } from './credentials';
 import { establish, type Established } from './establish';
 import { createLiveSession, type LiveSession } from './live-session';
 import { configFilePath, readProfileFile, summarizeProfile } from './profiles';
+import { explainLoopbackFailure } from './loopback-failure';
 import { createRecents } from './recents';
 import { resolveTarget, type ResolvedTarget } from './resolve-target';
 import { methodFromRecord, missingSecret, planOf } from './restore-session';
@@ -150,7 +151,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           },
         },
         task.signal,
-      );
+      ).catch((e: unknown) => {
+        throw explainLoopbackFailure(e, resolved.address, deps.sandbox.running());
+      });
       if (task.signal.aborted) {
         await est.trust.close();
         throw new AppFailure({ code: 'CANCELLED', message: 'Sign-in was cancelled.' });
@@ -226,7 +229,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     async signIn(input) {
       return run(input.taskId, async () => {
         const file = input.workspace.kind === 'profile' ? await readProfileFile((deps.configPath ?? configFilePath)()) : undefined;
-        const sandbox = input.workspace.kind === 'sandbox' ? await deps.sandbox.start() : undefined;
+        // A typed or recent loopback address may be the running sandbox: resolveTarget checks the address.
+        const sandbox = input.workspace.kind === 'sandbox' ? await deps.sandbox.start() : deps.sandbox.running();
         const all = await recents.list();
         return resolveTarget({
           workspace: input.workspace,

@@ -82,11 +82,13 @@ describe('U2M sign-in against the sandbox', () => {
     const cipher = createMemoryKeyCipher();
     const clock = offsetClock();
     const first = await testSession({ dir, emulator, browser, cipher, clock });
-    // The sandbox's CA is trusted only through the sandbox choice: the same URL typed by hand is refused.
-    const untrusted = await failure(
-      first.service.signIn({ taskId: taskId(), workspace: { kind: 'url', url: emulator.workspaceUrl }, auth: { method: 'oauth-u2m', clientId: emulator.oauth.u2mClientId, redirectUris }, useProfileSecret: false }),
+    // The sandbox's CA is trusted only for the running sandbox's own address: another loopback address (an old
+    // run's, from the recent list) is refused with the reason — the sandbox moved — not as a network problem.
+    const port = Number(new URL(emulator.workspaceUrl).port);
+    const stale = await failure(
+      first.service.signIn({ taskId: taskId(), workspace: { kind: 'url', url: `https://127.0.0.1:${port === 1 ? 2 : port - 1}` }, auth: { method: 'oauth-u2m', clientId: emulator.oauth.u2mClientId, redirectUris }, useProfileSecret: false }),
     );
-    expect(untrusted).toMatchObject({ code: 'NETWORK', message: expect.stringMatching(/certificate of 127\.0\.0\.1:\d+ is not trusted/) });
+    expect(stale).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining(`it now runs at ${emulator.workspaceUrl}`) });
 
     await first.service.signIn({ taskId: taskId(), workspace: { kind: 'sandbox' }, auth: { method: 'oauth-u2m' }, useProfileSecret: false });
     const secretFiles = await readdir(join(dir, 'secrets'));

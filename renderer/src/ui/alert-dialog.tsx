@@ -1,6 +1,7 @@
 import { AlertDialog as A } from 'radix-ui';
 import type { ReactNode } from 'react';
 import './dialog.css';
+import { useReturnFocus } from './use-return-focus';
 
 export interface AlertDialogProps {
   readonly open: boolean;
@@ -28,11 +29,12 @@ export interface AlertDialogProps {
  * only closes is AlertCancel. Import DialogActions from dialog.tsx.
  */
 export function AlertDialog({ open, onOpenChange, title, description, children, testId }: AlertDialogProps) {
+  const returnFocus = useReturnFocus();
   return (
     <A.Root open={open} onOpenChange={onOpenChange}>
       <A.Portal>
         <A.Overlay className="ui-dialog__overlay" />
-        <A.Content className="ui-dialog ui-dialog--normal" data-testid={testId} {...(description ? {} : { 'aria-describedby': undefined })}>
+        <A.Content {...returnFocus} className="ui-dialog ui-dialog--normal" data-testid={testId} {...(description ? {} : { 'aria-describedby': undefined })}>
           <A.Title className="ui-dialog__title">{title}</A.Title>
           {description ? <A.Description className="ui-dialog__description">{description}</A.Description> : null}
           {children}

@@ -44,7 +44,8 @@ export function Button({ disabledReason, busy = false, onClick, type = 'button',
   return (
     <>
       <Tooltip content={disabledReason}>{button}</Tooltip>
-      <span id={reasonId} className="visually-hidden">
+      {/* Hidden, yet still read as the button's description (aria-describedby includes hidden elements). */}
+      <span id={reasonId} hidden>
         {disabledReason}
       </span>
     </>

@@ -2,6 +2,7 @@ import { Dialog as D } from 'radix-ui';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import './dialog.css';
+import { useReturnFocus } from './use-return-focus';
 
 export interface DialogProps {
   readonly open: boolean;
@@ -29,11 +30,12 @@ export interface DialogProps {
  * For "are you sure?" use AlertDialog (alert-dialog.tsx) instead.
  */
 export function Dialog({ open, onOpenChange, title, description, children, testId, size = 'normal' }: DialogProps) {
+  const returnFocus = useReturnFocus();
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <D.Overlay className="ui-dialog__overlay" />
-        <D.Content className={`ui-dialog ui-dialog--${size}`} data-testid={testId} {...(description ? {} : { 'aria-describedby': undefined })}>
+        <D.Content {...returnFocus} className={`ui-dialog ui-dialog--${size}`} data-testid={testId} {...(description ? {} : { 'aria-describedby': undefined })}>
           <D.Title className="ui-dialog__title">{title}</D.Title>
           {description ? <D.Description className="ui-dialog__description">{description}</D.Description> : null}
           {children}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, EMPTY_FORM, newTaskId, type SignInForm } from './form-state';
+import { checkForm, EMPTY_FORM, newTaskId, switchSource, type SignInForm } from './form-state';
 
 const form = (over: Partial<SignInForm>): SignInForm => ({ ...EMPTY_FORM, ...over });
 
@@ -37,6 +37,15 @@ describe('the Authenticate form', () => {
       request: { auth: { method: 'token-federation', source: { kind: 'env', name: 'MY_TOKEN' } } },
     });
     expect(checkForm(form({ source: 'sandbox', method: 'token-federation', federationSource: 'env', federationValue: 'bad name' })).ok).toBe(false);
+  });
+
+  it('keeps each workspace choice to its own client id: one typed for an address never goes to the sandbox', () => {
+    const typed = form({ url: 'myco.cloud.databricks.com', clientId: 'abc' });
+    const sandbox = switchSource(typed, 'sandbox');
+    expect(sandbox.clientId).toBe('');
+    const check = checkForm({ ...sandbox, clientId: 'abc' });
+    expect(check.ok && check.request.auth).toEqual({ method: 'oauth-u2m' });
+    expect(switchSource(sandbox, 'url').clientId).toBe('abc');
   });
 
   it('makes task ids the contract accepts', () => {

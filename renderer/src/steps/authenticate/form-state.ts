@@ -25,6 +25,8 @@ export interface SignInForm {
   readonly federationValue: string;
   readonly token: string;
   readonly useProfileSecret: boolean;
+  /** The client id typed for each workspace choice: choosing another one never carries this one's id along. */
+  readonly clientIdBySource: Readonly<Partial<Record<WorkspaceSource, string>>>;
 }
 
 export const EMPTY_FORM: SignInForm = {
@@ -40,7 +42,15 @@ export const EMPTY_FORM: SignInForm = {
   federationValue: '',
   token: '',
   useProfileSecret: false,
+  clientIdBySource: {},
 };
+
+/** Moves to another workspace choice, keeping each choice's own client id (the sandbox's is its own app connection). */
+export function switchSource(form: SignInForm, source: WorkspaceSource): SignInForm {
+  if (source === form.source) return form;
+  const clientIdBySource = { ...form.clientIdBySource, [form.source]: form.clientId };
+  return { ...form, source, clientIdBySource, clientId: clientIdBySource[source] ?? '' };
+}
 
 export type SignInRequest = z.input<typeof SignInInputSchema>;
 export type FormCheck = { readonly ok: true; readonly request: Omit<SignInRequest, 'taskId'> } | { readonly ok: false; readonly problems: Readonly<Partial<Record<keyof SignInForm, string>>> };
@@ -75,7 +85,8 @@ export function checkForm(form: SignInForm, ctx: FormContext = {}): FormCheck {
     workspace = { kind: 'sandbox' };
   }
   const kind = hostKindOf(form, ctx);
-  const clientId = form.clientId.trim();
+  // Browser sign-in to the sandbox always uses the sandbox's own app connection (main fills it in).
+  const clientId = form.source === 'sandbox' && form.method === 'oauth-u2m' ? '' : form.clientId.trim();
   if (clientId && !isValidClientId(clientId)) problems.clientId = 'A client id has only letters, digits, ".", "_", ":" and "-".';
   const accountId = form.accountId.trim();
   if (kind === 'account' && form.method !== 'pat') {

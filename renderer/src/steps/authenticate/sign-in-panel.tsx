@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/result';
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
-import { checkForm, EMPTY_FORM, hostKindOf, newTaskId, type FormContext, type SignInForm } from './form-state';
+import { checkForm, EMPTY_FORM, hostKindOf, newTaskId, switchSource, type FormContext, type SignInForm, type WorkspaceSource } from './form-state';
 import { MethodFields } from './method-fields';
 import { MethodPicker } from './method-picker';
 import { useSignIn, useStartSandbox, useWorkspaceChoices } from './use-auth';
@@ -19,11 +19,12 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
   const [sandbox, setSandbox] = useState<SandboxSetup | undefined>(undefined);
   const patch = (p: Partial<SignInForm>) => setForm((f) => ({ ...f, ...p }));
+  const setSource = (source: WorkspaceSource) => setForm((f) => switchSource(f, source));
 
   const startSandbox = useStartSandbox({
     onSuccess: (setup) => {
       setSandbox(setup);
-      patch({ source: 'sandbox', redirectUris: '' });
+      setForm((f) => ({ ...switchSource(f, 'sandbox'), redirectUris: '' }));
       announce('The local sandbox is running.');
     },
     onError: (e) => setFailure(toAppError(e)),
@@ -69,7 +70,7 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
 
   return (
     <form className="auth-form" onSubmit={submit} noValidate aria-label="Sign in" data-testid="sign-in-form">
-      <WorkspacePicker form={form} patch={patch} choices={choices.data} problems={problems} sandbox={sandbox} onStartSandbox={() => startSandbox.mutate({})} startingSandbox={startSandbox.isPending} />
+      <WorkspacePicker form={form} patch={patch} setSource={setSource} choices={choices.data} problems={problems} sandbox={sandbox} onStartSandbox={() => startSandbox.mutate({})} startingSandbox={startSandbox.isPending} />
       <MethodPicker form={form} patch={patch} />
       <MethodFields form={form} patch={patch} problems={problems} hostKind={hostKindOf(form, ctx)} defaultRedirectUris={sandbox?.redirectUris ?? choices.data?.defaults.redirectUris ?? []} {...(profileSecret ? { profileSecret } : {})} />
       <div className="auth-form__actions">

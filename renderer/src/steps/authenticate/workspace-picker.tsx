@@ -8,6 +8,8 @@ import { SandboxPanel } from './sandbox-panel';
 export interface WorkspacePickerProps {
   readonly form: SignInForm;
   readonly patch: (p: Partial<SignInForm>) => void;
+  /** Switches the workspace choice (each keeps its own client id). */
+  readonly setSource: (source: WorkspaceSource) => void;
   readonly choices: WorkspaceChoices | undefined;
   readonly problems: Readonly<Partial<Record<keyof SignInForm, string>>>;
   readonly sandbox: SandboxSetup | undefined;
@@ -32,7 +34,7 @@ export function WorkspacePicker(p: WorkspacePickerProps) {
       <div className="auth-choices" role="radiogroup" aria-label="Where the workspace comes from">
         {SOURCES.map((s) => (
           <label key={s.id} className="auth-choice">
-            <input type="radio" name="workspace-source" checked={form.source === s.id} onChange={() => patch({ source: s.id })} />
+            <input type="radio" name="workspace-source" checked={form.source === s.id} onChange={() => p.setSource(s.id)} />
             {s.label}
           </label>
         ))}
@@ -54,7 +56,14 @@ export function WorkspacePicker(p: WorkspacePickerProps) {
               Use {typed.suggestion}
             </button>
           ) : null}
-          <RecentList recents={choices?.recents ?? []} onPick={(r) => patch({ source: 'url', url: r.url, method: r.method, clientId: r.clientId ?? '', accountId: r.accountId ?? '', redirectUris: (r.redirectUris ?? []).join('\n') })} />
+          <RecentList
+            recents={choices?.recents ?? []}
+            onPick={(r) => {
+              // The sandbox gets a new address each time it starts: its recent entry means "the local sandbox".
+              if (r.kind === 'sandbox') return p.setSource('sandbox');
+              patch({ url: r.url, method: r.method, clientId: r.clientId ?? '', accountId: r.accountId ?? '', redirectUris: (r.redirectUris ?? []).join('\n') });
+            }}
+          />
         </>
       ) : null}
       {form.source === 'profile' ? (
