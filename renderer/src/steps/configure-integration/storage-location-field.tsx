@@ -1,5 +1,5 @@
 import { STORAGE_LOCATION_RULE, StorageLocationSchema } from '../../../../shared/integration/config';
-import { Field } from '../authenticate/field';
+import { Field } from '../../ui/field';
 
 export interface StorageLocationFieldProps {
   readonly value: string;
