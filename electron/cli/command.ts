@@ -47,6 +47,8 @@ export interface CommandContext {
    * "Nothing was changed." and exits 1, so a command never handles the refusal itself.
    */
   readonly confirm: (question: string) => Promise<void>;
+  /** Asks a question on the terminal (only when `io.interactive`) and resolves to the answer as typed. */
+  readonly ask: (question: string) => Promise<string>;
   /** Signs in on first use (commands with `needs.signIn` get it done before `run`); closed when the command ends. */
   readonly connect: () => Promise<CliConnection>;
 }

@@ -123,7 +123,7 @@ describe('against the sandbox', () => {
     expect(report.tests.find((t: { id: string }) => t.id === 'basic-connection')).toMatchObject({ status: 'passed', fix: null });
     const bad = await cli(['validate', '--json', '--config', await configFile('v2.json', config({ governedCatalogs: ['missing_one'] }))], env);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).tests.find((t: { id: string }) => t.id === 'governed-catalog:missing_one')).toMatchObject({ status: 'failed', fix: { kind: 'sql', sql: 'CREATE CATALOG IF NOT EXISTS `missing_one`;' } });
+    expect(JSON.parse(bad.stdout).tests.find((t: { id: string }) => t.id === 'governed-catalog:missing_one')).toMatchObject({ status: 'failed', fix: { sql: 'CREATE CATALOG IF NOT EXISTS `missing_one`;' } });
   }, SEVERAL_RUNS);
 
   it('plan --json: {"steps":[{id,action,sql,purpose}]}; apply --yes runs it; then everything is unchanged; uninstall --yes removes it', async () => {

@@ -60,7 +60,12 @@ export function main(): void {
     stderr: (t) => stderr.write(`${t}\n`),
     env: process.env,
     signal: controller.signal,
-    ...(stdin.isTTY ? { confirm: async (question: string) => (await import('./confirm')).terminalConfirm(stdin, stderr)(question) } : {}),
+    ...(stdin.isTTY
+      ? {
+          confirm: async (question: string) => (await import('./confirm')).terminalConfirm(stdin, stderr)(question),
+          ask: async (question: string) => (await import('./confirm')).terminalAsk(stdin, stderr)(question),
+        }
+      : {}),
   }).then((code) => {
     process.exitCode = code;
   });

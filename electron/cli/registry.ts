@@ -10,10 +10,12 @@
  * The registry test checks names are unique, flags mean one thing everywhere, and every command has help.
  */
 import type { CliCommand } from './command';
+import { initCommand } from './commands/init';
 import { INTEGRATION_COMMANDS } from './commands/integration';
 import { whoamiCommand } from './commands/whoami';
 
 export const COMMANDS: readonly CliCommand[] = [
   whoamiCommand,
+  initCommand,
   ...INTEGRATION_COMMANDS,
 ];

@@ -7,7 +7,7 @@ import type { CliConnection } from './cli-connect';
 import { exitCodeFor, failureLine, scrub, verboseCause } from './cli-output';
 import type { CliCommand, CommandIo } from './command';
 import { readConfigFile } from './config-file';
-import type { Confirm } from './confirm';
+import type { Ask, Confirm } from './confirm';
 import { reportUsageError } from './usage-error';
 
 export interface CliIo {
@@ -20,6 +20,8 @@ export interface CliIo {
   readonly browser?: BrowserOpener;
   /** Asks yes/no on the terminal; absent when stdin is not one. */
   readonly confirm?: Confirm;
+  /** Asks a question on the terminal; absent when stdin is not one. */
+  readonly ask?: Ask;
 }
 
 /** The answer "no" to a command's question: nothing was changed, exit 1. */
@@ -37,7 +39,7 @@ export async function runCommand(command: CliCommand, args: CliArgs, io: CliIo):
   let secrets: readonly string[] = [];
   let connection: Promise<CliConnection> | undefined;
   const safe = (text: string) => escapeControl(scrub(text, secrets), { keepNewlines: true });
-  const out: CommandIo = { stdout: (t) => io.stdout(safe(t)), stderr: (t) => io.stderr(safe(t)), signal: io.signal, interactive: io.confirm !== undefined };
+  const out: CommandIo = { stdout: (t) => io.stdout(safe(t)), stderr: (t) => io.stderr(safe(t)), signal: io.signal, interactive: io.ask !== undefined };
   const verbose = args.flags.verbose === true;
   try {
     const logger = createLogger({ level: verbose ? 'debug' : 'error', sinks: verbose ? [(r) => out.stderr(formatRecord(r))] : [] });
@@ -58,11 +60,16 @@ export async function runCommand(command: CliCommand, args: CliArgs, io: CliIo):
       if (!io.confirm) throw refuseWithoutTerminal(command.name, 'Run again with --yes.');
       if (!(await io.confirm(escapeControl(question)))) throw new Declined();
     };
+    const ask = async (question: string): Promise<string> => {
+      if (!io.ask) throw new AppFailure({ code: 'BAD_REQUEST', message: `${command.name} has a question, and stdin is not a terminal.` });
+      return io.ask(escapeControl(question));
+    };
     return await command.run({
       args,
       io: out,
       logger,
       confirm,
+      ask,
       connect,
       ...(config ? { config } : {}),
       ...(command.needs.signIn ? { connection: await connect() } : {}),

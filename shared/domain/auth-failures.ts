@@ -32,6 +32,15 @@ export interface AuthFailureContext {
   /** A server-provided reason (already free of secrets: error codes and descriptions only). */
   readonly detail?: string;
   readonly clientId?: string;
+  /** The sign-in timeout actually used (the CLI's --timeout; 5 minutes by default). */
+  readonly timeoutMs?: number;
+}
+
+/** `5 minutes`, `90 seconds`, `1 second`: a timeout as it was set. */
+export function describeDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const [n, unit] = seconds >= 60 && seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 const detailOf = (ctx: AuthFailureContext): string => (ctx.detail ? ` (${ctx.detail.slice(0, 300)})` : '');
@@ -95,7 +104,7 @@ export function authFailure(kind: AuthFailureKind, ctx: AuthFailureContext = {})
     case 'timeout':
       return {
         code: 'TIMEOUT',
-        message: 'Sign-in was not completed in the browser within 5 minutes.',
+        message: `Sign-in was not completed in the browser within ${describeDuration(ctx.timeoutMs ?? 5 * 60_000)}.`,
         hint:
           'Start again. If the browser showed "redirect_uri … not registered", add these exact redirect URLs to ' +
           `the app connection: ${uris}.`,

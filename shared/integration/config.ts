@@ -111,13 +111,18 @@ function governedSchemasProblems(c: {
   return problems;
 }
 
+/** `{"enabled": true|false}`; the common slip `"audit": true` is answered with what to write instead. */
+export const AuditSchema = z
+  .object({ enabled: z.boolean() }, { error: (issue) => (typeof issue.input === 'boolean' ? `an object, not ${issue.input}: write "audit": {"enabled": ${issue.input}}` : undefined) })
+  .strict();
+
 /** Seed 001's config object, without its credential fields (those live in the vault). */
 export const IntegrationConfigSchema = z
   .object({
     workspaceUrl: WorkspaceUrlTextSchema,
     httpPath: HttpPathSchema,
     catalog: IntegrationCatalogSchema,
-    audit: z.object({ enabled: z.boolean() }).strict(),
+    audit: AuditSchema,
     servicePrincipal: z.object({ applicationId: ApplicationIdSchema }).strict(),
     governedCatalogs: z.array(SecurableNameSchema).default([]),
     additionalWorkspaceConnections: z.array(AdditionalWorkspaceSchema).default([]),

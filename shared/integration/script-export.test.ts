@@ -3,6 +3,7 @@ import { ExportFileSchema } from '../contract/integration';
 import { IntegrationConfigSchema } from './config';
 import { planSetup, planUninstall } from './planner';
 import { CONFIGS, config, rawConfig } from './planner.test-support';
+import { isUnsafeChar } from '../text/escape-control';
 import { exportScripts, NOTEBOOK_CELL_SEPARATOR, NOTEBOOK_FIRST_LINE } from './script-export';
 
 const file = (files: ReturnType<typeof exportScripts>, name: string) => files.find((f) => f.name === name)!.content;
@@ -129,6 +130,19 @@ describe('exportScripts', () => {
     for (const f of exportScripts(hostile)) {
       expect(f.content.split('\n').filter((l) => l.startsWith('DROP CATALOG main'))).toEqual([]);
       expect(f.content).toContain('x.example.com\\u000aDROP CATALOG main;');
+    }
+  });
+
+  it('escapes control and bidirectional formatting characters in every comment and literal (a hostile name cannot disguise the script)', () => {
+    const hostile = 'sales\u202e\u2066lanif\u0085';
+    const cfg = config({ governedCatalogs: [hostile], governedSchemas: { [hostile]: ['raw\u202e'] } });
+    for (const f of exportScripts(cfg)) {
+      for (const line of f.content.split('\n')) {
+        if (line.startsWith('--')) expect([...line].some(isUnsafeChar), line).toBe(false);
+        // In a statement, only a quoted name keeps its characters (backticks have no escapes); literals are escaped.
+        else expect([...line.replace(/`(?:[^`]|``)*`/g, '')].some(isUnsafeChar), line).toBe(false);
+      }
+      expect(f.content).toContain('sales\\u202e\\u2066lanif\\u0085');
     }
   });
 });

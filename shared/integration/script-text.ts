@@ -1,19 +1,14 @@
+import { escapeControl } from '../text/escape-control';
 import type { IntegrationConfig } from './config';
 import { MANAGE_ON_CATALOG_EFFECT, MANAGE_ON_SCHEMA_EFFECT } from './sp-grants';
 
 /**
  * Text that goes into SQL comments and notebook markdown. A comment ends at the line break, so anything
- * user-typed (a workspace URL is free text) has its control characters written as escapes: nothing in a comment
- * can become a statement.
+ * user-typed (a workspace URL is free text) or read from the workspace (a name) has its control and bidirectional
+ * formatting characters written as escapes (escape-control.ts): nothing in a comment can become a statement or
+ * change how the script reads.
  */
-export function commentText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x20 || code === 0x7f || ch === '\u2028' || ch === '\u2029' ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
-  }
-  return out;
-}
+export const commentText = (text: string): string => escapeControl(text);
 
 const listOr = (items: readonly string[], none: string): string => (items.length === 0 ? none : items.join(', '));
 

@@ -10,7 +10,12 @@ export const ValidationFixSchema = z.discriminatedUnion('kind', [
   /** Steps to follow (account console, admin settings…). */
   z.object({ kind: z.literal('steps'), steps: z.array(z.string()) }),
   /** Something the app can do itself when the user asks (enable a system schema through REST). */
-  z.object({ kind: z.literal('enable-system-schema'), schema: z.enum(['access', 'query']) }),
+  z.object({
+    kind: z.literal('enable-system-schema'),
+    schema: z.enum(['access', 'query']),
+    /** The metastore whose system schema it is: the CLI prints the REST call (a report saved before it was added has none). */
+    metastoreId: z.string().optional(),
+  }),
 ]);
 export type ValidationFix = z.infer<typeof ValidationFixSchema>;
 

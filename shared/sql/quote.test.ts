@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../result';
 import { quoteIdent, quoteLiteral, quoteName, quoteNullableLiteral, securableNameProblem } from './quote';
 import { unquoteIdent, unquoteLiteral } from './unquote';
+import { isUnsafeChar } from '../text/escape-control';
 
 const anyName = fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !s.includes('\u0000'));
 
@@ -51,6 +52,14 @@ describe('quoteLiteral', () => {
     expect(quoteLiteral('line1\nline2')).toBe("'line1\\nline2'");
     expect(quoteLiteral('\u0001')).toBe("'\\u0001'");
     expect(quoteNullableLiteral(null)).toBe('NULL');
+  });
+
+  it('escapes C1 controls and bidirectional formatting characters too, so a script shows what it does', () => {
+    expect(quoteLiteral('pay‮gnp.exe⁦')).toBe("'pay\\u202egnp.exe\\u0085\\u2066'");
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => ![...quoteLiteral(s)].some(isUnsafeChar)),
+      { numRuns: 2000 },
+    );
   });
 
   it('round-trips any string as a literal', () => {

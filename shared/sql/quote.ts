@@ -1,4 +1,5 @@
 import { AppFailure } from '../result';
+import { isUnsafeChar } from '../text/escape-control';
 
 /**
  * The one place generated SQL gets its identifiers and literals. Databricks SQL rules (reference
@@ -34,7 +35,9 @@ export function quoteLiteral(value: string): string {
     if (ch === '\\') out += '\\\\';
     else if (ch === "'") out += "\\'";
     else if (CONTROL_ESCAPES[ch] !== undefined) out += CONTROL_ESCAPES[ch];
-    else if (ch < ' ' || ch === '\u007f') out += '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+    // Control and bidirectional formatting characters too (escape-control.ts): Spark reads `\uXXXX` in a
+    // literal as the character, so the value is the same and the script shows what it does.
+    else if (isUnsafeChar(ch)) out += '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
     else out += ch;
   }
   return out + "'";

@@ -20,7 +20,7 @@ describe('escapeControl', () => {
   });
 
   it('classifies single characters', () => {
-    for (const ch of ['\u0000', '\u001f', '\u007f', '\u0080', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e']) expect(isUnsafeChar(ch), ch.charCodeAt(0).toString(16)).toBe(true);
-    for (const ch of ['a', ' ', '\u00a0', '\u00a9', '\u2028', '\u202f', '\u2070']) expect(isUnsafeChar(ch), ch.charCodeAt(0).toString(16)).toBe(false);
+    for (const ch of ['\u0000', '\u001f', '\u007f', '\u0080', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u2028', '\u2029']) expect(isUnsafeChar(ch), ch.charCodeAt(0).toString(16)).toBe(true);
+    for (const ch of ['a', ' ', '\u00a0', '\u00a9', '\u2027', '\u202f', '\u2070']) expect(isUnsafeChar(ch), ch.charCodeAt(0).toString(16)).toBe(false);
   });
 });

@@ -7,11 +7,14 @@
  * literals keep their meaning.
  */
 
-/** C0 (U+0000–U+001F), DEL (U+007F), C1 (U+0080–U+009F), ALM, LRM/RLM, LRE…RLO (U+202A–U+202E), LRI…PDI (U+2066–U+2069). */
+/**
+ * C0 (U+0000–U+001F), DEL (U+007F), C1 (U+0080–U+009F), ALM, LRM/RLM, the line and paragraph separators (U+2028,
+ * U+2029: some editors break lines there), LRE…RLO (U+202A–U+202E), LRI…PDI (U+2066–U+2069).
+ */
 // Matching control characters is the point here.
 /* eslint-disable no-control-regex */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 /* eslint-enable no-control-regex */
 
 const escapeOne = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;

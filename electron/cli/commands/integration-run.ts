@@ -13,6 +13,7 @@ import { runValidation } from '../../services/integration/validation/run-validat
 import { grantWarehouseUse } from '../../services/integration/warehouse-permissions';
 import type { CliConnection } from '../cli-connect';
 import { createMemoryKeyValueStore } from '../cli-memory-store';
+import { outputPathFailure } from '../file-problem';
 import type { CommandIo, ConfigContext, WorkspaceContext } from '../command';
 import { applyText, planJson, planText, validationJson, validationText } from '../integration-format';
 
@@ -24,10 +25,14 @@ export async function exportScript({ args, config, io }: ConfigContext): Promise
   if (typeof out !== 'string') throw usage('export-script needs --out DIR, the directory to write the scripts to.');
   // Built first: a config missing a governed catalog's schema list is refused (exit 2) before anything is written.
   const files = exportScripts(config);
-  await mkdir(out, { recursive: true });
+  await mkdir(out, { recursive: true }).catch((e: unknown) => {
+    throw outputPathFailure(out, e);
+  });
   for (const file of files) {
     const path = join(out, file.name);
-    await writeFile(path, file.content);
+    await writeFile(path, file.content).catch((e: unknown) => {
+      throw outputPathFailure(path, e);
+    });
     io.stdout(path);
   }
   return 0;

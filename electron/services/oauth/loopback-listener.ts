@@ -154,7 +154,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
   const deadline = clock.now() + timeoutMs;
   clock.sleep(timeoutMs, stop.signal).then(
-    () => finish({ ok: false, error: authFailure('timeout', ctx) }, true),
+    () => finish({ ok: false, error: authFailure('timeout', { ...ctx, timeoutMs }) }, true),
     () => undefined,
   );
   const onAbort = () => finish({ ok: false, error: { code: 'CANCELLED', message: 'Sign-in was cancelled.' } }, true);

@@ -35,7 +35,7 @@ export async function checkAdditionalWorkspace(ctx: ValidationContext, ws: Addit
     else if (!bound.includes(wsId)) problems.push(`${catalog} is isolated and not bound to workspace ${wsId}`);
   }
   if (problems.length > 0) {
-    return test(id, name, 'failed', `${problems.join('; ')}.`, fixes.length === problems.length ? sqlFix(fixes, 'someone with CREATE CATALOG on the metastore') : stepsFix('In Catalog Explorer, open each catalog \u2192 Workspaces, and bind it to the additional workspace (seed 001: set up the workspace-catalog binding first).'));
+    return test(id, name, 'failed', `${problems.join('; ')}.`, fixes.length === problems.length ? sqlFix(fixes, 'someone with CREATE CATALOG on the metastore') : stepsFix('In Catalog Explorer, open each catalog \u2192 Workspaces, and bind it to the additional workspace (a workspace can use a catalog only once the catalog is bound to it).'));
   }
   if (unsure) return test(id, name, 'warning', 'Some catalogs are isolated to bound workspaces, and the workspace id of this URL is not known here; check that it is bound.', stepsFix('In Catalog Explorer, open each catalog \u2192 Workspaces, and check that the additional workspace is listed.'));
   return test(id, name, 'passed', `Every catalog exists and is reachable from ${ws.workspaceUrl}.`);

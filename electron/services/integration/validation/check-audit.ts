@@ -26,7 +26,7 @@ export async function checkAudit(ctx: ValidationContext): Promise<ValidationTest
     const state = states.get(s);
     return systemSchemaEnabled(state)
       ? test(schemaId(s), schemaName(s), 'passed', `system.${s} is enabled.`)
-      : test(schemaId(s), schemaName(s), 'failed', `system.${s} is not enabled (state ${state ?? 'unknown'}).`, { kind: 'enable-system-schema', schema: s });
+      : test(schemaId(s), schemaName(s), 'failed', `system.${s} is not enabled (state ${state ?? 'unknown'}).`, { kind: 'enable-system-schema', schema: s, metastoreId: metastore.metastore_id });
   });
   const sp = quoteIdent(ctx.config.servicePrincipal.applicationId);
   const admin = ctx.isInstaller(metastore.owner);

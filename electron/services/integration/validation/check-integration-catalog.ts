@@ -34,7 +34,7 @@ async function conflictOf(ctx: ValidationContext): Promise<{ conflict: Validatio
   const c = ctx.config.catalog;
   const { key, value } = ctx.ownershipTag;
   const mark = (await catalogTags(ctx.connection.rest, c, ctx.signal)).get(key);
-  const pickAnother = stepsFix('Choose another integration catalog name: each integration needs its own catalog (seed 001: one catalog per tenant).', `Or uninstall the integration that uses ${c} first.`);
+  const pickAnother = stepsFix('Choose another integration catalog name: each integration needs its own catalog (the governance product keeps one catalog per tenant).', `Or uninstall the integration that uses ${c} first.`);
   if (mark === value) return { ours: true, conflict: test(CONFLICT_ID, conflictName(c), 'passed', `Catalog ${c} is already this integration\u2019s (tagged ${key} = ${mark}).`) };
   if (mark !== undefined) return { ours: false, conflict: test(CONFLICT_ID, conflictName(c), 'failed', `Catalog ${c} already belongs to the integration for ${mark || 'another workspace'} (tag ${key}).`, pickAnother) };
   const schemas = await userSchemas(ctx.connection.rest, c, ctx.signal);

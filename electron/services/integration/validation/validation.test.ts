@@ -61,7 +61,7 @@ describe('validation on the demo seed', () => {
       'system-table:system.access.column_lineage': 'skipped',
       'system-table:system.query.history': 'skipped',
     });
-    expect(byId.get('system-schema:access')!.fix).toEqual({ kind: 'enable-system-schema', schema: 'access' });
+    expect(byId.get('system-schema:access')!.fix).toEqual({ kind: 'enable-system-schema', schema: 'access', metastoreId: emulator.sandbox.metastoreId });
     expect(byId.get('metastore-assigned')!.reason).toContain(emulator.sandbox.metastoreRegion);
     // governance-sync is in `admins`, which manages every warehouse by default.
     expect(byId.get('warehouse-access')!.reason).toContain('CAN_MANAGE on SQL warehouse');
