@@ -1,6 +1,7 @@
-import { appendFile, chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LogRecord, LogSink } from './logger';
+import { ensurePrivateDir } from '../node/private-dir';
 
 export interface FileSinkOptions {
   readonly dir: string;
@@ -33,10 +34,9 @@ export function createFileSink(options: FileSinkOptions): FileSink {
   let chain: Promise<void> = Promise.resolve();
 
   async function open(): Promise<number> {
-    await mkdir(options.dir, { recursive: true, mode: 0o700 });
+    // A log left by an older build or another tool may have a wider mode: the directory and its files are tightened.
+    await ensurePrivateDir(options.dir);
     try {
-      // A file left by an older build or another tool may have a wider mode; tighten it before writing.
-      await chmod(path, 0o600);
       return (await stat(path)).size;
     } catch {
       return 0;

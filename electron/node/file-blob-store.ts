@@ -1,7 +1,8 @@
-import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from '../ports';
 import { writeFileAtomic } from './atomic-write';
+import { ensurePrivateDir } from './private-dir';
 import { assertStoreName } from './store-names';
 
 /**
@@ -11,9 +12,7 @@ import { assertStoreName } from './store-names';
 export function createFileBlobStore(dir: string): BlobStore {
   let ready: Promise<void> | undefined;
   const ensureDir = (): Promise<void> =>
-    (ready ??= mkdir(dir, { recursive: true, mode: 0o700 })
-      .then(() => chmod(dir, 0o700))
-      .catch((e: unknown) => {
+    (ready ??= ensurePrivateDir(dir).catch((e: unknown) => {
         ready = undefined;
         throw e;
       }));
@@ -24,6 +23,8 @@ export function createFileBlobStore(dir: string): BlobStore {
 
   return {
     async read(name) {
+      // Before the first read too: ciphertext left by an older build with a wider mode is tightened.
+      await ensureDir();
       try {
         return new Uint8Array(await readFile(pathOf(name)));
       } catch (e) {

@@ -1,11 +1,12 @@
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyValueStore, Logger } from '../ports';
 import { writeFileAtomic } from './atomic-write';
+import { ensurePrivateDir } from './private-dir';
 import { assertStoreName, fileTimestamp } from './store-names';
 
 export interface FileKeyValueStoreOptions {
-  /** e.g. `<userData>/state`. Created with mode 0700. */
+  /** e.g. `<userData>/state`. Made 0700, its files 0600 (private-dir.ts). */
   readonly dir: string;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -70,7 +71,7 @@ export async function openFileKeyValueStore(options: FileKeyValueStoreOptions): 
     return names.filter((n) => n.endsWith(SUFFIX) && !n.startsWith('.')).map((n) => n.slice(0, -SUFFIX.length));
   }
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(dir);
   for (const name of await readdir(dir)) {
     // Left by a crash between write and rename; the document itself is intact.
     if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true });

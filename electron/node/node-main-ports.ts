@@ -11,6 +11,7 @@ import {
 import { createDirectoryFileSaver } from './directory-file-saver';
 import { createFileBlobStore } from './file-blob-store';
 import { openFileKeyValueStore } from './file-key-value-store';
+import { ensurePrivateDir } from './private-dir';
 import { createMemoryKeyCipher } from './memory-key-cipher';
 import { createSystemBrowserOpener } from './system-browser-opener';
 import { systemClock } from './system-clock';
@@ -40,6 +41,8 @@ export interface NodeMainPortsOptions {
  */
 export async function createNodeMainPorts(options: NodeMainPortsOptions): Promise<MainPorts> {
   const { userDataDir } = options;
+  // The state directory itself is private too, also when it existed with a wider mode.
+  await ensurePrivateDir(userDataDir);
   const logger = createAppLogger({ ...options.log, logDir: join(userDataDir, 'logs') });
   const externalUrls = options.externalUrls ?? createExternalUrlAllowList();
   const kv = await openFileKeyValueStore({ dir: join(userDataDir, 'state'), logger: logger.child('state') });
