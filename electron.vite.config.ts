@@ -7,12 +7,13 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 const pkg = JSON.parse(readFileSync(fromRoot('./package.json'), 'utf8')) as { dependencies?: Record<string, string> };
 
 /**
- * Only the SQL driver stays a runtime dependency of main: it has optional native modules (lz4-napi, the kernel)
- * that electron-builder must ship unpacked. Everything else main uses (zod, undici…) is bundled, so the app
+ * Only the SQL driver and DuckDB stay runtime dependencies of main: the driver has optional native modules
+ * (lz4-napi, the kernel) and DuckDB (step 4's metadata index) is a native binding, which electron-builder must ship
+ * unpacked. Everything else main uses (zod, undici…) is bundled, so the app
  * does not depend on what else `dependencies` lists (the harness's ws). The renderer's React is a dev dependency:
  * it is bundled into `out/renderer`, so the packaged app need not carry it in node_modules.
  */
-const EXTERNAL = ['@databricks/sql'];
+const EXTERNAL = ['@databricks/sql', '@duckdb/node-api'];
 /** `out/` unless told otherwise (the build test writes to a temporary directory). */
 const OUT = process.env.UCBRIDGE_BUILD_OUT ?? fromRoot('./out');
 const bundled = Object.keys(pkg.dependencies ?? {}).filter((name) => !EXTERNAL.includes(name));

@@ -25,10 +25,10 @@ describe('electron-vite build', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it('bundles main as CommonJS, with only Node built-ins, electron and the SQL driver left to require', async () => {
+  it('bundles main as CommonJS, with only Node built-ins, electron, the SQL driver and DuckDB left to require', async () => {
     const code = await readFile(join(out, 'main', 'index.js'), 'utf8');
     for (const name of requires(code)) {
-      expect(name === 'electron' || name.startsWith('node:') || name.startsWith('@databricks/sql'), name).toBe(true);
+      expect(name === 'electron' || name.startsWith('node:') || name.startsWith('@databricks/sql') || name === '@duckdb/node-api', name).toBe(true);
     }
     expect(code).toContain('ucbridge:ready');
   });

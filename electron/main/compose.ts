@@ -1,15 +1,18 @@
+import { join } from 'node:path';
 import { createEventHub } from '../gateway/event-hub';
 import { createGateway } from '../gateway/gateway';
 import type { Handlers } from '../gateway/handlers';
 import { setupApp } from '../handlers/app';
 import { setupAuth } from '../handlers/auth';
 import { setupIntegration } from '../handlers/integration';
+import { setupMetadata } from '../handlers/metadata';
 import { setupSession } from '../handlers/session';
 import { setupTask } from '../handlers/task';
 import { createEventLogSink } from '../logging/event-sink';
 import { redactText } from '../logging/redact-text';
 import { createIntegrationStore } from '../services/integration/integration-record';
 import { createIntegrationService } from '../services/integration/integration-service';
+import { createMetadataService } from '../services/metadata/metadata-service';
 import { NO_SANDBOX } from '../services/session/sandbox-launcher';
 import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
@@ -59,6 +62,16 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
   });
   // "Disconnect and uninstall" runs the uninstall plan on the connection before its tokens are revoked.
   session.setUninstaller((connection, signal) => integration.uninstallOnDisconnect(connection, signal));
+  const metadata = createMetadataService({
+    connections: session,
+    tasks,
+    events,
+    clock: ports.clock,
+    logger: logger.child('metadata'),
+    kv: ports.kv,
+    dataDir: join(ports.userDataDir, 'metadata'),
+    crawlTarget: async () => (await integration.view()).settings?.config ?? null,
+  });
 
   const handlers: Handlers = {
     app: setupApp({
@@ -71,6 +84,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     }),
     auth: setupAuth({ session }),
     integration: setupIntegration({ integration }),
+    metadata: setupMetadata({ metadata }),
     session: setupSession({ session }),
     task: setupTask({ tasks }),
   };
@@ -91,6 +105,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     async dispose() {
       tasks.cancelAll();
       await session.dispose();
+      await metadata.dispose();
       detachLogEvents();
       await logger.flush();
     },

@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
 import type { ChannelSpec, ContractShape, EventSpec } from './define';
 import { integrationChannels, integrationEvents } from './integration';
+import { metadataChannels, metadataEvents } from './metadata';
 import { sessionChannels, sessionEvents } from './session';
 import { taskChannels, taskEvents } from './task';
 
@@ -16,6 +17,7 @@ export const contract = {
   app: appChannels,
   auth: authChannels,
   integration: integrationChannels,
+  metadata: metadataChannels,
   session: sessionChannels,
   task: taskChannels,
 } as const satisfies ContractShape;
@@ -24,6 +26,7 @@ export const events = {
   ...appEvents,
   ...authEvents,
   ...integrationEvents,
+  ...metadataEvents,
   ...sessionEvents,
   ...taskEvents,
 } as const satisfies Readonly<Record<string, EventSpec>>;

@@ -1,5 +1,6 @@
 import { catalogPrivileges, catalogTags, columnTags, routinePrivileges, schemaPrivileges, schemaTags, tablePrivileges, tableTags, volumePrivileges, volumeTags } from './acl-views';
 import { catalogs, columnMasks, columns, routines, rowFilters, schemata, tables, views, volumes } from './object-views';
+import { abacPolicyDefinitions } from './abac-view';
 import { Visibility, type InfoScope } from './scope';
 
 export type { InfoScope } from './scope';
@@ -9,6 +10,7 @@ const VIEWS: Readonly<Record<string, (v: Visibility) => string>> = {
   row_filters: rowFilters, column_masks: columnMasks,
   catalog_privileges: catalogPrivileges, schema_privileges: schemaPrivileges, table_privileges: tablePrivileges,
   volume_privileges: volumePrivileges, routine_privileges: routinePrivileges,
+  abac_policy_definitions: abacPolicyDefinitions,
   catalog_tags: catalogTags, schema_tags: schemaTags, table_tags: tableTags, column_tags: columnTags, volume_tags: volumeTags,
 };
 

@@ -1,3 +1,4 @@
+import type { AbacPolicy } from '../../catalog/abac/abac-model';
 import { duckString, duckStringList } from '../duck';
 
 /**
@@ -10,6 +11,8 @@ export interface InfoScope {
   /** Metastore admins see every object. */
   readonly admin: boolean;
   readonly catalog: string | null;
+  /** The metastore's ABAC policies, for ABAC_POLICY_DEFINITIONS (only statements that read it pass them). */
+  readonly abacPolicies?: readonly AbacPolicy[];
 }
 
 const TABLE_PRIVS = `'ALL_PRIVILEGES','SELECT','MODIFY','MANAGE','APPLY_TAG'`;
@@ -75,6 +78,16 @@ export class Visibility {
     if (this.scope.admin) return 'TRUE';
     return `(${this.owns(`${c}.owner`)} OR ${c}.id IN ${this.granted('CATALOG')}
       OR ${c}.id IN (SELECT s2.catalog_id FROM uc.schemas s2 WHERE ${this.schemaOwn('s2')}))`;
+  }
+
+  /**
+   * Owner or MANAGE holder of any of the given objects (aliases of tables, schemas, catalogs; a missing one is NULL):
+   * who may DESCRIBE a policy attached there. Metastore admins always.
+   */
+  managesAny(aliases: readonly ('t' | 's' | 'c')[]): string {
+    if (this.scope.admin) return 'TRUE';
+    const kind = { t: 'TABLE', s: 'SCHEMA', c: 'CATALOG' } as const;
+    return `(${aliases.map((a) => `${this.owns(`${a}.owner`)} OR ${a}.id IN ${this.granted(kind[a], `'MANAGE'`)}`).join(' OR ')})`;
   }
 
   /**

@@ -75,6 +75,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   // Spark's dayofweek counts Sunday as 1.
   dayofweek: (a) => `(dayofweek(${a[0]}) + 1)`,
   unix_timestamp: (a) => (a.length === 0 ? 'CAST(epoch(now()) AS BIGINT)' : `CAST(epoch(CAST(${a[0]} AS TIMESTAMP)) AS BIGINT)`),
+  // Milliseconds since the epoch (https://docs.databricks.com/sql/language-manual/functions/unix_millis.html).
+  unix_millis: (a) => (arity('unix_millis', a, 1), `epoch_ms(CAST(${a[0]} AS TIMESTAMP))`),
   from_unixtime: (a) => `strftime(to_timestamp(${a[0]}), '%Y-%m-%d %H:%M:%S')`,
   current_date: () => 'current_date',
   current_timestamp: () => 'CAST(current_timestamp AS TIMESTAMP)',

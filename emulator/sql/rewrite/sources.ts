@@ -40,7 +40,7 @@ export function tableSourceSql(names: readonly string[], scope: Scope): { sql: s
     const isSystem = catalog.toLowerCase() === 'system';
     if (!isSystem) uc.resolve.catalog(catalog);
     const invoker = scope.statement.invoker;
-    const sql = informationSchemaSql(table, { names: [...invoker.names], admin: invoker.metastoreAdmin, catalog: isSystem ? null : catalog.toLowerCase() });
+    const sql = informationSchemaSql(table, { names: [...invoker.names], admin: invoker.metastoreAdmin, catalog: isSystem ? null : catalog.toLowerCase(), abacPolicies: uc.abac.all() });
     if (sql === undefined) throw ucErrors.tableNotFound([catalog, schema, table]);
     return { sql: `(${sql})`, needsAlias: true };
   }

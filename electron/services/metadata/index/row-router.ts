@@ -1,0 +1,77 @@
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { CrawlRow } from '../../../../shared/metadata/crawl-rows';
+import { assertNever } from '../../../../shared/result';
+import { normalizePrivilege } from '../../../../shared/sql/privilege-reads';
+import type { IndexTable } from './index-schema';
+
+type Cell = string | number | boolean | null;
+
+/** Appends one row of cells (typed by the table's column list) to an appender. */
+export type AppendRow = (table: IndexTable, cells: readonly Cell[]) => void;
+
+export function appendCells(a: DuckDBAppender, types: readonly string[], cells: readonly Cell[]): void {
+  for (let i = 0; i < types.length; i++) {
+    const v = cells[i];
+    if (v === null || v === undefined) a.appendNull();
+    else if (types[i] === 'v') a.appendVarchar(String(v));
+    else if (types[i] === 'l') a.appendBigInt(BigInt(Math.trunc(Number(v))));
+    else if (types[i] === 'i') a.appendInteger(Math.trunc(Number(v)));
+    else a.appendBoolean(Boolean(v));
+  }
+  a.endRow();
+}
+
+const principals = (v: string | null): number => (v === null ? 0 : Number(v) || 0);
+
+/**
+ * Where each crawl row goes in the index (the slot layout is in shared/metadata/crawl-rows.ts). `catalog` is the
+ * catalog a per-catalog statement was run for; metastore-wide rows carry their names in the row. Privileges are kept
+ * in SQL spelling (`USE SCHEMA`), whichever spelling the view used (reference §2: underscores are not pinned down).
+ */
+export function routeRow(append: AppendRow, catalog: string | null, r: CrawlRow): void {
+  const c = catalog;
+  switch (r.kind) {
+    case 'catalog':
+      return append('catalogs', [r.s, r.v1, r.v2, r.i1, r.i2]);
+    case 'catalog_tag':
+      return append('tags', ['CATALOG', r.s, null, null, null, r.n, r.v1]);
+    case 'schema':
+      return append('schemas', [c, r.s, r.v1, r.v2, r.i1, r.i2]);
+    case 'table':
+      return append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, null, null, null]);
+    case 'table_state':
+      return append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, r.v4, r.v5, null]);
+    case 'column':
+      return append('columns', [c, r.s, r.t, r.n, r.i1, r.v1, r.v2, r.v3 === null ? null : r.v3.toUpperCase() === 'YES']);
+    case 'schema_tag':
+      return append('tags', ['SCHEMA', c, r.s, null, null, r.n, r.v1]);
+    case 'table_tag':
+      return append('tags', ['TABLE', c, r.s, r.t, null, r.n, r.v1]);
+    case 'column_tag':
+      return append('tags', ['COLUMN', c, r.s, r.t, r.n, r.v1, r.v2]);
+    case 'catalog_grant':
+      return append('grants', ['CATALOG', c, null, null, r.n, r.v1 === null ? null : normalizePrivilege(r.v1)]);
+    case 'schema_grant':
+      return append('grants', ['SCHEMA', c, r.s, null, r.n, r.v1 === null ? null : normalizePrivilege(r.v1)]);
+    case 'table_grant':
+      return append('grants', ['TABLE', c, r.s, r.t, r.n, r.v1 === null ? null : normalizePrivilege(r.v1)]);
+    case 'row_filter':
+      return append('row_filters', [c, r.s, r.t, r.v1, r.v2]);
+    case 'column_mask':
+      return append('column_masks', [c, r.s, r.t, r.n, r.v1, r.v2]);
+    case 'policy':
+      return append('policies', [r.s, r.t, r.n, r.v1, r.v2, r.v3, r.v4, r.v5]);
+    case 'table_lineage':
+      return append('table_lineage', [r.s, r.t, r.v1, r.v2, r.i1, r.i2]);
+    case 'column_lineage':
+      return append('column_lineage', [r.s, r.t, r.n, r.v1, r.i1, r.i2]);
+    case 'audit_read':
+      return append('audit', ['read', r.s, principals(r.v1), r.i1, r.i2]);
+    case 'audit_action':
+      return append('audit', ['action', r.s, principals(r.v1), r.i1, r.i2]);
+    case 'audit_statement':
+      return append('audit', ['statement', r.s, principals(r.v1), r.i1, r.i2]);
+    default:
+      return assertNever(r.kind, 'crawl row kind');
+  }
+}

@@ -1,0 +1,104 @@
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { CrawlRow } from '../../../../shared/metadata/crawl-rows';
+import type { SnapshotRecord } from '../../../../shared/metadata/snapshot';
+import { INDEX_TABLE_NAMES, INDEX_TABLES, STAGE_PREFIX, tableDdl, type IndexTable } from './index-schema';
+import { appendCells, routeRow, type AppendRow } from './row-router';
+import { searchBuildSql } from './search-build';
+
+/** A row of the `diff` table: `change` is new, changed or dropped; `details` the JSON list of changes. */
+export interface DiffRow {
+  readonly change: 'new' | 'changed' | 'dropped';
+  readonly fullName: string;
+  readonly objectType: string;
+  readonly details: string | null;
+}
+
+/**
+ * The next snapshot, written beside the current one into `stage_*` tables through appenders (rows stream in and are
+ * never held), then committed by renaming them over the current tables in one transaction. Until `commit`, readers
+ * see the previous snapshot; `discard` (cancel, failure) drops the stage and leaves it as it was.
+ */
+export interface SnapshotWriter {
+  /** Routes crawl rows of one catalog (null for metastore-wide statements) into the stage. */
+  appendRows(catalog: string | null, rows: readonly CrawlRow[]): void;
+  readonly append: AppendRow;
+  /** Rows appended to a stage table so far. */
+  appended(table: IndexTable): number;
+  /** Flushes the appenders and runs SQL against the stage (fingerprints, copies from the current snapshot). */
+  run(sql: string, params?: readonly (string | number | null)[]): Promise<void>;
+  read(sql: string, params?: readonly (string | number | null)[]): Promise<readonly Record<string, unknown>[]>;
+  commit(record: SnapshotRecord, diff: readonly DiffRow[]): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * `connect` gives two connections: appenders live on one, statements run on the other, so a statement (a catalog's
+ * retry deleting its partial rows) never shares a connection with appends still arriving from other catalogs.
+ */
+export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): Promise<SnapshotWriter> {
+  const c = await connect();
+  const appendConnection = await connect();
+  await c.run(INDEX_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}; ${tableDdl(STAGE_PREFIX + t, t)}`).join(';\n'));
+  const appenders = new Map<IndexTable, DuckDBAppender>();
+  for (const t of INDEX_TABLE_NAMES) appenders.set(t, await appendConnection.createAppender(STAGE_PREFIX + t));
+  const types = new Map(INDEX_TABLE_NAMES.map((t) => [t, INDEX_TABLES[t].map(([, k]) => k as string)]));
+  const counts = new Map<IndexTable, number>(INDEX_TABLE_NAMES.map((t) => [t, 0]));
+  let open = true;
+
+  const append: AppendRow = (table, cells) => {
+    appendCells(appenders.get(table)!, types.get(table)!, cells);
+    counts.set(table, counts.get(table)! + 1);
+  };
+  const flush = () => {
+    if (open) for (const a of appenders.values()) a.flushSync();
+  };
+  const closeAppenders = () => {
+    if (!open) return;
+    open = false;
+    for (const a of appenders.values()) a.closeSync();
+  };
+  const dropStage = () => c.run(INDEX_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}`).join(';\n'));
+
+  return {
+    append,
+    appendRows(catalog, rows) {
+      for (const r of rows) routeRow(append, catalog, r);
+    },
+    appended: (t) => counts.get(t)!,
+    async run(sql, params = []) {
+      flush();
+      await c.run(sql, params as DuckDBValue[]);
+    },
+    async read(sql, params = []) {
+      flush();
+      return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS();
+    },
+    async commit(record, diff) {
+      closeAppenders();
+      await c.run(searchBuildSql(STAGE_PREFIX));
+      await c.run('BEGIN TRANSACTION');
+      try {
+        for (const t of [...INDEX_TABLE_NAMES, 'search_text', 'search_docs']) {
+          await c.run(`DROP TABLE IF EXISTS ${t}; ALTER TABLE ${STAGE_PREFIX}${t} RENAME TO ${t}`);
+        }
+        await c.run('DELETE FROM snapshot; INSERT INTO snapshot VALUES ($1, $2)', [record.id, JSON.stringify(record)]);
+        await c.run('DELETE FROM diff');
+        for (let i = 0; i < diff.length; i += 500) {
+          const part = diff.slice(i, i + 500);
+          await c.run(`INSERT INTO diff VALUES ${part.map((_, j) => `($${4 * j + 1}, $${4 * j + 2}, $${4 * j + 3}, $${4 * j + 4})`).join(', ')}`, part.flatMap((d) => [d.change, d.fullName, d.objectType, d.details]));
+        }
+        await c.run('COMMIT');
+      } catch (e) {
+        await c.run('ROLLBACK');
+        throw e;
+      }
+      // The renamed-away tables' blocks are free again; a checkpoint returns them to the file.
+      await c.run('CHECKPOINT');
+    },
+    async discard() {
+      closeAppenders();
+      await dropStage();
+      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_text; DROP TABLE IF EXISTS ${STAGE_PREFIX}search_docs`);
+    },
+  };
+}

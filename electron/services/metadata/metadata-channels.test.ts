@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../../emulator/start';
+import { enableSystemTables } from './metadata.test-support';
+import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from '../integration/integration.test-support';
+
+/** Step 4's channels through the gateway (composeMain, real driver, real index) on the sandbox's demo seed. */
+let emulator: RunningEmulator;
+let main: ComposedApp;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ log: () => undefined });
+  main = await composedWithSandbox(emulator);
+  await enableSystemTables(emulator, main.app.session.requireConnection());
+});
+afterAll(async () => {
+  await main.close();
+  await emulator.stop();
+});
+
+const value = async (channel: string, input: unknown = {}) => {
+  const r = await main.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+
+describe('metadata channels', () => {
+  it('crawls over REST when no warehouse is set, then over SQL once the integration names one', async () => {
+    const rest = await value('metadata.crawl', { taskId: taskId('crawl'), mode: 'full' });
+    expect(rest.snapshot.source).toBe('rest');
+    expect(rest.diff).toBeNull();
+    expect((await value('integration.saveSettings', { settings: sandboxSettings(emulator) })).status).toBe('configured');
+    const id = taskId('crawl');
+    const sql = await value('metadata.crawl', { taskId: id, mode: 'full' });
+    expect(sql.snapshot.source).toBe('sql');
+    expect(sql.diff).toEqual({ new: [], changed: [], dropped: [] });
+    const progress = main.events.filter((e) => e.name === 'metadata.crawl' && e.payload.taskId === id);
+    expect(progress.at(-1)!.payload.tables).toBe(sql.snapshot.counts.tables);
+    expect(main.events.some((e) => e.name === 'task.progress' && e.payload.taskId === id && e.payload.state === 'succeeded')).toBe(true);
+  });
+
+  it('pages the tree with counts, and filters it by tag', async () => {
+    const catalogs = await value('metadata.children', { parent: [] });
+    expect(catalogs.nodes.map((n: { name: string }) => n.name)).toEqual(['analytics', 'finance', 'hr', 'main', 'raw']);
+    const main_ = catalogs.nodes.find((n: { name: string }) => n.name === 'main');
+    expect(main_).toMatchObject({ kind: 'CATALOG', path: ['main'], children: 4, tags: [{ key: 'business_unit', value: 'main' }], selection: null });
+    const sales = await value('metadata.children', { parent: ['main', 'sales'], limit: 3, offset: 1 });
+    expect(sales.total).toBe(main_.tables - (await value('metadata.children', { parent: ['main'] })).nodes.filter((n: { name: string }) => n.name !== 'sales').reduce((a: number, n: { tables: number }) => a + n.tables, 0));
+    expect(sales.nodes).toHaveLength(3);
+    const pii = await value('metadata.children', { parent: ['main'], filter: { tag: { key: 'pii', value: 'email' } } });
+    expect(pii.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual([['marketing', 2], ['sales', 2]]);
+  });
+
+  it('searches names, comments and tags, and opens a table with its columns, grants and lineage', async () => {
+    const hits = await value('metadata.search', { query: 'custom', kinds: ['TABLE'] });
+    expect(hits.hits[0]).toMatchObject({ kind: 'TABLE', path: ['main', 'sales', 'customers'], matched: 'name' });
+    const byTag = await value('metadata.search', { query: 'national_id', kinds: ['COLUMN'] });
+    expect(byTag.hits.map((h: { path: string[] }) => h.path.join('.'))).toContain('hr.people.employees.national_id');
+    const columns = await value('metadata.columns', { table: ['hr', 'people', 'employees'] });
+    expect(columns.find((c: { name: string }) => c.name === 'national_id')).toMatchObject({ mask: { functionName: 'main.governance.mask_national_id' } });
+    const table = await value('metadata.table', { table: ['main', 'sales', 'customers'] });
+    expect(table.grants).toContainEqual({ grantee: 'data-analysts', privilege: 'SELECT', inheritedFrom: 'SCHEMA' });
+    expect(table.downstream).toBeGreaterThan(0);
+    const graph = await value('metadata.lineage', { table: 'main.sales.customers', depth: 2, columns: true });
+    expect(graph.nodes.map((n: { fullName: string }) => n.fullName)).toEqual(expect.arrayContaining(['analytics.customer_360.customer_profile', 'analytics.customer_360.lifetime_value']));
+    expect(graph.edges).toContainEqual(expect.objectContaining({ source: 'main.sales.customers', target: 'analytics.customer_360.customer_profile' }));
+    const missing = await main.call('metadata.table', { table: ['main', 'sales', 'nope'] });
+    expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
+  });
+
+  it('registers by rules and charts coverage from them', async () => {
+    const status = await value('metadata.saveRules', { rules: { include: ['hr', 'main.sales.*'], exclude: ['hr.payroll'], defaultActive: false, activate: ['main.sales.customers'] } });
+    // hr's schemas (its default one too) but payroll, and main.sales: `hr` names the catalog and all beneath it.
+    expect(status.selected).toMatchObject({ catalogs: 2, schemas: 3 });
+    const sales = await value('metadata.children', { parent: ['main', 'sales'] });
+    expect(sales.nodes.find((n: { name: string }) => n.name === 'customers').selection).toBe('inactive');
+    const hr = await value('metadata.coverage', { catalog: 'hr' });
+    expect(hr.map((r: { name: string; registered: number }) => [r.name, r.registered > 0])).toEqual([['payroll', false], ['people', true]]);
+    const people = hr.find((r: { name: string }) => r.name === 'people');
+    expect(people.maskedSensitiveColumns).toBe(1);
+    const unmasked = await value('metadata.coverageObjects', { catalog: 'hr', schema: 'people', measure: 'unmasked-sensitive' });
+    expect(unmasked.total).toBe(people.sensitiveColumns - 1);
+  });
+
+  it('refuses bad input at the boundary', async () => {
+    const r = await main.call('metadata.children', { parent: ['a', 'b', 'c'] });
+    expect(!r.ok && r.error.code).toBe('BAD_REQUEST');
+    const bad = await main.call('metadata.saveRules', { rules: { include: ['a.b.c.d'] } });
+    expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
+  });
+});
