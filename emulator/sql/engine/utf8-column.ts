@@ -19,6 +19,9 @@ export class Utf8Column {
     private readonly data: Uint8Array,
     private readonly validity: Uint8Array | null,
     readonly length: number,
+    // `data` is a view of the chunk's own memory, which DuckDB frees when the chunk object is collected: holding the
+    // chunk keeps it alive as long as this column is read (without it, a busy GC turned strings into other rows' bytes).
+    private readonly owner: DuckDBDataChunk,
   ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   }
@@ -29,7 +32,7 @@ export class Utf8Column {
     const data = duckdb.vector_get_data(vector, rows * 16);
     const bits = duckdb.vector_get_validity(vector, Math.ceil(rows / 64) * 8);
     const validity = bits && bits.length > 0 ? bits : null;
-    return new Utf8Column(data, validity, rows);
+    return new Utf8Column(data, validity, rows, chunk);
   }
 
   isNull(i: number): boolean {
