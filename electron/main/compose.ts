@@ -6,6 +6,7 @@ import { setupApp } from '../handlers/app';
 import { setupAuth } from '../handlers/auth';
 import { setupIntegration } from '../handlers/integration';
 import { setupMetadata } from '../handlers/metadata';
+import { setupPolicies } from '../handlers/policies';
 import { setupSession } from '../handlers/session';
 import { setupTask } from '../handlers/task';
 import { createEventLogSink } from '../logging/event-sink';
@@ -13,6 +14,7 @@ import { redactText } from '../logging/redact-text';
 import { createIntegrationStore } from '../services/integration/integration-record';
 import { createIntegrationService } from '../services/integration/integration-service';
 import { createMetadataService } from '../services/metadata/metadata-service';
+import { createPoliciesService } from '../services/policies/policies-service';
 import { NO_SANDBOX } from '../services/session/sandbox-launcher';
 import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
@@ -49,8 +51,9 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     sandbox: ports.sandbox ?? NO_SANDBOX,
   });
   await session.restore();
+  const integrationStore = createIntegrationStore(ports.kv, logger.child('integration'));
   const integration = createIntegrationService({
-    store: createIntegrationStore(ports.kv, logger.child('integration')),
+    store: integrationStore,
     kv: ports.kv,
     vault,
     connections: session,
@@ -58,6 +61,17 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     events,
     clock: ports.clock,
     logger: logger.child('integration'),
+    fileSaver: ports.fileSaver,
+  });
+  const policies = createPoliciesService({
+    store: integrationStore,
+    kv: ports.kv,
+    vault,
+    connections: session,
+    tasks,
+    events,
+    clock: ports.clock,
+    logger: logger.child('policies'),
     fileSaver: ports.fileSaver,
   });
   // "Disconnect and uninstall" runs the uninstall plan on the connection before its tokens are revoked.
@@ -85,6 +99,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     auth: setupAuth({ session }),
     integration: setupIntegration({ integration }),
     metadata: setupMetadata({ metadata }),
+    policies: setupPolicies({ policies }),
     session: setupSession({ session }),
     task: setupTask({ tasks }),
   };

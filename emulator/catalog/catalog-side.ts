@@ -8,6 +8,8 @@ import { UnityCatalog } from './unity-catalog';
 export interface CatalogSideOptions extends CatalogSeedOptions {
   /** Result format of the SQL warehouse when clients accept Arrow (default `arrow`, as warehouses do). */
   readonly resultFormat?: ResultFormat;
+  /** False: the warehouse runs no ABAC policies, as older compute (UnityCatalogOptions.abac). */
+  readonly abac?: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function createCatalogSide(options: CatalogSideOptions = {}): CatalogSide
       sandbox: deps.info,
       identities: deps.identities,
       ...(deps.paging ? { paging: deps.paging } : {}),
+      ...(options.abac === undefined ? {} : { abac: options.abac }),
       ...(deps.dataDir === undefined ? {} : { dataDir: join(deps.dataDir, 'unity-catalog') }),
     });
     try {

@@ -5,6 +5,7 @@ import { authChannels, authEvents } from './auth';
 import type { ChannelSpec, ContractShape, EventSpec } from './define';
 import { integrationChannels, integrationEvents } from './integration';
 import { metadataChannels, metadataEvents } from './metadata';
+import { policiesChannels } from './policies';
 import { sessionChannels, sessionEvents } from './session';
 import { taskChannels, taskEvents } from './task';
 
@@ -18,6 +19,7 @@ export const contract = {
   auth: authChannels,
   integration: integrationChannels,
   metadata: metadataChannels,
+  policies: policiesChannels,
   session: sessionChannels,
   task: taskChannels,
 } as const satisfies ContractShape;

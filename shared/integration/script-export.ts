@@ -43,7 +43,7 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
   ];
 }
 
-const statementLines = (s: PlanStep): string[] => [`-- ${commentText(s.purpose)} [${commentText(s.id)}]`, `${s.sql};`];
+export const statementLines = (s: PlanStep): string[] => [`-- ${commentText(s.purpose)} [${commentText(s.id)}]`, `${s.sql};`];
 
 export function sqlScript(config: IntegrationConfig, plan: Plan, options: ExportOptions = {}): string {
   const lines = header(config, plan, options).map((l) => (l === '' ? '--' : `-- ${l}`));

@@ -2,12 +2,12 @@ import { quoteIdent, quoteLiteral, quoteName } from '../sql/quote';
 import { TABLES } from '../integration/integration-objects';
 import { joinDottedName } from './dotted-name';
 import {
-  callSql, columnParam, createFunctionSql, currentGroupsExpression, dropFunctionSql, functionDefinition, inAnyGroup, maskedExpression, PARAM,
+  callSql, columnParam, createFunctionSql, currentGroupsExpression, dropFunctionSql, functionDefinition, inAnyGroup, maskBody, PARAM,
   type FunctionName, type FunctionParts,
 } from './function-sql';
 import { coreName, functionName, ownedComment, stepIds } from './names';
 import type { Parts3 } from './observation';
-import { maskMethodLabel, type ColumnMaskPolicy, type RowFilterPolicy } from './policy-model';
+import { maskMethodLabel, type ColumnMaskPolicy, type MaskMethod, type RowFilterPolicy } from './policy-model';
 import type { RecordItem } from './record';
 import type { AbacMaskTarget, FilterTarget, GrantTarget, MaskTarget } from './targets';
 
@@ -61,14 +61,13 @@ function functionDraft(f: FunctionParts, policies: readonly string[], purpose: s
 }
 
 /** Core + attached function for a value mask of one type; `exempt` per policy (clear only when exempt from all). */
-function maskPair(name: FunctionName, type: string, masked: string, exempt: readonly (readonly string[])[], names: readonly string[], what: string, usedBy: string): { drafts: PolicyDraft[]; pair: CompiledPair } {
+function maskPair(name: FunctionName, type: string, method: MaskMethod, exempt: readonly (readonly string[])[], names: readonly string[], what: string, usedBy: string): { drafts: PolicyDraft[]; pair: CompiledPair } {
   const core: FunctionName = [name[0], name[1], coreName(name[2])];
-  const clear = exempt.every((e) => e.length > 0) && exempt.length > 0 ? exempt.map((e) => `(${inAnyGroup(e)})`).join(' AND ') : null;
   const coreFn: FunctionParts = {
     name: core,
     params: [[PARAM.value, type], [PARAM.principal, 'STRING'], [PARAM.groups, 'ARRAY<STRING>']],
     returns: type,
-    body: clear === null ? masked : `CASE WHEN ${clear} THEN ${PARAM.value} ELSE ${masked} END`,
+    body: maskBody(method, type, exempt),
   };
   const attachedFn: FunctionParts = {
     name,
@@ -85,10 +84,9 @@ export function maskDrafts(catalog: string, m: MaskTarget): { drafts: PolicyDraf
   const parts = [...m.table, m.column];
   const where = joinDottedName(parts);
   const name: FunctionName = [catalog, 'policies', functionName('mask', parts, m.type)];
-  const masked = maskedExpression(m.method, m.type)!;
   const names = m.policies.map((p) => p.name);
   const id = stepIds.mask(parts);
-  const { drafts, pair } = maskPair(name, m.type, masked, m.policies.map((p) => p.exempt), names, where, id);
+  const { drafts, pair } = maskPair(name, m.type, m.method, m.policies.map((p) => p.exempt), names, where, id);
   const inverse = `ALTER TABLE ${quoteName(...m.table)} ALTER COLUMN ${quoteIdent(m.column)} DROP MASK`;
   const purpose = `Mask ${where} (${maskMethodLabel(m.method)}) for everyone outside ${exemptText(m.policies)} — ${names.map((n) => `"${n}"`).join(', ')}`;
   drafts.push({
@@ -114,16 +112,21 @@ const attributesTable = (catalog: string): string => {
 };
 
 /** One policy's condition on a row: exempt, or its match rule. */
-function filterPredicate(catalog: string, p: RowFilterPolicy, col: string): string {
+function filterPredicate(catalog: string, p: RowFilterPolicy, col: string, principal: string, groups: string): string {
   let match: string;
   if ('userAttribute' in p.match) {
-    match = `EXISTS (SELECT 1 FROM ${attributesTable(catalog)} AS a WHERE lower(a.principal) = lower(${PARAM.principal}) AND a.attribute = ${quoteLiteral(p.match.userAttribute)} AND a.value = CAST(${col} AS STRING))`;
+    match = `EXISTS (SELECT 1 FROM ${attributesTable(catalog)} AS a WHERE lower(a.principal) = lower(${principal}) AND a.attribute = ${quoteLiteral(p.match.userAttribute)} AND a.value = CAST(${col} AS STRING))`;
   } else {
     match = Object.entries(p.match.groupValues)
-      .map(([g, values]) => (values.includes('*') ? `array_contains(${PARAM.groups}, ${quoteLiteral(g)})` : `(array_contains(${PARAM.groups}, ${quoteLiteral(g)}) AND CAST(${col} AS STRING) IN (${values.map(quoteLiteral).join(', ')}))`))
+      .map(([g, values]) => (values.includes('*') ? `array_contains(${groups}, ${quoteLiteral(g)})` : `(array_contains(${groups}, ${quoteLiteral(g)}) AND CAST(${col} AS STRING) IN (${values.map(quoteLiteral).join(', ')}))`))
       .join(' OR ');
   }
-  return p.exempt.length === 0 ? `(${match})` : `(${inAnyGroup(p.exempt)} OR ${match})`;
+  return p.exempt.length === 0 ? `(${match})` : `(${inAnyGroup(p.exempt, groups)} OR ${match})`;
+}
+
+/** A merged filter's body: every policy must let the row through. `column(name)` is the SQL for a filtered column. */
+export function filterBody(catalog: string, f: FilterTarget, column: (name: string) => string, principal: string = PARAM.principal, groups: string = PARAM.groups): string {
+  return f.policies.map((p) => filterPredicate(catalog, p, column(p.column), principal, groups)).join(' AND ');
 }
 
 export function filterDrafts(catalog: string, f: FilterTarget): { drafts: PolicyDraft[]; pair: CompiledPair; columns: readonly string[] } {
@@ -139,7 +142,7 @@ export function filterDrafts(catalog: string, f: FilterTarget): { drafts: Policy
     name: core,
     params: [[PARAM.principal, 'STRING'], [PARAM.groups, 'ARRAY<STRING>'], ...colParams],
     returns: 'BOOLEAN',
-    body: f.policies.map((p) => filterPredicate(catalog, p, columnParam(colIndex(p.column)))).join(' AND '),
+    body: filterBody(catalog, f, (c) => columnParam(colIndex(c))),
   };
   const attachedFn: FunctionParts = {
     name,
@@ -179,7 +182,7 @@ export function abacDrafts(catalog: string, a: AbacMaskTarget): { drafts: Policy
   const tag = p.tag!;
   const name: FunctionName = [catalog, 'policies', functionName('tagmask', [p.name], 'STRING')];
   const id = stepIds.abac(a.on, a.securable, p.name);
-  const { drafts, pair } = maskPair(name, 'STRING', maskedExpression(p.method, 'STRING')!, [p.exempt], [p.name], `columns tagged ${tag.key}`, id);
+  const { drafts, pair } = maskPair(name, 'STRING', p.method, [p.exempt], [p.name], `columns tagged ${tag.key}`, id);
   // Syntax: https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy
   const condition = tag.value === undefined ? `hasTag(${quoteLiteral(tag.key)})` : `hasTagValue(${quoteLiteral(tag.key)}, ${quoteLiteral(tag.value)})`;
   const except = p.exempt.length === 0 ? '' : ` EXCEPT ${p.exempt.map(quoteIdent).join(', ')}`;

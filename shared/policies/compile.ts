@@ -8,7 +8,7 @@ import type { PolicyObservation } from './observation';
 import type { PolicySet } from './policy-model';
 import type { PoliciesRecord, RecordItem } from './record';
 import { staleDrops } from './stale';
-import { resolveTargets, type AbacMaskTarget } from './targets';
+import { resolveTargets, type AbacMaskTarget, type FilterTarget, type MaskTarget } from './targets';
 
 /**
  * The policy compiler: a pure function of the policy file, the integration catalog, the workspace as observed
@@ -18,8 +18,8 @@ import { resolveTargets, type AbacMaskTarget } from './targets';
  */
 export interface PreviewTable {
   /** Table-level masks on this table's columns (column name → its pair and policies). */
-  readonly masks: readonly { readonly column: string; readonly pair: CompiledPair; readonly policies: readonly string[] }[];
-  readonly filter: { readonly pair: CompiledPair; readonly columns: readonly string[]; readonly policies: readonly string[] } | null;
+  readonly masks: readonly { readonly column: string; readonly pair: CompiledPair; readonly policies: readonly string[]; readonly target: MaskTarget }[];
+  readonly filter: { readonly pair: CompiledPair; readonly columns: readonly string[]; readonly policies: readonly string[]; readonly target: FilterTarget } | null;
 }
 
 export interface CompiledPolicies {
@@ -32,12 +32,18 @@ export interface CompiledPolicies {
   readonly abac: readonly { readonly target: AbacMaskTarget; readonly pair: CompiledPair }[];
 }
 
-export const policyRefusal = (problems: readonly string[]): AppFailure =>
-  new AppFailure({
-    code: 'BAD_REQUEST',
-    message: problems.length === 1 ? `The policies cannot be planned: ${problems[0]}` : `The policies cannot be planned (${problems.length} problems):\n- ${problems.join('\n- ')}`,
-    hint: 'Change the policy file (or the workspace) as each problem says, then plan again.',
-  });
+/** The plan refused, with every problem (the validation view lists them one by one). */
+export class PolicyRefusal extends AppFailure {
+  constructor(readonly problems: readonly string[]) {
+    super({
+      code: 'BAD_REQUEST',
+      message: problems.length === 1 ? `The policies cannot be planned: ${problems[0]}` : `The policies cannot be planned (${problems.length} problems):\n- ${problems.join('\n- ')}`,
+      hint: 'Change the policy file (or the workspace) as each problem says, then plan again.',
+    });
+  }
+}
+
+export const policyRefusal = (problems: readonly string[]): PolicyRefusal => new PolicyRefusal(problems);
 
 export function compilePolicies(set: PolicySet, catalog: string, obs: PolicyObservation | null, record: PoliciesRecord | null): CompiledPolicies {
   const targets = resolveTargets(set, obs);
@@ -48,12 +54,12 @@ export function compilePolicies(set: PolicySet, catalog: string, obs: PolicyObse
   for (const m of targets.masks) {
     const { drafts: d, pair } = maskDrafts(catalog, m);
     drafts.push(...d);
-    entry(m.table.join('.').toLowerCase()).masks.push({ column: m.column, pair, policies: m.policies.map((p) => p.name) });
+    entry(m.table.join('.').toLowerCase()).masks.push({ column: m.column, pair, policies: m.policies.map((p) => p.name), target: m });
   }
   for (const f of targets.filters) {
     const { drafts: d, pair, columns } = filterDrafts(catalog, f);
     drafts.push(...d);
-    entry(f.table.join('.').toLowerCase()).filter = { pair, columns, policies: f.policies.map((p) => p.name) };
+    entry(f.table.join('.').toLowerCase()).filter = { pair, columns, policies: f.policies.map((p) => p.name), target: f };
   }
   const abac = targets.abacMasks.map((a) => {
     const { drafts: d, pair } = abacDrafts(catalog, a);

@@ -20,13 +20,12 @@ export const columnParam = (i: number): string => `col_${i + 1}`;
 export type FunctionName = readonly [catalog: string, schema: string, name: string];
 
 /** `array_contains(member_groups, 'g1') OR …`: is the principal in any of these groups? */
-export function inAnyGroup(groups: readonly string[]): string {
-  return groups.map((g) => `array_contains(${PARAM.groups}, ${quoteLiteral(g)})`).join(' OR ');
+export function inAnyGroup(groups: readonly string[], groupsExpr: string = PARAM.groups): string {
+  return groups.map((g) => `array_contains(${groupsExpr}, ${quoteLiteral(g)})`).join(' OR ');
 }
 
 /** What a masked value becomes, by method and column type; undefined when the method cannot mask that type. */
-export function maskedExpression(method: MaskMethod, type: string): string | undefined {
-  const v = PARAM.value;
+export function maskedExpression(method: MaskMethod, type: string, v: string = PARAM.value): string | undefined {
   const str = isStringType(type);
   if (typeof method === 'object') return str ? `concat(repeat('*', greatest(length(${v}) - ${method.keepLast}, 0)), right(${v}, ${method.keepLast}))` : undefined;
   switch (method) {
@@ -41,6 +40,19 @@ export function maskedExpression(method: MaskMethod, type: string): string | und
       return assertNever(method);
   }
 }
+
+/**
+ * A mask's body: the value in clear for a principal exempt from every policy that masks it, else masked. Written
+ * over the parameter names for the core function, and over a column and literals for preview before apply.
+ */
+export function maskBody(method: MaskMethod, type: string, exempt: readonly (readonly string[])[], value: string = PARAM.value, groups: string = PARAM.groups): string {
+  const masked = maskedExpression(method, type, value)!;
+  const clear = exempt.length > 0 && exempt.every((e) => e.length > 0) ? exempt.map((e) => `(${inAnyGroup(e, groups)})`).join(' AND ') : null;
+  return clear === null ? masked : `CASE WHEN ${clear} THEN ${value} ELSE ${masked} END`;
+}
+
+/** `array('g1', 'g2')`: a principal's groups as a literal, for preview. */
+export const groupsLiteral = (groups: readonly string[]): string => (groups.length === 0 ? 'CAST(array() AS ARRAY<STRING>)' : `array(${groups.map(quoteLiteral).join(', ')})`);
 
 /**
  * The groups argument the attached function passes: the groups named in the core for which

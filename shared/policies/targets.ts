@@ -171,8 +171,15 @@ function filterTargets(set: PolicySet, obs: PolicyObservation | null, problems: 
   for (const p of set.policies) {
     if (p.type !== 'rowFilter') continue;
     const table = [p.table[0]!, p.table[1]!, p.table[2]!] as const;
-    const col = resolveColumn(set, obs, table, p.column, `policy "${p.name}"`, problems);
-    if (!col) continue;
+    const found = resolveColumn(set, obs, table, p.column, `policy "${p.name}"`, problems);
+    if (!found) continue;
+    // The type goes into the function's parameter list unquoted: only the scalar types column-types.ts accepts.
+    const type = maskableType(found.type);
+    if (type === undefined) {
+      problems.push(`policy "${p.name}": ${joinDottedName([...table, found.name])} is of type ${found.type}; row filters are written for scalar columns only`);
+      continue;
+    }
+    const col = { name: found.name, type };
     const e = byTable.get(tableKey(table)) ?? { table, columns: [], policies: [] };
     if (!e.columns.some((c) => c.name.toLowerCase() === col.name.toLowerCase())) e.columns.push(col);
     for (const other of e.policies) {
