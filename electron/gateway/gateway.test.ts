@@ -84,6 +84,18 @@ describe('createGateway', () => {
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
+  it('redacts an error a handler returns (not throws): message and hint, keeping the code and the rest of the text', async () => {
+    const { gateway } = gatewayWith({
+      session: { disconnect: async () => ({ ok: false, error: { code: 'AUTH_FAILED', message: `refused ${SECRET} by the host`, hint: `retry without token=${SECRET}` } }) },
+    });
+    const result = await gateway.dispatch(sender, 'session.disconnect', {});
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(result).toEqual({ ok: false, error: { code: 'AUTH_FAILED', message: 'refused [REDACTED PAT] by the host', hint: 'retry without token=[REDACTED]' } });
+    // A returned error without a hint gets none, and carries nothing it did not declare.
+    const bare = gatewayWith({ session: { disconnect: async () => ({ ok: false, error: { code: 'NOT_CONNECTED', message: `no ${SECRET}`, stack: 'at x', cause: SECRET } as never }) } });
+    expect(await bare.gateway.dispatch(sender, 'session.disconnect', {})).toEqual({ ok: false, error: { code: 'NOT_CONNECTED', message: 'no [REDACTED PAT]' } });
+  });
+
   it('strips fields the contract does not declare, and refuses output outside it', async () => {
     const leaky = gatewayWith({ task: { cancel: async () => ok({ cancelled: true, refreshToken: SECRET } as never) } });
     expect(await leaky.gateway.dispatch(sender, 'task.cancel', { taskId: 'task-0001' })).toEqual({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerifyReportSchema } from '../contract/integration';
 import type { ObservedState } from './observed-state';
+import type { Plan, PlanStep } from './plan-types';
 import { planSetup, planUninstall } from './planner';
 import { config } from './planner.test-support';
 import { verifyPlan } from './verify';
@@ -52,6 +53,22 @@ describe('verifyPlan', () => {
       ['grant:sp:integration:volume:registry.staging', 'missing'],
       ['grant:sp:governed:hr', 'different'],
     ]);
+  });
+
+  it('one step different and every other present is not converged (nor is one missing)', () => {
+    const step = (id: string, action: PlanStep['action']): PlanStep => ({ id, sql: `SELECT '${id}'`, purpose: `Step ${id}`, dependsOn: [], inverse: null, action, target: 'main' });
+    const plan = (last: PlanStep['action']): Plan => ({ kind: 'setup', hash: 'h', steps: [step('a', 'unchanged'), step('b', 'unchanged'), step('c', last)] });
+    expect(verifyPlan(plan('change'))).toEqual({
+      converged: false,
+      steps: [
+        { id: 'a', purpose: 'Step a', state: 'present' },
+        { id: 'b', purpose: 'Step b', state: 'present' },
+        { id: 'c', purpose: 'Step c', state: 'different' },
+      ],
+    });
+    expect(verifyPlan(plan('create'))).toMatchObject({ converged: false, steps: [{ state: 'present' }, { state: 'present' }, { state: 'missing' }] });
+    expect(verifyPlan(plan('unchanged'))).toMatchObject({ converged: true });
+    expect(verifyPlan({ kind: 'setup', hash: 'h', steps: [] })).toEqual({ converged: true, steps: [] });
   });
 
   it('refuses an uninstall plan', () => {

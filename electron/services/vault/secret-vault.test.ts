@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,35 @@ describe('secret vault', () => {
     await createSecretVault({ cipher: rotating, blobs, logger }).put('k', { refreshToken: SECRET });
     expect(await createSecretVault({ cipher: rotating, blobs, logger }).get('k')).toEqual({ refreshToken: SECRET });
     expect(encryptions).toBe(2);
+  });
+
+  it('refuses a blob copied under another key: each entry is bound to its key inside the encryption', async () => {
+    // Same user, same OS key: a file moved from one workspace's name to another's decrypts fine, so only the key
+    // sealed in the envelope stops one workspace's token being sent to another.
+    const cipher = createMemoryKeyCipher();
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await createSecretVault({ cipher, blobs, logger }).put('https://evil.cloud.databricks.com', { refreshToken: SECRET });
+    await copyFile(join(dir, 'secrets', blobNameFor('https://evil.cloud.databricks.com')), join(dir, 'secrets', blobNameFor('https://myco.cloud.databricks.com')));
+    const reopened = createSecretVault({ cipher, blobs, logger });
+    expect(await reopened.get('https://myco.cloud.databricks.com')).toBeUndefined();
+    // The misplaced copy is forgotten; the genuine entry still reads.
+    expect(await filesUnder()).toEqual([blobNameFor('https://evil.cloud.databricks.com')]);
+    expect(await reopened.get('https://evil.cloud.databricks.com')).toEqual({ refreshToken: SECRET });
+  });
+
+  it('refuses an envelope of another version or without secrets', async () => {
+    const cipher = createMemoryKeyCipher();
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    for (const [key, envelope] of [
+      ['v2', { v: 2, key: 'v2', secrets: { refreshToken: SECRET } }],
+      ['none', { v: 1, key: 'none' }],
+      ['text', { v: 1, key: 'text', secrets: SECRET }],
+      ['null', null],
+    ] as const) {
+      await blobs.write(blobNameFor(key), await cipher.encrypt(JSON.stringify(envelope)));
+      expect(await createSecretVault({ cipher, blobs, logger }).get(key), key).toBeUndefined();
+    }
+    expect(await filesUnder()).toEqual([]);
   });
 
   it('removes entries from memory and disk', async () => {

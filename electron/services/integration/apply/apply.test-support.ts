@@ -15,6 +15,8 @@ export interface MemoryStore extends KeyValueStore {
   readonly writes: { key: string; bytes: number }[];
   /** Makes the next `set` calls reject (a full disk). */
   failWrites: boolean;
+  /** Makes the next `delete` calls reject (the process died before them). */
+  failDeletes: boolean;
 }
 
 export function memoryStore(): MemoryStore {
@@ -24,6 +26,7 @@ export function memoryStore(): MemoryStore {
     data,
     writes,
     failWrites: false,
+    failDeletes: false,
     get: async (key) => (data.has(key) ? (JSON.parse(data.get(key)!) as unknown) : undefined),
     async set(key, value) {
       // A real disk write takes a moment; steps finishing meanwhile must share the next write.
@@ -33,7 +36,10 @@ export function memoryStore(): MemoryStore {
       writes.push({ key, bytes: text.length });
       data.set(key, text);
     },
-    delete: async (key) => void data.delete(key),
+    async delete(key) {
+      if (store.failDeletes) throw new Error('the process stopped');
+      data.delete(key);
+    },
     keys: async () => [...data.keys()],
   };
   return store;
