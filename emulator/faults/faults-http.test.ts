@@ -84,6 +84,21 @@ describe('faults observed by a client', () => {
     expect((await f(ME, { token: pat })).status).toBe(200);
   });
 
+  it('holds API, token and SQL requests while the gate is closed, and lets them all go on when it opens', async () => {
+    emu.faults.gate.close();
+    const answers = [f(ME, { token: pat }), clientCredentialsToken(f, sp()), f(emu.warehouses[0]?.httpPath ?? '', { method: 'POST', token: pat, body: 'x' })];
+    await emu.faults.gate.holding(3);
+    expect((await f('/oidc/.well-known/oauth-authorization-server')).status).toBe(200); // discovery is never held
+    const settled: number[] = [];
+    answers.forEach((a, i) => void a.then(() => settled.push(i)));
+    expect(settled).toEqual([]);
+    emu.faults.gate.open();
+    const [me, token] = await Promise.all(answers);
+    expect((me as Response).status).toBe(200);
+    expect(token).toEqual(expect.any(String));
+    expect(emu.faults.gate.waiting).toBe(0);
+  });
+
   it('revokes every OAuth token at once; new tokens work', async () => {
     const before = await clientCredentialsToken(f, sp());
     emu.faults.revokeAllTokens();

@@ -1,5 +1,6 @@
 import type { PagingFault } from '../contracts';
 import { NO_FAULTS, parseFaultSpec, validateFaults, type FaultSettings } from './fault-spec';
+import { RequestGate } from './request-gate';
 
 export type FaultAction = 'pass' | 'reset' | 'rate-limit' | 'unavailable';
 
@@ -39,6 +40,8 @@ export class Faults {
   private sinceReset = 0;
   private counts = { requests: 0, rateLimited: 0, unavailable: 0, resets: 0, revocations: 0 };
   private revoker: () => void = () => undefined;
+  /** Holds API, token and SQL requests while closed (tests: `gate.close()`, act, `gate.open()`). */
+  readonly gate = new RequestGate();
 
   constructor(initial: FaultSettings = NO_FAULTS) {
     this.current = validateFaults(initial);
@@ -66,8 +69,9 @@ export class Faults {
     return this.set(parseFaultSpec(spec, this.current));
   }
 
-  /** Everything off again. */
+  /** Everything off again (the gate opens too). */
   clear(): void {
+    this.gate.open();
     this.current = NO_FAULTS;
     this.random = Math.random;
     this.sinceReset = 0;

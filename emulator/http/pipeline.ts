@@ -82,6 +82,7 @@ async function route(p: PipelineParts, req: IncomingMessage, res: ServerResponse
   const path = url.pathname;
   const faultable = note.kind === 'rest' || note.kind === 'sql' || (req.method === 'POST' && p.oauth.isTokenEndpoint(path));
   if (faultable) {
+    await p.faults.gate.pass();
     const fault = p.faults.decide();
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     const retry = { 'Retry-After': String(fault.retryAfterSeconds) };
