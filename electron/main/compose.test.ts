@@ -55,6 +55,19 @@ const VALID_INPUT: Readonly<Record<string, unknown>> = {
   'integration.verify': { taskId: 'verify-0001' },
   'integration.exportPayload': { includeSecret: false },
   'task.cancel': { taskId: 'nothing-running' },
+  'metadata.crawl': { taskId: 'crawl-0001' },
+  'metadata.children': { parent: [] },
+  'metadata.search': { query: 'sales' },
+  'metadata.columns': { table: ['main', 'sales', 'orders'] },
+  'metadata.table': { table: ['main', 'sales', 'orders'] },
+  'metadata.lineage': { table: 'main.sales.orders' },
+  'metadata.coverageObjects': { catalog: 'main', measure: 'registered' },
+  'metadata.saveRules': { rules: {} },
+  'policies.validate': { text: '{}' },
+  'policies.plan': { text: '{}' },
+  'policies.apply': { text: '{}', taskId: 'policies-0001', kind: 'setup', planHash: 'abc' },
+  'policies.preview': { text: '{}', principal: 'someone@example.com', table: 'main.sales.orders' },
+  'policies.exportScripts': { text: '{}' },
 };
 
 describe('composeMain', () => {
