@@ -11,6 +11,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --faults SPEC             e.g. latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5
                             list paging: pageSize=N (items per page), emptyPages=1 (an empty page with a token first)
   --revocation              serve and advertise /oidc/v1/revoke (Databricks documents none)
+  --no-root-storage         a metastore without root storage: CREATE CATALOG then needs MANAGED LOCATION
   --json                    first stdout line: one JSON object describing the sandbox; logs go to stderr
   --help`;
 
@@ -38,6 +39,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'scale-tables': { type: 'string' },
         'scale-columns': { type: 'string' },
         revocation: { type: 'boolean' },
+        'no-root-storage': { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -67,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       ...(faults === undefined ? {} : { faults }),
       ...(Object.keys(catalogScale).length === 0 ? {} : { catalogScale }),
       ...(values.revocation === true ? { oauth: { revocation: true } } : {}),
+      ...(values['no-root-storage'] === true ? { metastoreRootStorage: false } : {}),
     },
   };
 }

@@ -14,6 +14,7 @@ describe('parseCliArgs', () => {
       options: { seed: 'empty', port: 8443, dataDir: '/tmp/x', faults: 'latency=5', oauth: { revocation: true } },
     });
     expect(parseCliArgs([]).options).toEqual({ seed: 'demo', port: 0 });
+    expect(parseCliArgs(['--no-root-storage']).options).toEqual({ seed: 'demo', port: 0, metastoreRootStorage: false });
   });
 
   it('passes the large seed size to the default catalog side', () => {

@@ -138,6 +138,8 @@ export interface CatalogSideDeps {
   readonly seed: SeedName;
   /** Set when the sandbox persists state (`--data-dir`); the Unity Catalog side may keep its files under it. */
   readonly dataDir?: string;
+  /** False: the metastore has no root storage, so a catalog needs a managed location (default true). */
+  readonly metastoreRootStorage?: boolean;
 }
 
 /** The Unity Catalog side as the workspace side mounts it: REST routes, the Thrift endpoint, the audit sink. */

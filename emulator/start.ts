@@ -99,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Undefined means the whole workspace (REST + SQL warehouse); tests that need only the workspace side pass null.
   const factory: CatalogSideFactory | null = options.catalogSide === undefined ? createCatalogSide(options.catalogScale ?? {}) : options.catalogSide;
   try {
-    catalog = factory ? await factory({ info: sandbox, identities: identities.directory, warehouses, seed, paging: () => faults.paging(), ...(dataDir === undefined ? {} : { dataDir }) }) : undefined;
+    catalog = factory ? await factory({ info: sandbox, identities: identities.directory, warehouses, seed, paging: () => faults.paging(), ...(dataDir === undefined ? {} : { dataDir }), ...(options.metastoreRootStorage === false ? { metastoreRootStorage: false } : {}) }) : undefined;
   } catch (error) {
     server.close();
     await tls.dispose();

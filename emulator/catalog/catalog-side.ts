@@ -24,6 +24,7 @@ export function createCatalogSide(options: CatalogSideOptions = {}): CatalogSide
       identities: deps.identities,
       ...(deps.paging ? { paging: deps.paging } : {}),
       ...(options.abac === undefined ? {} : { abac: options.abac }),
+      ...(deps.metastoreRootStorage === false ? { metastoreRootStorage: false } : {}),
       ...(deps.dataDir === undefined ? {} : { dataDir: join(deps.dataDir, 'unity-catalog') }),
     });
     try {

@@ -113,6 +113,11 @@ export const ucErrors = {
   invalidParameter: (message: string) =>
     new UcError(shape('INVALID_PARAMETER_VALUE', '22023', 'INVALID_PARAMETER_VALUE', 400), message),
   invalidState: (message: string) => new UcError(shape('INVALID_STATE', '55000', 'INVALID_STATE', 400), message),
+  noMetastoreStorageRoot: () =>
+    new UcError(
+      shape('INVALID_STATE', '55000', 'INVALID_STATE', 400),
+      "Metastore storage root URL does not exist. Please provide a storage location for the catalog (for example 'CREATE CATALOG myCatalog MANAGED LOCATION '<location-path>'). Alternatively set up a metastore root storage location to provide a storage location for all catalogs in the metastore.",
+    ),
   unsupported: (what: string) =>
     new UcError(shape('UNSUPPORTED_FEATURE', '0A000', 'NOT_IMPLEMENTED', 501), `The feature is not supported: ${what}.`),
   unresolvedColumn: (name: string) =>

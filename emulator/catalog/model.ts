@@ -27,6 +27,8 @@ export interface CatalogEntity extends Stamp {
   readonly catalogType: 'MANAGED_CATALOG' | 'SYSTEM_CATALOG';
   readonly isolationMode: IsolationMode;
   readonly bindings: readonly WorkspaceBinding[];
+  /** `MANAGED LOCATION` / REST `storage_root` given at creation; absent: the metastore's root storage. */
+  readonly managedLocation?: string;
 }
 
 export interface SchemaEntity extends Stamp {

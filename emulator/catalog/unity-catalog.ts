@@ -28,6 +28,8 @@ export interface UnityCatalogOptions {
    * https://docs.databricks.com/aws/en/data-governance/unity-catalog/abac/requirements). Default on.
    */
   readonly abac?: boolean;
+  /** False: a metastore without root storage, where a new catalog needs a managed location (ops/create.ts). Default true. */
+  readonly metastoreRootStorage?: boolean;
 }
 
 /** The catalog the sandbox's sessions start in, as `current-metastore-assignment` reports it. */
@@ -52,6 +54,8 @@ export class UnityCatalog implements AuditSink {
   readonly files: VolumeFiles;
   /** Where managed tables and volumes would live; shown as `storage_root` and `storage_path`. */
   readonly storageRoot: string;
+  /** The metastore's root storage (`storage_root` of the metastore summary); undefined when it has none. */
+  metastoreStorageRoot: string | undefined;
   /** True when the model was reloaded from the data dir (seeds then leave it alone). */
   restored = false;
   /** How list APIs page now: the sandbox's paging faults (uc-rest/pagination.ts), none by default. */
@@ -65,6 +69,7 @@ export class UnityCatalog implements AuditSink {
     readonly dataDir: string | undefined,
   ) {
     this.storageRoot = `s3://ucbridge-sandbox-metastore/${sandbox.metastoreId}`;
+    this.metastoreStorageRoot = this.storageRoot;
     this.settings = new MetastoreSettings(this.store.bus, defaultMetastoreOwner(identities), Date.now());
     this.authz = new Authz(this.acl, { id: sandbox.metastoreId, owner: () => this.settings.owner });
     this.mirror = new CatalogMirror(duck, this.store, this.acl, sandbox.workspaceId, this.storageRoot);
@@ -84,6 +89,7 @@ export class UnityCatalog implements AuditSink {
     const uc = new UnityCatalog(options.sandbox, options.identities, duck, dir);
     if (options.paging) uc.paging = options.paging;
     uc.abacEnabled = options.abac ?? true;
+    if (options.metastoreRootStorage === false) uc.metastoreStorageRoot = undefined;
     await uc.log.init();
     if (snapshot) {
       restoreSnapshot(snapshot, uc.store, uc.acl, uc.settings, uc.abac);

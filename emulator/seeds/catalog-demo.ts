@@ -8,6 +8,7 @@ import type { DemoTable } from './catalog-demo-spec';
 import { demoDerived } from './catalog-demo-derived';
 import { demoGrants } from './catalog-demo-grants';
 import { SeedSql } from './catalog-sql-runner';
+import { seedCatalogLocation } from './seed-catalog-location';
 
 const CATALOGS: readonly (readonly [string, string, readonly (readonly [string, string])[]])[] = [
   ['main', 'Lakeside Outfitters retail data', [['sales', 'Orders, customers, stores'], ['marketing', 'Campaigns and web analytics'], ['governance', 'Policy functions and mapping tables']]],
@@ -50,7 +51,7 @@ export async function seedDemoCatalog(uc: UnityCatalog): Promise<void> {
   const admin = seedAdmin(uc);
   const rng = new Rng(20260522);
   for (const [catalog, comment, schemas] of CATALOGS) {
-    await sql.run(admin, `CREATE CATALOG IF NOT EXISTS ${quoteIdent(catalog)} COMMENT ${quoteLiteral(comment)}`);
+    await sql.run(admin, `CREATE CATALOG IF NOT EXISTS ${quoteIdent(catalog)}${seedCatalogLocation(uc, catalog)} COMMENT ${quoteLiteral(comment)}`);
     await sql.run(admin, `ALTER CATALOG ${quoteIdent(catalog)} SET TAGS ('business_unit' = ${quoteLiteral(catalog === 'raw' ? 'platform' : catalog)})`);
     for (const [schema, schemaComment] of schemas) {
       await sql.run(admin, `CREATE SCHEMA IF NOT EXISTS ${quoteName(catalog, schema)} COMMENT ${quoteLiteral(schemaComment)}`);

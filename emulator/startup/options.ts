@@ -33,6 +33,12 @@ export interface EmulatorOptions {
   readonly catalogSide?: CatalogSideFactory | null;
   /** Size of the `large` seed when the default catalog side is used. */
   readonly catalogScale?: { readonly scaleTables?: number; readonly scaleColumns?: number };
+  /**
+   * False: the metastore has no root storage, as metastores of workspaces enabled for Unity Catalog automatically
+   * (https://docs.databricks.com/aws/en/connect/unity-catalog/cloud-storage/managed-storage); `CREATE CATALOG`
+   * then needs `MANAGED LOCATION`. Default true.
+   */
+  readonly metastoreRootStorage?: boolean;
   readonly maxJsonBodyBytes?: number;
   readonly maxRawBodyBytes?: number;
   /**

@@ -12,7 +12,7 @@ import { pageBody, paginate } from './pagination';
 import { catalogInfo, schemaInfo } from './shapes';
 
 const Props = z.record(z.string(), z.string());
-const NewCatalog = z.object({ name: z.string().min(1), comment: z.string().optional(), properties: Props.optional() }).passthrough();
+const NewCatalog = z.object({ name: z.string().min(1), comment: z.string().optional(), properties: Props.optional(), storage_root: z.string().min(1).optional() }).passthrough();
 const CatalogPatch = z.object({
   comment: z.string().optional(), owner: z.string().optional(), new_name: z.string().optional(), properties: Props.optional(),
   isolation_mode: z.enum(['OPEN', 'ISOLATED']).optional(),
@@ -39,7 +39,7 @@ export function catalogRoutes(uc: UnityCatalog): RestRoute[] {
     }),
     route(uc, 'POST', `${BASE}/catalogs`, 'createCatalog', (req, ctx) => {
       const b = bodyOf(req, NewCatalog);
-      const c = createCatalog(ctx, { name: b.name, comment: b.comment ?? null, properties: b.properties ?? {} })!;
+      const c = createCatalog(ctx, { name: b.name, comment: b.comment ?? null, properties: b.properties ?? {}, managedLocation: b.storage_root ?? null })!;
       return json(catalogInfo(uc, c));
     }),
     route(uc, 'GET', `${BASE}/catalogs/:name`, 'getCatalog', (req, ctx) => {

@@ -19,7 +19,8 @@ export function metastoreRoutes(uc: UnityCatalog): RestRoute[] {
     region,
     global_metastore_id: uc.sandbox.metastoreRegion,
     owner: uc.settings.owner,
-    storage_root: uc.storageRoot,
+    // Absent on a metastore without root storage, as the SDKs' optional field is.
+    ...(uc.metastoreStorageRoot === undefined ? {} : { storage_root: uc.metastoreStorageRoot }),
     privilege_model_version: '1.0',
     delta_sharing_scope: 'INTERNAL',
     external_access_enabled: false,

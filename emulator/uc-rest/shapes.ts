@@ -21,7 +21,9 @@ export function catalogInfo(uc: UnityCatalog, c: CatalogEntity, browseOnly = fal
     ...optional('comment', c.comment),
     properties: c.properties,
     options: {},
-    ...(c.catalogType === 'MANAGED_CATALOG' ? { storage_root: `${uc.storageRoot}/catalogs/${c.id}`, storage_location: `${uc.storageRoot}/catalogs/${c.id}` } : {}),
+    ...(c.catalogType === 'MANAGED_CATALOG'
+      ? { storage_root: c.managedLocation ?? `${uc.storageRoot}/catalogs/${c.id}`, storage_location: `${c.managedLocation ?? uc.storageRoot}/catalogs/${c.id}` }
+      : {}),
     catalog_type: c.catalogType,
     isolation_mode: c.isolationMode,
     securable_type: 'CATALOG',

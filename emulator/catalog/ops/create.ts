@@ -12,6 +12,8 @@ import { securableName, stampNow, type OpContext } from './context';
 
 export interface CreateCatalog {
   readonly name: string;
+  /** `MANAGED LOCATION` (SQL) or `storage_root` (REST). */
+  readonly managedLocation?: string | null;
   readonly comment?: string | null;
   readonly properties?: Readonly<Record<string, string>>;
   readonly ifNotExists?: boolean;
@@ -24,10 +26,15 @@ export function createCatalog(ctx: OpContext, spec: CreateCatalog): CatalogEntit
     if (spec.ifNotExists) return undefined;
     throw ucErrors.catalogExists(name);
   }
+  // A metastore without root storage has nowhere to put a catalog's managed tables: the catalog needs its own
+  // location (https://docs.databricks.com/aws/en/connect/unity-catalog/cloud-storage/managed-storage). The wording
+  // is Databricks' answer as users report it (databricks/cli#5695, 400 INVALID_STATE; dbdemos#139 from SQL).
+  if (ctx.uc.metastoreStorageRoot === undefined && !spec.managedLocation) throw ucErrors.noMetastoreStorageRoot();
   const stamp = stampNow(ctx);
   const catalog: CatalogEntity = {
     ...stamp, id: randomUUID(), name, owner: ctx.subject.principal.name, comment: spec.comment ?? null,
     properties: spec.properties ?? {}, catalogType: 'MANAGED_CATALOG', isolationMode: 'OPEN', bindings: [],
+    ...(spec.managedLocation ? { managedLocation: spec.managedLocation } : {}),
   };
   ctx.uc.store.putCatalog(catalog);
   // Every new catalog gets `default` and `information_schema` schemas.

@@ -19,7 +19,7 @@ const ctx = (exec: Exec) => ({ uc: exec.uc, subject: exec.subject });
 export async function runCreate(exec: Exec, st: Exclude<Extract<Statement, { type: `create-${string}` }>, { type: 'create-policy' }>): Promise<Execution> {
   switch (st.type) {
     case 'create-catalog':
-      createCatalog(ctx(exec), { name: st.name, comment: st.comment, properties: st.properties, ifNotExists: st.ifNotExists });
+      createCatalog(ctx(exec), { name: st.name, comment: st.comment, managedLocation: st.managedLocation, properties: st.properties, ifNotExists: st.ifNotExists });
       return done();
     case 'create-schema': {
       const [catalog, name] = schemaParts(exec, st.name);

@@ -43,7 +43,7 @@ export type Statement =
   | { readonly type: 'update'; readonly target: Name; readonly alias: string | null; readonly rest: readonly Token[] }
   | { readonly type: 'delete'; readonly target: Name; readonly alias: string | null; readonly where: readonly Token[] | null }
   | { readonly type: 'merge'; readonly target: Name; readonly alias: string | null; readonly rest: readonly Token[] }
-  | { readonly type: 'create-catalog'; readonly name: string; readonly ifNotExists: boolean; readonly comment: string | null; readonly properties: Readonly<Record<string, string>> }
+  | { readonly type: 'create-catalog'; readonly name: string; readonly ifNotExists: boolean; readonly comment: string | null; readonly managedLocation: string | null; readonly properties: Readonly<Record<string, string>> }
   | { readonly type: 'create-schema'; readonly name: Name; readonly ifNotExists: boolean; readonly comment: string | null; readonly properties: Readonly<Record<string, string>> }
   | {
       readonly type: 'create-table';

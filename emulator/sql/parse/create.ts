@@ -26,17 +26,18 @@ function parseCreateCatalog(c: Cursor): Statement {
   const ine = ifNotExists(c);
   const name = c.identifier();
   let comment: string | null = null;
+  let managedLocation: string | null = null;
   let properties: Record<string, string> = {};
   // Clauses in any order (reference §1.1).
   while (!c.atEnd()) {
     if (c.acceptWord('COMMENT')) comment = c.string();
-    else if (c.acceptWord('MANAGED', 'LOCATION')) c.string();
+    else if (c.acceptWord('MANAGED', 'LOCATION')) managedLocation = c.string();
     else if (c.acceptWord('OPTIONS')) properties = { ...properties, ...parseProperties(c) };
     else if (c.acceptWord('DEFAULT', 'COLLATION')) c.identifier();
     else if (c.isWord('USING')) throw ucErrors.unsupported('shared and foreign catalogs');
     else c.fail();
   }
-  return { type: 'create-catalog', name, ifNotExists: ine, comment, properties };
+  return { type: 'create-catalog', name, ifNotExists: ine, comment, managedLocation, properties };
 }
 
 function parseCreateSchema(c: Cursor): Statement {

@@ -11,6 +11,7 @@ import { checkConnection, messageOf } from './check-connection';
 import { checkGovernedCatalog } from './check-governed-catalogs';
 import { checkGovernedSchemas } from './check-governed-schemas';
 import { checkIntegrationCatalog } from './check-integration-catalog';
+import { checkManagedStorage } from './check-managed-storage';
 import { checkServicePrincipal } from './check-service-principal';
 import { checkWarehouseAccess } from './check-warehouse-access';
 import { createValidationContext, stepsFix, test, type ValidationContext } from './validation-context';
@@ -25,6 +26,7 @@ function jobsFor(config: IntegrationConfig): Job[] {
   return [
     { id: 'basic-connection', name: 'Connection to the SQL warehouse', run: checkConnection },
     { id: 'integration-catalog', name: `Integration catalog ${config.catalog}`, run: checkIntegrationCatalog },
+    { id: 'managed-storage', name: `Managed storage for ${config.catalog}`, run: checkManagedStorage },
     { id: 'service-principal', name: 'Service principal exists', run: checkServicePrincipal },
     { id: 'warehouse-access', name: 'Service principal can use the warehouse', run: checkWarehouseAccess },
     ...config.governedCatalogs.flatMap((c): Job[] => [

@@ -51,7 +51,8 @@ export async function effectivePrivileges(rest: RestClient, type: 'metastore' | 
   return new Set(assignments.flatMap((a) => a.privileges.map((p) => p.privilege.toUpperCase().replaceAll(' ', '_'))));
 }
 
-const SummarySchema = z.object({ metastore_id: z.string(), owner: z.string().optional(), name: z.string().optional() });
+/** `storage_root` is absent on a metastore without root storage (managed-storage docs; reference §4.1). */
+const SummarySchema = z.object({ metastore_id: z.string(), owner: z.string().optional(), name: z.string().optional(), storage_root: z.string().optional() });
 export type MetastoreSummary = z.output<typeof SummarySchema>;
 
 export const metastoreSummary = (rest: RestClient, signal?: AbortSignal): Promise<MetastoreSummary> =>

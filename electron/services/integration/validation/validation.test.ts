@@ -49,6 +49,7 @@ describe('validation on the demo seed', () => {
       'metastore-assigned': 'passed',
       'basic-connection': 'passed',
       'integration-catalog': 'passed',
+      'managed-storage': 'passed',
       'catalog-conflict': 'passed',
       'service-principal': 'passed',
       'warehouse-access': 'passed',
