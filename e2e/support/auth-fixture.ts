@@ -89,7 +89,9 @@ export const test = base.extend<{ auth: AuthWorld }, { world: AuthWorld }>({
   },
   page: async ({ page, world }, use) => {
     const problems = watchConsole(page);
-    await page.goto(world.harness.url);
+    // As its user does: the one-time address (each test's page is a fresh browser context), then the clean one.
+    await page.goto(world.harness.oneTimeUrl().url);
+    await page.waitForURL(world.harness.url);
     await use(page);
     expect(problems(), 'console errors and uncaught errors in the page').toEqual([]);
   },

@@ -34,7 +34,9 @@ export const test = base.extend<{ host: ScenarioHost }, { harness: Harness }>({
   ],
   page: async ({ page, harness }, use) => {
     const problems = watchConsole(page);
-    await page.goto(harness.url);
+    // As its user does: the one-time address (each test's page is a fresh browser context), then the clean one.
+    await page.goto(harness.oneTimeUrl().url);
+    await page.waitForURL(harness.url);
     await use(page);
     expect(problems(), 'console errors and uncaught errors in the page').toEqual([]);
   },

@@ -21,7 +21,11 @@ describe('parseDevArgs', () => {
     });
   });
 
-  it.each(['--open', '--port=abc', '--port=70000', '--user-data-dir=', '--no-open=1', 'extra'])('refuses %s', (arg) => {
+  it('reads where a built renderer is, and why it runs in the browser (npm start without Electron)', () => {
+    expect(parseDevArgs(['--renderer-dir=/r', '--why=no-electron'], {})).toMatchObject({ rendererDir: '/r', why: 'no-electron' });
+  });
+
+  it.each(['--why=because', '--renderer-dir=', '--open', '--port=abc', '--port=70000', '--user-data-dir=', '--no-open=1', 'extra'])('refuses %s', (arg) => {
     expect(() => parseDevArgs([arg], {})).toThrow(/usage: npm run dev:browser/);
   });
 });

@@ -2,31 +2,39 @@ import { fileURLToPath } from 'node:url';
 import { formatRecord } from '../logging/logger';
 import { createSystemBrowserOpener } from '../node/system-browser-opener';
 import { emulatorSandbox } from '../services/session/emulator-sandbox';
+import { announceLine, type Opening } from './announce';
 import { parseDevArgs } from './dev-options';
 import { buildRenderer, isRendererStale } from './renderer-build';
 import { DEFAULT_RENDERER_DIR, startHarness } from './start-harness';
 
-/** `npm run dev:browser`: the whole app in your browser, no Electron needed. */
+/** `npm run dev:browser`, and `npm start` where there is no Electron: the whole app in your browser. */
 async function main(): Promise<void> {
   const options = parseDevArgs(process.argv.slice(2));
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  if (options.rebuild || (await isRendererStale(repoRoot, DEFAULT_RENDERER_DIR))) {
-    console.log('ucbridge: building the renderer (vite build)…');
+  if (options.rendererDir === undefined && (options.rebuild || (await isRendererStale(repoRoot, DEFAULT_RENDERER_DIR)))) {
+    console.log('ucbridge: building the app for the browser (vite build)…');
     await buildRenderer(repoRoot);
   }
   const harness = await startHarness({
     userDataDir: options.userDataDir,
     port: options.port,
+    ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
     // Running from source: the Authenticate step's "Local sandbox" starts the emulator in this process.
     sandbox: emulatorSandbox({ log: (line) => console.error(`sandbox ${line}`) }),
-    log: { sinks: [(r) => r.level !== 'debug' && console.error(`${r.level.padEnd(5)} ${formatRecord(r)}`)] },
+    // Warnings and errors only: the terminal shows the one line printed once started, and what goes wrong.
+    log: { sinks: [(r) => (r.level === 'warn' || r.level === 'error') && console.error(`${r.level.padEnd(5)} ${formatRecord(r)}`)] },
   });
-  console.log(`ucbridge harness: ${harness.url}  (state in ${options.userDataDir}; Ctrl+C to stop)`);
+  const once = harness.oneTimeUrl();
+  let opening: Opening = { kind: 'not-asked' };
   if (options.open) {
-    await createSystemBrowserOpener()
-      .open(harness.url)
-      .catch(() => console.log('ucbridge: could not open a browser; open the address above yourself.'));
+    opening = await createSystemBrowserOpener()
+      .open(once.url)
+      .then(
+        (): Opening => ({ kind: 'opened' }),
+        (): Opening => ({ kind: 'failed' }),
+      );
   }
+  console.log(announceLine({ why: options.why, opening, url: harness.url, oneTimeUrl: once.url, userDataDir: options.userDataDir }));
   const stop = (): void => {
     void harness.close().then(() => process.exit(0));
   };

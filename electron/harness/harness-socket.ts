@@ -9,6 +9,7 @@ import {
 import type { EventHub } from '../gateway/event-hub';
 import type { Gateway } from '../gateway/gateway';
 import type { Logger } from '../ports';
+import type { HarnessAccess } from './harness-access';
 import { checkUpgrade } from './socket-gate';
 
 export interface HarnessSocketOptions {
@@ -16,6 +17,8 @@ export interface HarnessSocketOptions {
   readonly origin: string;
   readonly host: string;
   readonly secret: string;
+  /** The session cookie the socket requires (harness-access.ts). */
+  readonly access: Pick<HarnessAccess, 'admits'>;
   readonly gateway: Gateway;
   readonly events: EventHub;
   readonly logger: Logger;

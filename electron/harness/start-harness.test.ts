@@ -11,6 +11,8 @@ import { startHarness, type Harness } from './start-harness';
 let harness: Harness;
 let origin: string;
 let port: number;
+/** The session cookie of "the user's browser", from spending a one-time URL in beforeAll. */
+let cookie: string;
 
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'ucb-harness-'));
@@ -22,13 +24,22 @@ beforeAll(async () => {
   harness = await startHarness({ userDataDir: join(base, 'user-data'), rendererDir });
   origin = new URL(harness.url).origin;
   port = Number(new URL(harness.url).port);
+  const login = await get(pathOf(harness.oneTimeUrl().url), { cookie: '' });
+  cookie = String(login.headers['set-cookie']).split(';')[0]!;
 });
 afterAll(async () => harness.close());
 
-/** Raw HTTP, so paths and Host headers reach the server exactly as written. */
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
+
+/** Raw HTTP, so paths and Host headers reach the server exactly as written; with the session cookie unless told. */
 function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+    const all = { cookie, ...headers };
+    if (all.cookie === '') delete (all as Record<string, string>).cookie;
+    const req = request({ host: '127.0.0.1', port, path, method, headers: all }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -41,10 +52,12 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 type Message = Record<string, unknown>;
 type Opened = { ws: WebSocket; messages: unknown[]; next: () => Promise<Message> };
 
-function connect(options: { origin?: string; protocol?: string | undefined; path?: string } = {}): Promise<Opened> {
+function connect(options: { origin?: string; protocol?: string | undefined; path?: string; cookie?: string } = {}): Promise<Opened> {
   const protocols = 'protocol' in options ? options.protocol : harnessSubprotocol(harness.secret);
+  const sent = options.cookie ?? cookie;
   const ws = new WebSocket(`ws://127.0.0.1:${port}${options.path ?? '/ipc'}`, protocols ? [protocols] : [], {
     origin: options.origin ?? origin,
+    headers: sent ? { cookie: sent } : {},
   });
   const messages: unknown[] = [];
   const waiters: ((m: unknown) => void)[] = [];
@@ -114,6 +127,7 @@ describe('harness socket', () => {
     ['no secret', { protocol: undefined }, 401],
     ['a wrong secret', { protocol: harnessSubprotocol('0'.repeat(64)) }, 401],
     ['a wrong path', { path: '/other' }, 404],
+    ['no session cookie, even with the right origin and secret', { cookie: '' }, 401],
   ])('refuses %s', async (_name, options, status) => {
     await expect(connect(options)).rejects.toThrow(`HTTP ${status}`);
   });

@@ -7,6 +7,7 @@ import { composeMain, type MainApp } from '../main/compose';
 import { createNodeMainPorts } from '../node/node-main-ports';
 import type { BrowserOpener, Clock, SecretCipher } from '../ports';
 import type { SandboxLauncher } from '../services/session/sandbox-launcher';
+import { createHarnessAccess, type OneTimeUrl } from './harness-access';
 import { attachHarnessSocket } from './harness-socket';
 import { createStaticHandler } from './static-handler';
 
@@ -27,8 +28,10 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
-  /** `http://127.0.0.1:<port>/` */
+  /** `http://127.0.0.1:<port>/`: what the address bar shows once signed in. Without the session cookie it serves nothing. */
   readonly url: string;
+  /** A new one-time URL (`/login?token=…`), for the person who started the harness: print it or open it, once. */
+  oneTimeUrl(): OneTimeUrl;
   readonly secret: string;
   readonly app: MainApp;
   close(): Promise<void>;
@@ -38,7 +41,8 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', 
 
 /**
  * The browser harness: the real main process (same `composeMain`, gateway and services) behind a loopback HTTP
- * server that serves the built renderer and carries the contract over a WebSocket guarded by a per-run secret.
+ * server that serves the built renderer and carries the contract over a WebSocket, both to its user's browser only
+ * (a one-time URL exchanged for a session cookie: harness-access.ts) and the socket also guarded by a per-run secret.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const secret = randomBytes(32).toString('hex');
@@ -49,6 +53,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const origin = `http://${host}`;
+  const access = createHarnessAccess(origin, (server.address() as AddressInfo).port);
 
   // Open, authenticated socket connections; the socket fills it, the sender policy reads it.
   const trusted = new Set<number>();
@@ -67,17 +72,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     host,
     secret,
+    access,
     trusted,
     gateway: app.gateway,
     events: app.events,
     logger: ports.logger.child('harness'),
   });
-  const serve = createStaticHandler({ rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, secret, host });
+  const serve = createStaticHandler({ rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR, secret, host, access });
   server.on('request', (req, res) => void serve(req, res));
   ports.logger.info('browser harness listening', { url: `${origin}/` });
 
   return {
     url: `${origin}/`,
+    oneTimeUrl: () => access.oneTimeUrl(),
     secret,
     app,
     async close() {

@@ -3,11 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { assetHeaders } from '../renderer-assets/asset-headers';
 import { resolveAsset } from '../renderer-assets/resolve-asset';
+import { handleLogin, refuseWithoutSession } from './access-pages';
+import { LOGIN_PATH, type HarnessAccess } from './harness-access';
 import { injectHarnessSecret } from './inject-secret';
 
 export interface StaticHandlerOptions {
   readonly rendererDir: string;
   readonly secret: string;
+  /** The one-time login and the session cookie every other request needs (harness-access.ts). */
+  readonly access: HarnessAccess;
   /** `127.0.0.1:<port>`: any other Host header is refused, which defeats DNS rebinding. */
   readonly host: string;
 }
@@ -19,7 +23,10 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-/** Serves the built renderer read-only, with the app's security headers and the secret in index.html. */
+/**
+ * Serves the built renderer read-only, with the app's security headers and the secret in index.html — to the
+ * browser holding the session cookie only; `/login` is the one path answered without it.
+ */
 export function createStaticHandler(options: StaticHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.headers.host !== options.host) return plain(res, 421, 'Wrong host.');
@@ -27,7 +34,10 @@ export function createStaticHandler(options: StaticHandlerOptions) {
       res.setHeader('Allow', 'GET, HEAD');
       return plain(res, 405, 'Method not allowed.');
     }
-    const { pathname } = new URL(req.url ?? '/', `http://${options.host}`);
+    const url = new URL(req.url ?? '/', `http://${options.host}`);
+    if (url.pathname === LOGIN_PATH) return handleLogin(req, res, url, options.access);
+    if (!options.access.admits(req.headers.cookie)) return refuseWithoutSession(res);
+    const { pathname } = url;
     const file = resolveAsset(options.rendererDir, pathname);
     if (!file) return plain(res, 404, 'Not found.');
     let body: Buffer;

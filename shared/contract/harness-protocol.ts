@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The browser harness carries the same contract as Electron IPC over a loopback WebSocket. The harness injects a
- * per-run secret into the index.html it serves (`<meta name="ucbridge-harness" content="<secret>">`, readable only
- * by same-origin pages); the page offers it as the WebSocket subprotocol `ucbridge.<secret>`. The host also checks
- * the Origin header, so another local page or process cannot drive the main-process services.
+ * The browser harness carries the same contract as Electron IPC over a loopback WebSocket, for the browser of the
+ * person who started it only. That person gets a one-time URL in their terminal (`/login?token=…`); loading it once
+ * exchanges the token for a session cookie (HttpOnly, SameSite=Strict, Path=/), and the harness serves its page,
+ * the page's assets and the socket only to requests carrying that cookie. Any local process can reach the port and
+ * can forge a Host or Origin header, but without the cookie it gets no page and no socket. The page it does serve
+ * holds a per-run secret (`<meta name="ucbridge-harness" content="<secret>">`), which the page offers as the
+ * WebSocket subprotocol `ucbridge.<secret>`; the host also checks the Host and Origin headers, so another site open
+ * in the same browser cannot drive the main-process services either.
  */
 export const HARNESS_META_NAME = 'ucbridge-harness';
 export const HARNESS_SOCKET_PATH = '/ipc';
