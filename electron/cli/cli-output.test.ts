@@ -16,6 +16,8 @@ describe('CLI output', () => {
     const unexpected = failureLine(new Error('boom at /secret/path'), []);
     expect(unexpected).toMatch(/^ucbridge: ucbridge hit an unexpected problem/);
     expect(unexpected).not.toContain('boom');
+    const hostile = failureLine(new AppFailure({ code: 'NOT_FOUND', message: 'No schema sales\u202e\u001b[2J.\r\nok' }), []);
+    expect(hostile).toBe('ucbridge: No schema sales\\u202e\\u001b[2J. ok');
   });
 
   it('maps usage errors to 2, cancellation to 130, the rest to 1', () => {

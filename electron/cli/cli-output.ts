@@ -1,4 +1,5 @@
 import { AppFailure } from '../../shared/result';
+import { escapeControl } from '../../shared/text/escape-control';
 import { redactText } from '../logging';
 
 /**
@@ -16,7 +17,8 @@ export function failureLine(e: unknown, secrets: readonly string[]): string {
     e instanceof AppFailure
       ? [e.error.message, e.error.hint].filter(Boolean).join(' ')
       : 'ucbridge hit an unexpected problem. Run again with --verbose to see the (redacted) diagnostics.';
-  return `ucbridge: ${scrub(text, secrets).replace(/\s*\n\s*/g, ' ')}`;
+  // One line, whatever the message holds (a name from the workspace): line breaks folded, other controls escaped.
+  return `ucbridge: ${escapeControl(scrub(text, secrets).replace(/\s*\n\s*/g, ' '))}`;
 }
 
 /**
