@@ -12,10 +12,12 @@
 import type { CliCommand } from './command';
 import { initCommand } from './commands/init';
 import { INTEGRATION_COMMANDS } from './commands/integration';
+import { POLICIES_COMMANDS } from './commands/policies';
 import { whoamiCommand } from './commands/whoami';
 
 export const COMMANDS: readonly CliCommand[] = [
   whoamiCommand,
   initCommand,
   ...INTEGRATION_COMMANDS,
+  ...POLICIES_COMMANDS,
 ];

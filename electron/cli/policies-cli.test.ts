@@ -1,0 +1,124 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator/start';
+import { sandboxSql } from '../services/integration/observe/sandbox-sql.test-support';
+import { runCliProcess } from './cli.test-support';
+
+/** `ucbridge policies …` as users run them (the bundle, stdin not a terminal), against the sandbox. */
+const SEVERAL_RUNS = 180_000;
+let home: string;
+let emulator: RunningEmulator;
+let env: NodeJS.ProcessEnv;
+const ANALYST = 'siobhan.obrien@lakeside.example';
+
+const cli = (args: string[]) => runCliProcess(args, { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
+async function file(name: string, content: unknown): Promise<string> {
+  const path = join(home, name);
+  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+async function adminSql(sql: string): Promise<readonly Record<string, unknown>[]> {
+  const s = sandboxSql(emulator, emulator.users.find((u) => u.admin)!.userName, home);
+  const session = await s.open();
+  try {
+    return await session.execute(sql);
+  } finally {
+    await s.close();
+  }
+}
+
+const POLICY_YAML = `policies:
+  - name: orders-by-region
+    type: rowFilter
+    table: main.sales.orders
+    column: region
+    match: { userAttribute: region }
+    exempt: [data-governance]
+  - name: hash-emails
+    type: columnMask
+    method: hash
+    columns: [main.sales.customers.email]
+    exempt: [data-governance]
+columnTypes:
+  main.sales.orders.region: STRING
+  main.sales.customers.email: STRING
+`;
+
+let config: string;
+let policies: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-pol-'));
+  emulator = await startEmulator({ log: () => undefined });
+  env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
+  config = await file('integration.json', {
+    workspaceUrl: emulator.workspaceUrl,
+    httpPath: emulator.warehouses[0]!.httpPath,
+    catalog: 'ucbridge',
+    audit: { enabled: false },
+    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
+    governedCatalogs: ['main'],
+  });
+  policies = await file('policies.yaml', POLICY_YAML);
+  // The integration catalog as step 2 makes it (the policies read user attributes from it).
+  await adminSql('CREATE CATALOG IF NOT EXISTS ucbridge');
+  for (const s of ['entitlements', 'policies', 'registry']) await adminSql(`CREATE SCHEMA IF NOT EXISTS ucbridge.${s}`);
+  await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.principal_attributes (principal STRING, attribute STRING, value STRING, updated_at TIMESTAMP)');
+  await adminSql('CREATE VOLUME IF NOT EXISTS ucbridge.registry.staging');
+  await adminSql(`INSERT INTO ucbridge.entitlements.principal_attributes VALUES ('${ANALYST}', 'region', 'APAC', current_timestamp())`);
+}, 60_000);
+afterAll(async () => {
+  await emulator?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('ucbridge policies', () => {
+  it('validate: exit 0 and {valid,problems} for a good file; exit 1 naming both policies for a contradiction; exit 2 without --policies', async () => {
+    const good = await cli(['policies', 'validate', '--json', '--config', config, '--policies', policies]);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout)).toMatchObject({ valid: true, policies: 2, problems: [], abac: true });
+    const clash = await file('clash.json', { policies: [{ name: 'a', type: 'columnMask', method: 'hash', columns: ['main.sales.customers.email'] }, { name: 'b', type: 'columnMask', method: 'nullify', columns: ['main.sales.customers.email'] }] });
+    const bad = await cli(['policies', 'validate', '--config', config, '--policies', clash]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAIL  policies "a" and "b" both mask main.sales.customers.email');
+    expect((await cli(['policies', 'plan', '--config', config])).code).toBe(2);
+  }, SEVERAL_RUNS);
+
+  it('plan --json has step 2\u2019s shape; apply --yes runs it; preview --json shows what the analyst gets; uninstall --yes removes it', async () => {
+    const plan = await cli(['policies', 'plan', '--json', '--config', config, '--policies', policies]);
+    expect(plan.code).toBe(0);
+    const steps = JSON.parse(plan.stdout).steps as Record<string, unknown>[];
+    expect(steps.length).toBe(6);
+    for (const s of steps) expect(Object.keys(s).sort()).toEqual(['action', 'id', 'purpose', 'sql']);
+    expect((await cli(['policies', 'apply', '--config', config, '--policies', policies])).code).toBe(2); // no terminal, no --yes
+    const applied = await cli(['policies', 'apply', '--yes', '--json', '--config', config, '--policies', policies]);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.stdout)).toMatchObject({ ran: 6, failed: 0 });
+
+    const preview = await cli(['policies', 'preview', '--json', '--config', config, '--policies', policies, '--as', ANALYST, '--table', 'main.sales.orders', '--limit', '5']);
+    expect(preview.code).toBe(0);
+    const p = JSON.parse(preview.stdout) as { columns: string[]; rows: unknown[][]; hiddenRows: number };
+    expect(p.rows).toHaveLength(5);
+    expect(new Set(p.rows.map((r) => r[p.columns.indexOf('region')]))).toEqual(new Set(['APAC']));
+    expect(p.hiddenRows).toBeGreaterThan(0);
+    const text = await cli(['policies', 'preview', '--config', config, '--policies', policies, '--as', ANALYST, '--table', 'main.sales.customers', '--limit', '2']);
+    expect(text.stdout).toContain(" | email* | ");
+    expect((await cli(['policies', 'preview', '--config', config, '--policies', policies, '--as', 'nobody@x.example', '--table', 'main.sales.orders'])).code).toBe(1);
+
+    const again = JSON.parse((await cli(['policies', 'plan', '--json', '--config', config, '--policies', policies])).stdout).steps as { action: string }[];
+    expect(new Set(again.map((s) => s.action))).toEqual(new Set(['unchanged']));
+    const removed = await cli(['policies', 'uninstall', '--yes', '--config', config, '--policies', policies]);
+    expect(removed.code).toBe(0);
+    expect(await adminSql("SELECT * FROM system.information_schema.row_filters WHERE catalog_name = 'main'")).toEqual([]);
+  }, SEVERAL_RUNS);
+
+  it('export-script writes both scripts offline; without --out it is exit 2', async () => {
+    const out = join(home, 'scripts');
+    const r = await cli(['policies', 'export-script', '--config', config, '--policies', policies, '--out', out]);
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['policies_setup.sql', 'policies_uninstall.sql']);
+    expect((await cli(['policies', 'export-script', '--config', config, '--policies', policies])).code).toBe(2);
+  }, SEVERAL_RUNS);
+});
