@@ -1,5 +1,5 @@
-import { requiresSignIn } from '../requires-sign-in';
 import type { StepMeta } from '../step-types';
+import { MAP_SUB_STEPS, mapUsersPoliciesStatus, mapUsersPoliciesSubStepStatus } from './status';
 
 export const mapUsersPoliciesMeta: StepMeta = {
   id: 'map-users-policies',
@@ -10,5 +10,7 @@ export const mapUsersPoliciesMeta: StepMeta = {
     'Match users by email, user name, external ID or by hand, and list the unmatched and ambiguous ones.',
     'Create grants, column masks and row filters, previewed first and applied or exported.',
   ],
-  status: requiresSignIn,
+  status: mapUsersPoliciesStatus,
+  subSteps: MAP_SUB_STEPS,
+  subStepStatus: mapUsersPoliciesSubStepStatus,
 };
