@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord, CatalogSideDeps, CatalogSideFactory, RestRoute } from './contracts';
 import { startEmulator } from './start';
 import { clientCredentialsToken, sandboxFetch } from './testing/sandbox-fetch';
+import { warehouseReaches } from './testing/warehouse-state';
 
 let dir: string;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('startEmulator', () => {
     const oauthToken = await clientCredentialsToken(f, first.servicePrincipals[0] ?? { applicationId: '', clientSecret: '' });
     const etl = first.warehouses.find((w) => w.state === 'STOPPED')?.id ?? '';
     first.warehouseRegistry.start(etl);
-    await new Promise((r) => setTimeout(r, 50));
+    await warehouseReaches(first.warehouseRegistry, etl, 'RUNNING');
     await f.close();
     await first.stop();
 

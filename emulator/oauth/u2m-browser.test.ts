@@ -1,11 +1,12 @@
 import { decodeProtectedHeader, decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
 import { browserTestsSkipped, launchChromium } from '../testing/chromium';
 import { openidFetch } from '../testing/openid-fetch';
 import { sandboxFetch, type SandboxFetch } from '../testing/sandbox-fetch';
+import { step } from '../testing/error-detail';
 import { exchangeCode, openAuthorize, signIn } from '../testing/u2m-flow';
 
 const SCOPE = 'all-apis offline_access openid';
@@ -16,8 +17,11 @@ interface Sandbox {
   readonly config: oidc.Configuration;
 }
 
+/** What the sandboxes log (internal errors): a test that ends with some fails with them, instead of without a word. */
+const sandboxLog: string[] = [];
+
 async function sandbox(revocation: boolean): Promise<Sandbox> {
-  const emu = await startEmulator({ oauth: { revocation }, catalogSide: null, log: () => undefined });
+  const emu = await startEmulator({ oauth: { revocation }, catalogSide: null, log: (line) => void sandboxLog.push(line) });
   const f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   const config = await oidc.discovery(new URL(`${emu.workspaceUrl}/oidc/.well-known/oauth-authorization-server`), emu.oauth.u2mClientId, undefined, oidc.None(), {
     [oidc.customFetch]: openidFetch(f.agent),
@@ -36,8 +40,11 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
   const newContext = () => browser.newContext({ ignoreHTTPSErrors: true });
 
   beforeAll(async () => {
-    [browser, main, withRevocation] = await Promise.all([launchChromium(), sandbox(false), sandbox(true)]);
+    [browser, main, withRevocation] = await Promise.all([step('launching chromium', launchChromium), step('starting the sandbox', () => sandbox(false)), step('starting the sandbox with revocation', () => sandbox(true))]);
     session = await newContext();
+  });
+  afterEach(() => {
+    expect(sandboxLog.splice(0), 'the sandbox logged internal errors').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

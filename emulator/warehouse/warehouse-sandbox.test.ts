@@ -3,6 +3,7 @@ import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogSide } from '../catalog';
 import { startEmulator, type RunningEmulator } from '../start';
+import { warehouseReaches } from '../testing/warehouse-state';
 import { sandboxFetch } from '../testing/sandbox-fetch';
 import { query } from './testing/test-warehouse';
 
@@ -110,7 +111,8 @@ describe('the SQL warehouse inside the sandbox, with the demo seed and the real 
   it('answers 503 while a warehouse is stopped, and works once started', async () => {
     const stopped = emu.warehouses.find((w) => w.state === 'STOPPED')!;
     await expect(connect(userNamed((u) => u.admin).token, stopped.httpPath)).rejects.toMatchObject({ statusCode: 503 });
-    await new Promise((r) => setTimeout(r, 400));
+    // The refused connection started it (STARTING); the next one works once it is RUNNING.
+    await warehouseReaches(emu.warehouseRegistry, stopped.id, 'RUNNING');
     const session = await connect(userNamed((u) => u.admin).token, stopped.httpPath);
     expect(await query(session, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
   });

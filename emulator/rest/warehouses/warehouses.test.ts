@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../start';
+import { warehouseReaches } from '../../testing/warehouse-state';
 import { sandboxFetch, type SandboxFetch } from '../../testing/sandbox-fetch';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,13 +24,10 @@ afterAll(async () => {
 const get = async (path: string, token = analyst): Promise<Json> => (await (await f(path, { token })).json()) as Json;
 const byName = (name: string) => emu.warehouses.find((w) => w.name === name) ?? { id: '', httpPath: '' };
 
-async function waitForState(id: string, state: string): Promise<number> {
-  const started = Date.now();
-  while ((await get(`/api/2.0/sql/warehouses/${id}`)).state !== state) {
-    if (Date.now() - started > 5_000) throw new Error(`${id} never became ${state}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return Date.now() - started;
+/** Waits for the warehouse to get there (the sandbox's state-change event), then checks REST reports it. */
+async function waitForState(id: string, state: string): Promise<void> {
+  await warehouseReaches(emu.warehouseRegistry, id, state);
+  expect((await get(`/api/2.0/sql/warehouses/${id}`)).state).toBe(state);
 }
 
 describe('SQL warehouses REST', () => {
