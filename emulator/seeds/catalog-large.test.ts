@@ -11,6 +11,7 @@ const ids = new FakeIdentities([
   { name: 'lead@lakeside.example', groups: ['admins', 'metastore-admins', 'account users'] },
   { name: 'analyst@lakeside.example', groups: ['data-analysts', 'account users'] },
   { name: 'data-analysts', kind: 'group' },
+  ...['finance-analysts', 'data-governance'].map((name) => ({ name, kind: 'group' as const })),
 ]);
 
 async function rows(who: string, sql: string): Promise<unknown[][]> {
@@ -39,5 +40,27 @@ describe('the large seed', () => {
     const seen = await rows('analyst@lakeside.example', "SELECT count(*) FROM system.information_schema.tables WHERE table_catalog LIKE 'lake%'");
     expect(seen).toEqual([[500n]]);
     expect(await rows('analyst@lakeside.example', "SELECT count(*) FROM system.information_schema.tables WHERE table_catalog = 'hr'")).toEqual([[0n]]);
+  });
+
+  it('carries tags, grants, masks, filters and lineage in the proportions of a real metastore', async () => {
+    const lead = 'lead@lakeside.example';
+    const one = async (sql: string) => Number((await rows(lead, sql))[0]![0]);
+    const lake = "catalog_name LIKE 'lake%'";
+    const columns = await one("SELECT count(*) FROM system.information_schema.columns WHERE table_catalog LIKE 'lake%'");
+    const tagged = await one(`SELECT count(*) FROM system.information_schema.column_tags WHERE ${lake}`);
+    expect(tagged / columns).toBeGreaterThan(0.02);
+    expect(tagged / columns).toBeLessThan(0.1);
+    expect(await one(`SELECT count(*) FROM system.information_schema.table_tags WHERE ${lake}`)).toBe(50);
+    const guarded = (await one(`SELECT count(*) FROM system.information_schema.column_masks WHERE ${lake}`)) + (await one(`SELECT count(*) FROM system.information_schema.row_filters WHERE ${lake}`));
+    expect(guarded).toBeGreaterThan(0);
+    expect(guarded / 500).toBeLessThanOrEqual(0.02);
+    // Two privileges per schema for each of the seed's groups the directory has (three here; five in the sandbox).
+    expect(await one(`SELECT count(*) FROM system.information_schema.schema_privileges WHERE ${lake} AND inherited_from = 'NONE'`)).toBe(50 * 3 * 2);
+    uc.settings.setSystemSchema('access', 'ENABLE_COMPLETED');
+    await rows(lead, `GRANT USE CATALOG ON CATALOG system TO \`${lead}\``);
+    await rows(lead, `GRANT USE SCHEMA, SELECT ON SCHEMA system.access TO \`${lead}\``);
+    const edges = await one("SELECT count(DISTINCT source_table_full_name || target_table_full_name) FROM system.access.table_lineage WHERE target_table_catalog LIKE 'lake%'");
+    expect(edges).toBeGreaterThan(40);
+    expect(await one("SELECT count(*) FROM system.access.column_lineage WHERE target_table_catalog LIKE 'lake%'")).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import type { UnityCatalog } from '../catalog/unity-catalog';
 import { Rng } from './catalog-data';
 import { seedAdmin } from './catalog-demo';
 import { principalNamed } from './catalog-demo-grants';
+import { seedLargeGovernance } from './catalog-large-governance';
 
 export interface LargeSeedOptions {
   /** Default 100,000. */
@@ -51,8 +52,9 @@ function columnTemplates(m: number, rng: Rng): ColumnDef[][] {
 
 /**
  * The `large` seed: the demo, plus a metastore-sized bulk of tables (default 100,000 tables × 20 columns in
- * 1,000 schemas) written straight into the model and mirrored in one rebuild — no statement per table, so it
- * takes seconds. The tables have no rows yet; storage is created on first write.
+ * 1,000 schemas) with tags, grants, masks, filters and lineage in realistic proportions (catalog-large-governance.ts),
+ * written straight into the model and mirrored in one rebuild — no statement per table, so it takes seconds. The
+ * tables have no rows yet; storage is created on first write.
  */
 export async function seedLargeCatalog(uc: UnityCatalog, options: LargeSeedOptions): Promise<void> {
   const tables = Math.max(0, Math.floor(options.scaleTables ?? 100_000));
@@ -91,6 +93,7 @@ export async function seedLargeCatalog(uc: UnityCatalog, options: LargeSeedOptio
     };
     grant(`CATALOG:${catalogIds[0]}`, 'data-analysts', ['USE_CATALOG', 'USE_SCHEMA', 'SELECT']);
     for (const id of catalogIds) grant(`CATALOG:${id}`, 'data-governance', ['USE_CATALOG', 'BROWSE']);
+    seedLargeGovernance(uc, catalogIds, admin);
   });
   await uc.afterBulkLoad();
 }
