@@ -17,5 +17,8 @@ export function setupMetadata(deps: { readonly metadata: MetadataService }): Dom
     coverageObjects: async (o) => ok(await s.coverageObjects({ catalog: o.catalog, measure: o.measure, offset: o.offset, limit: o.limit, ...(o.schema ? { schema: o.schema } : {}), ...(o.sensitive ? { sensitive: o.sensitive } : {}) })),
     diff: async () => ok(await s.diff()),
     saveRules: async ({ rules }) => ok(await s.saveRules(rules)),
+    registrationPlan: async () => ok(await s.registrationPlan()),
+    register: async ({ taskId, planHash }) => ok(await s.register(taskId, planHash)),
+    exportConnection: async ({ connectionKey }) => ok(await s.exportConnection(connectionKey)),
   };
 }

@@ -6,6 +6,8 @@ import {
 } from '../metadata/index-views';
 import { SelectionRulesSchema } from '../metadata/selection-rules';
 import { SnapshotRecordSchema } from '../metadata/snapshot';
+import { PlanSchema } from '../integration/plan-types';
+import { ApplySummarySchema, ExportFileSchema } from './integration';
 import { channel, event } from './define';
 import { TaskIdSchema } from './task';
 
@@ -33,6 +35,13 @@ import { TaskIdSchema } from './task';
  *                       a cancelled crawl leaves the previous snapshot as it was). `incremental` (default) re-reads
  *                       only what changed; `source` auto uses SQL and falls back to REST when no warehouse can be used.
  * - `saveRules`         the selection rules (patterns, tags, default state, forceRecursiveCrawl), re-evaluated at once.
+ * Registering (into the integration catalog's `registry` tables, over the integration's warehouse):
+ * - `registrationPlan`  the plan of inserts / updates / deletes (batched MERGE and DELETE, each with its inverse) and
+ *                       the crawl-run record, against what the registry holds now; preview it before `register`.
+ * - `register`          a task: runs exactly the previewed plan (refused with CONFLICT if it changed) through step 2's
+ *                       engine (journal, resume, retries); progress on `task.progress`.
+ * - `exportConnection`  the governance product's "register a connection" payload (connectionKey, connection,
+ *                       settings.isActive, options.forceRecursiveCrawl, nativeIntegration), without any secret.
  */
 
 const Parts3 = z.tuple([z.string().min(1).max(255), z.string().min(1).max(255), z.string().min(1).max(255)]);
@@ -122,6 +131,21 @@ export const metadataChannels = {
     summary: 'The objects behind one coverage bar.',
   }),
   diff: channel({ input: empty, output: DiffSchema, summary: 'What the last crawl found against the snapshot before it.' }),
+  registrationPlan: channel({
+    input: empty,
+    output: z.object({ plan: PlanSchema, inserts: z.number().int(), updates: z.number().int(), deletes: z.number().int(), crawlId: z.string() }),
+    summary: 'The registration plan against the registry as it is now.',
+  }),
+  register: channel({
+    input: z.object({ taskId: TaskIdSchema, planHash: z.string().min(1).max(128) }).strict(),
+    output: ApplySummarySchema,
+    summary: 'Run the previewed registration plan (refused if it changed since).',
+  }),
+  exportConnection: channel({
+    input: z.object({ connectionKey: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'connection key: letters, digits, - and _, at most 128') }).strict(),
+    output: ExportFileSchema,
+    summary: "The governance product's connection payload for this registration (no secret).",
+  }),
   saveRules: channel({ input: z.object({ rules: SelectionRulesSchema }).strict(), output: MetadataStatusSchema, summary: 'Save the selection rules and re-evaluate them.' }),
 } as const;
 

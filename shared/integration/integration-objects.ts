@@ -40,6 +40,16 @@ export const TABLES: readonly TableDefinition[] = [
     columns: [['full_name', 'STRING'], ['object_type', 'STRING'], ['active', 'BOOLEAN'], ['registered_at', 'TIMESTAMP'], ['fingerprint', 'STRING']],
     comment: 'Securables registered with the governance product',
   },
+  {
+    schema: 'registry',
+    name: 'crawl_runs',
+    columns: [
+      ['crawl_id', 'STRING'], ['started_at', 'TIMESTAMP'], ['finished_at', 'TIMESTAMP'], ['source', 'STRING'], ['mode', 'STRING'],
+      ['crawled_by', 'STRING'], ['catalogs', 'BIGINT'], ['schemas', 'BIGINT'], ['tables', 'BIGINT'], ['columns', 'BIGINT'],
+      ['new_objects', 'BIGINT'], ['changed_objects', 'BIGINT'], ['dropped_objects', 'BIGINT'], ['registered_at', 'TIMESTAMP'],
+    ],
+    comment: 'Metadata crawls whose results were registered, with what each found',
+  },
 ];
 
 export const STAGING_VOLUME = { schema: 'registry', name: 'staging', comment: 'Staging files for ucbridge (the set-up manifest)' } as const;

@@ -23,7 +23,7 @@ describe('verifyPlan', () => {
         main: {
           catalogs: [{ name: 'ucbridge', owner: 'me', integrationTag: 'adb-1234567890123456.7.azuredatabricks.net' }, { name: 'hr', owner: 'me', integrationTag: null }],
           schemas: [['ucbridge', 'entitlements'], ['ucbridge', 'policies'], ['ucbridge', 'registry']],
-          tables: [['ucbridge', 'entitlements', 'principal_attributes'], ['ucbridge', 'entitlements', 'user_mapping'], ['ucbridge', 'registry', 'registered_objects']],
+          tables: [['ucbridge', 'entitlements', 'principal_attributes'], ['ucbridge', 'entitlements', 'user_mapping'], ['ucbridge', 'registry', 'registered_objects'], ['ucbridge', 'registry', 'crawl_runs']],
           volumes: [['ucbridge', 'registry', 'staging']],
           grants: [
             { securable: 'CATALOG', name: ['ucbridge'], privileges: ['USE CATALOG', 'USE SCHEMA', 'SELECT', 'MODIFY'] },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { enableSystemTables } from './metadata.test-support';
+import { enableSystemTables, runningWarehouse } from './metadata.test-support';
 import { composedWithSandbox, sandboxSettings, taskId, type ComposedApp } from '../integration/integration.test-support';
 
 /** Step 4's channels through the gateway (composeMain, real driver, real index) on the sandbox's demo seed. */
@@ -10,7 +10,7 @@ let main: ComposedApp;
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await composedWithSandbox(emulator);
-  await enableSystemTables(emulator, main.app.session.requireConnection());
+  await enableSystemTables(main.app.session.requireConnection(), emulator.sandbox.metastoreId, runningWarehouse(emulator));
 });
 afterAll(async () => {
   await main.close();

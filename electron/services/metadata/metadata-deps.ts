@@ -1,16 +1,14 @@
 import type { EventHub } from '../../gateway/event-hub';
+import type { IntegrationConfig } from '../../../shared/integration/config';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { ConnectionProvider } from '../connection/types';
 import type { TaskRegistry } from '../tasks/task-registry';
 
-/** Where a crawl runs and what it reads: the integration's warehouse, audit switch and catalog (its config's fields). */
-export interface CrawlTarget {
-  /** The workspace the settings are for; they apply only when it is the signed-in one. */
-  readonly workspaceUrl: string;
-  readonly httpPath: string;
-  readonly audit: { readonly enabled: boolean };
-  readonly catalog: string;
-}
+/**
+ * Where a crawl runs and registers: the integration's settings (its warehouse, audit switch, integration catalog,
+ * service principal). They apply only when their workspace is the signed-in one.
+ */
+export type CrawlTarget = IntegrationConfig;
 
 /** What the metadata services are built from (composeMain passes the app's; the CLI its own). */
 export interface MetadataDeps {

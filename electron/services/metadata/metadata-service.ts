@@ -19,6 +19,9 @@ import { lineageAround } from './queries/lineage';
 import { search } from './queries/search';
 import { num } from './queries/sql-parts';
 import { treeChildren, type TreePage } from './queries/tree';
+import { applyRegistration, exportConnection, planRegistration, type RegistrationContext } from './registration/registration-service';
+import type { ApplySummary, ExportFile } from '../../../shared/contract/integration';
+import { workspaceHost } from '../../../shared/integration/workspace-host';
 
 const rulesKey = (host: string): string => `metadata-rules-${host.toLowerCase().replace(/[^a-z0-9.-]/g, '_')}`;
 
@@ -52,8 +55,31 @@ export function createMetadataService(deps: MetadataDeps) {
     };
   }
 
+  /** The integration settings of the signed-in workspace: registration writes into its catalog, over its warehouse. */
+  async function registration(signal: AbortSignal): Promise<RegistrationContext> {
+    const connection = connections.requireConnection();
+    const saved = await deps.crawlTarget();
+    const config = saved !== null && workspaceHost(saved.workspaceUrl) === connection.workspace.host.toLowerCase() ? saved
+      : fail('BAD_REQUEST', 'The integration is not configured for this workspace.', 'Configure and set up the integration first: registration writes into its catalog.');
+    return { connection, config, index: (await current()).index, signal: AbortSignal.any([signal, connection.signal]) };
+  }
+
   return {
     status,
+    async registrationPlan() {
+      const ctx = await registration(new AbortController().signal);
+      await rebuildSelection(ctx.index, await rules(ctx.connection.workspace.host));
+      return planRegistration(ctx);
+    },
+    register(taskId: string, planHash: string): Promise<ApplySummary> {
+      return tasks.run(taskId, { label: 'Registering the selected objects…' }, async (task) =>
+        applyRegistration(await registration(task.signal), deps, planHash, (done, total, label) => task.progress({ done, total, label })),
+      );
+    },
+    async exportConnection(connectionKey: string): Promise<ExportFile> {
+      const ctx = await registration(new AbortController().signal);
+      return exportConnection(ctx.config, await rules(ctx.connection.workspace.host), connectionKey, ctx.connection.workspace.workspaceId);
+    },
     async crawl(taskId: string, mode: 'full' | 'incremental', wanted: 'auto' | 'sql' | 'rest'): Promise<{ snapshot: SnapshotRecord; diff: Diff | null }> {
       const connection = connections.requireConnection();
       const { host, index } = await current();

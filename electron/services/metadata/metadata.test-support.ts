@@ -19,10 +19,13 @@ export interface CrawlBench {
   close(): Promise<void>;
 }
 
+/** The sandbox's running warehouse. */
+export const runningWarehouse = (emulator: RunningEmulator): string => emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath;
+
 export async function crawlBench(emulator: RunningEmulator, who?: string): Promise<CrawlBench> {
   const app = await composedWithSandbox(emulator, who);
   const connection = app.app.session.requireConnection();
-  const httpPath = emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath;
+  const httpPath = runningWarehouse(emulator);
   const dir = await mkdtemp(join(tmpdir(), 'ucb-metadata-'));
   const indexes: MetadataIndex[] = [];
   return {
@@ -54,12 +57,12 @@ export async function crawlBench(emulator: RunningEmulator, who?: string): Promi
  * Turns on `system.access` and `system.query` (the system schemas API, reference §3.4) and lets the signed-in admin
  * read them, as step 2's audit set-up does for the service principal.
  */
-export async function enableSystemTables(emulator: RunningEmulator, connection: WorkspaceConnection): Promise<void> {
+export async function enableSystemTables(connection: WorkspaceConnection, metastoreId: string, httpPath: string): Promise<void> {
   for (const schema of ['access', 'query']) {
-    await connection.rest.request({ method: 'PUT', path: `/api/2.1/unity-catalog/metastores/${emulator.sandbox.metastoreId}/systemschemas/${schema}`, body: {}, schema: z.unknown() });
+    await connection.rest.request({ method: 'PUT', path: `/api/2.1/unity-catalog/metastores/${metastoreId}/systemschemas/${schema}`, body: {}, schema: z.unknown() });
   }
   const me = quoteIdent(connection.identity.userName);
-  const session = await connection.sql(emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath);
+  const session = await connection.sql(httpPath);
   try {
     await session.execute(`GRANT USE CATALOG ON CATALOG system TO ${me}`);
     for (const schema of ['access', 'query']) await session.execute(`GRANT USE SCHEMA, SELECT ON SCHEMA system.${schema} TO ${me}`);

@@ -12,7 +12,7 @@ let bench: CrawlBench;
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   bench = await crawlBench(emulator);
-  await enableSystemTables(emulator, bench.connection);
+  await enableSystemTables(bench.connection, emulator.sandbox.metastoreId, bench.httpPath);
   // An ABAC mask by tag (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy).
   await bench.sql("CREATE POLICY pii_email ON SCHEMA main.sales COLUMN MASK main.governance.mask_email TO `account users` FOR TABLES MATCH COLUMNS hasTagValue('pii', 'email') AS e ON COLUMN e");
 });

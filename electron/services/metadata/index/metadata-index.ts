@@ -32,7 +32,7 @@ export interface MetadataIndex {
 }
 
 export interface IndexOptions {
-  /** DuckDB's buffer limit; default 96 MB (the app's whole crawl must stay under 300 MB, product.md). */
+  /** DuckDB's buffer limit; default 64 MB (the app's whole crawl must stay under 300 MB, product.md). */
   readonly memoryLimitMB?: number;
   readonly threads?: number;
 }
@@ -50,7 +50,7 @@ export async function openMetadataIndex(path: string, options: IndexOptions = {}
   try {
     instance = await DuckDBInstance.create(path, {
       threads: String(options.threads ?? 2),
-      memory_limit: `${options.memoryLimitMB ?? 96}MB`,
+      memory_limit: `${options.memoryLimitMB ?? 64}MB`,
       preserve_insertion_order: 'false',
     });
   } catch (e) {

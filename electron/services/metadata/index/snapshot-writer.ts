@@ -35,6 +35,9 @@ export interface SnapshotWriter {
  * `connect` gives two connections: appenders live on one, statements run on the other, so a statement (a catalog's
  * retry deleting its partial rows) never shares a connection with appends still arriving from other catalogs.
  */
+/** Rows appended between two flushes of the appenders. */
+const FLUSH_EVERY = 50_000;
+
 export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): Promise<SnapshotWriter> {
   const c = await connect();
   const appendConnection = await connect();
@@ -45,11 +48,15 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   const counts = new Map<IndexTable, number>(INDEX_TABLE_NAMES.map((t) => [t, 0]));
   let open = true;
 
+  // Appended rows wait in the appender's transaction until a flush: flushing every so many rows keeps that bounded.
+  let sinceFlush = 0;
   const append: AppendRow = (table, cells) => {
     appendCells(appenders.get(table)!, types.get(table)!, cells);
     counts.set(table, counts.get(table)! + 1);
+    if (++sinceFlush >= FLUSH_EVERY) flush();
   };
   const flush = () => {
+    sinceFlush = 0;
     if (open) for (const a of appenders.values()) a.flushSync();
   };
   const closeAppenders = () => {
