@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
+import { inSequence } from '../../../test/in-sequence';
 import { composedWithSandbox, taskId, type ComposedApp, type Json } from './integration.test-support';
 
 /**
@@ -10,6 +11,8 @@ let emulator: RunningEmulator;
 let main: ComposedApp;
 let sp: { applicationId: string; secret: string };
 let planHash = '';
+// One lifecycle, each test continuing from the one before: after a failure the rest say so instead of failing anew.
+const it = inSequence();
 
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
