@@ -7,6 +7,7 @@ import { browserTestsSkipped, launchChromium } from '../testing/chromium';
 import { openidFetch } from '../testing/openid-fetch';
 import { sandboxFetch, type SandboxFetch } from '../testing/sandbox-fetch';
 import { step } from '../testing/error-detail';
+import { freePort } from '../testing/free-port';
 import { exchangeCode, openAuthorize, signIn } from '../testing/u2m-flow';
 
 const SCOPE = 'all-apis offline_access openid';
@@ -21,7 +22,10 @@ interface Sandbox {
 const sandboxLog: string[] = [];
 
 async function sandbox(revocation: boolean): Promise<Sandbox> {
-  const emu = await startEmulator({ oauth: { revocation }, catalogSide: null, log: (line) => void sandboxLog.push(line) });
+  // Redirect URIs on ports of its own, not the default 8020–8022: the e2e run, a developer's app or another test may
+  // have a loopback listener there, which the browser would then talk to.
+  const redirectUris = [`http://localhost:${await freePort()}/callback`, `http://localhost:${await freePort()}/callback`];
+  const emu = await startEmulator({ oauth: { revocation, redirectUris }, catalogSide: null, log: (line) => void sandboxLog.push(line) });
   const f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   const config = await oidc.discovery(new URL(`${emu.workspaceUrl}/oidc/.well-known/oauth-authorization-server`), emu.oauth.u2mClientId, undefined, oidc.None(), {
     [oidc.customFetch]: openidFetch(f.agent),
@@ -155,7 +159,9 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
   });
 
   it('shows a redirect URI that differs only by port as JSON in the browser, without redirecting', async () => {
-    const wrong = 'http://localhost:8050/callback';
+    const registered = main.emu.oauth.redirectUris;
+    const port = Number(new URL(redirectUri()).port);
+    const wrong = [1, 2, 3].map((d) => `http://localhost:${port > 60000 ? port - d : port + d}/callback`).find((u) => !registered.includes(u)) ?? '';
     const pending = await openAuthorize(session, { config: main.config, redirectUri: wrong, scope: SCOPE });
     expect(JSON.parse((await pending.page.textContent('body')) ?? '')).toEqual({
       error: 'invalid_request',
