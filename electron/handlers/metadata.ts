@@ -20,5 +20,8 @@ export function setupMetadata(deps: { readonly metadata: MetadataService }): Dom
     registrationPlan: async () => ok(await s.registrationPlan()),
     register: async ({ taskId, planHash }) => ok(await s.register(taskId, planHash)),
     exportConnection: async ({ connectionKey }) => ok(await s.exportConnection(connectionKey)),
+    tagsPlan: async ({ source }) => ok(await s.tagsPlan(source)),
+    publishTags: async ({ taskId, source, planHash }) => ok(await s.publishTags(taskId, source, planHash)),
+    exportTags: async ({ source }) => ok(await s.exportTags(source)),
   };
 }

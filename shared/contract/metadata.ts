@@ -6,6 +6,7 @@ import {
 } from '../metadata/index-views';
 import { SelectionRulesSchema } from '../metadata/selection-rules';
 import { SnapshotRecordSchema } from '../metadata/snapshot';
+import { TagAssignmentsSchema } from '../metadata/tags-file';
 import { PlanSchema } from '../integration/plan-types';
 import { ApplySummarySchema, ExportFileSchema } from './integration';
 import { channel, event } from './define';
@@ -42,7 +43,15 @@ import { TaskIdSchema } from './task';
  *                       engine (journal, resume, retries); progress on `task.progress`.
  * - `exportConnection`  the governance product's "register a connection" payload (connectionKey, connection,
  *                       settings.isActive, options.forceRecursiveCrawl, nativeIntegration), without any secret.
+ * Publishing the governance product's tags (`source`: a tags file's text, `[{"securable": "c.s.t.col", "tags": {…}}]`,
+ * or the same entries edited in the tree):
+ * - `tagsPlan`          `ALTER … SET TAGS` per object against the tags there now; `problems` lists what the
+ *                       documented limits refuse (key characters, lengths, 50 tags per object, unknown objects).
+ * - `publishTags`       a task: runs exactly the previewed plan through step 2's engine; publishing again is a no-op.
+ * - `exportTags`        `publish-tags.sql`, the same statements for someone else to run.
  */
+
+const TagSourceSchema = z.union([z.object({ file: z.string().max(20_000_000) }).strict(), z.object({ assignments: TagAssignmentsSchema }).strict()]);
 
 const Parts3 = z.tuple([z.string().min(1).max(255), z.string().min(1).max(255), z.string().min(1).max(255)]);
 const empty = z.object({}).strict();
@@ -146,6 +155,17 @@ export const metadataChannels = {
     output: ExportFileSchema,
     summary: "The governance product's connection payload for this registration (no secret).",
   }),
+  tagsPlan: channel({
+    input: z.object({ source: TagSourceSchema }).strict(),
+    output: z.object({ plan: PlanSchema, problems: z.array(z.string()), counts: z.object({ add: z.number().int(), change: z.number().int(), unchanged: z.number().int() }) }),
+    summary: 'The plan to publish tags, against the tags the workspace holds now.',
+  }),
+  publishTags: channel({
+    input: z.object({ taskId: TaskIdSchema, source: TagSourceSchema, planHash: z.string().min(1).max(128) }).strict(),
+    output: ApplySummarySchema,
+    summary: 'Publish the previewed tag plan (refused if it changed since).',
+  }),
+  exportTags: channel({ input: z.object({ source: TagSourceSchema }).strict(), output: z.array(ExportFileSchema), summary: 'publish-tags.sql: the same statements, to run elsewhere.' }),
   saveRules: channel({ input: z.object({ rules: SelectionRulesSchema }).strict(), output: MetadataStatusSchema, summary: 'Save the selection rules and re-evaluate them.' }),
 } as const;
 

@@ -36,7 +36,7 @@ export type CrawlRowKind = (typeof CRAWL_ROW_KINDS)[number];
 
 export const CRAWL_ROW_SLOTS = ['s', 't', 'n', 'v1', 'v2', 'v3', 'v4', 'v5'] as const;
 
-/** One row as the driver hands it over: text slots are strings or null, numbers may come as number or bigint. */
+/** One row as the driver hands it over: text slots are strings or null (or absent), numbers as number, bigint or text. */
 export interface CrawlRow {
   readonly kind: CrawlRowKind;
   readonly s: string | null;
@@ -47,8 +47,8 @@ export interface CrawlRow {
   readonly v3: string | null;
   readonly v4: string | null;
   readonly v5: string | null;
-  readonly i1: number | null;
-  readonly i2: number | null;
+  readonly i1: number | bigint | string | null;
+  readonly i2: number | bigint | string | null;
 }
 
 const KINDS: ReadonlySet<string> = new Set(CRAWL_ROW_KINDS);
@@ -57,26 +57,23 @@ const bad = (what: string): never => {
   throw new AppFailure({ code: 'INTERNAL', message: `The warehouse answered a metadata row ucbridge could not read (${what}).` });
 };
 
-const text = (v: unknown, slot: string): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : bad(slot));
+const isText = (v: unknown): boolean => v === null || v === undefined || typeof v === 'string';
+const isInt = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'bigint' || (typeof v === 'string' && v !== '' && Number.isFinite(Number(v)));
 
-const int = (v: unknown, slot: string): number | null => {
-  if (v === null || v === undefined) return null;
-  const n = typeof v === 'number' ? v : typeof v === 'bigint' || typeof v === 'string' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : bad(slot);
-};
+const TEXT_SLOTS = ['s', 't', 'n', 'v1', 'v2', 'v3', 'v4', 'v5'] as const;
 
 /**
- * Checks one driver row at the boundary. Two million rows pass through here, so this is a hand-written check of
- * each slot's type rather than a schema parse per row (which would cost more than fetching them); a row that does
- * not fit fails the crawl instead of corrupting the index.
+ * Checks one driver row at the boundary and hands back the same object, typed. Two million rows pass through here,
+ * so this is a hand-written check of each slot's type, without a copy, rather than a schema parse per row (which
+ * would cost more than fetching them); a row that does not fit fails the crawl instead of corrupting the index.
+ * Numbers may arrive as number, bigint or numeric text, depending on the result format: readers use `Number()`.
  */
 export function toCrawlRow(r: Readonly<Record<string, unknown>>): CrawlRow {
   const kind = r.kind;
   if (typeof kind !== 'string' || !KINDS.has(kind)) return bad('kind');
-  return {
-    kind: kind as CrawlRowKind,
-    s: text(r.s, 's'), t: text(r.t, 't'), n: text(r.n, 'n'),
-    v1: text(r.v1, 'v1'), v2: text(r.v2, 'v2'), v3: text(r.v3, 'v3'), v4: text(r.v4, 'v4'), v5: text(r.v5, 'v5'),
-    i1: int(r.i1, 'i1'), i2: int(r.i2, 'i2'),
-  };
+  for (const slot of TEXT_SLOTS) if (!isText(r[slot])) return bad(slot);
+  if (!isInt(r.i1)) return bad('i1');
+  if (!isInt(r.i2)) return bad('i2');
+  return r as unknown as CrawlRow;
 }

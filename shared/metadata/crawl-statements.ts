@@ -100,7 +100,7 @@ export function catalogStateStatement(catalog: string): string {
 export type TableFilter = ReadonlyMap<string, readonly string[]>;
 
 /** `(s = 'a' AND t IN ('x','y')) OR (s = 'b' AND t IN ('z'))`: a predicate the warehouse can push down per schema. */
-function tablePredicate(tables: TableFilter, schemaColumn: string, tableColumn: string): string {
+export function tablePredicate(tables: TableFilter, schemaColumn: string, tableColumn: string): string {
   const parts = [...tables].map(([s, ts]) => `(${schemaColumn} = ${quoteLiteral(s)} AND ${tableColumn} IN (${ts.map(quoteLiteral).join(', ')}))`);
   return `(${parts.join(' OR ')})`;
 }

@@ -19,6 +19,7 @@ import { lineageAround } from './queries/lineage';
 import { search } from './queries/search';
 import { num } from './queries/sql-parts';
 import { treeChildren, type TreePage } from './queries/tree';
+import { planTagPublish, publishTags, tagScript, type TagSource, type TagsContext } from './tags/tags-service';
 import { applyRegistration, exportConnection, planRegistration, type RegistrationContext } from './registration/registration-service';
 import type { ApplySummary, ExportFile } from '../../../shared/contract/integration';
 import { workspaceHost } from '../../../shared/integration/workspace-host';
@@ -64,8 +65,25 @@ export function createMetadataService(deps: MetadataDeps) {
     return { connection, config, index: (await current()).index, signal: AbortSignal.any([signal, connection.signal]) };
   }
 
+  const tagsContext = async (signal: AbortSignal): Promise<TagsContext> => {
+    const r = await registration(signal);
+    return { connection: r.connection, index: r.index, httpPath: r.config.httpPath, signal: r.signal };
+  };
+
   return {
     status,
+    tagsPlan: async (source: TagSource) => planTagPublish(await tagsContext(new AbortController().signal), source),
+    publishTags(taskId: string, source: TagSource, planHash: string): Promise<ApplySummary> {
+      return tasks.run(taskId, { label: 'Publishing tags…' }, async (task) =>
+        publishTags(await tagsContext(task.signal), deps, source, planHash, (done, total, label) => task.progress({ done, total, label })),
+      );
+    },
+    async exportTags(source: TagSource): Promise<ExportFile[]> {
+      const ctx = await tagsContext(new AbortController().signal);
+      const { plan, problems } = await planTagPublish(ctx, source);
+      if (problems.length > 0) fail('BAD_REQUEST', `The tags cannot be exported as they are: ${problems.slice(0, 5).join(' ')}`, 'Fix them and export again.');
+      return [tagScript(plan, ctx.connection.workspace.url)];
+    },
     async registrationPlan() {
       const ctx = await registration(new AbortController().signal);
       await rebuildSelection(ctx.index, await rules(ctx.connection.workspace.host));

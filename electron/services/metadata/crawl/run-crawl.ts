@@ -9,7 +9,7 @@ import { currentSnapshot } from '../index/snapshot-record';
 import { beginSnapshot, type SnapshotWriter } from '../index/snapshot-writer';
 import { callerBlindSpots, stageCounts } from '../index/stage-counts';
 import { diffRows, stageDiff } from '../index/stage-diff';
-import { STAGE_COLUMN_COUNTS_SQL, stageFingerprintsSql } from '../index/stage-fingerprints';
+import { STAGE_COLUMN_COUNTS_SQL, STAGE_EMPTY_FINGERPRINTS_SQL, stageFingerprintStatements } from '../index/stage-fingerprints';
 import { identifyCaller } from './caller';
 import { fetchChangedDetails } from './incremental';
 import { crawlOverRest } from './rest-crawl';
@@ -86,7 +86,12 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
         crawled = r;
       }
       o.onProgress?.({ phase: 'index', catalogsDone: 0, catalogsTotal: 0, tables: writer.appended('tables'), columns: writer.appended('columns') });
-      if (!incremental) await writer.run(stageFingerprintsSql());
+      if (!incremental) {
+        for (const { catalog } of await writer.read('SELECT DISTINCT catalog FROM stage_tables ORDER BY 1')) {
+          for (const statement of stageFingerprintStatements()) await writer.run(statement, [String(catalog)]);
+        }
+        await writer.run(STAGE_EMPTY_FINGERPRINTS_SQL);
+      }
       await writer.run(STAGE_COLUMN_COUNTS_SQL);
       const diff = previous === null ? null : await stageDiff(writer);
       const record: SnapshotRecord = {

@@ -11,10 +11,9 @@ export const CRAWL_BATCH_ROWS = 10_000;
 export async function streamStatement(session: SqlSession, sql: string, signal: AbortSignal, sink: (rows: readonly CrawlRow[]) => void): Promise<number> {
   let n = 0;
   for await (const batch of session.stream(sql, { signal, batchSize: CRAWL_BATCH_ROWS })) {
-    const rows = new Array<CrawlRow>(batch.length);
-    for (let i = 0; i < batch.length; i++) rows[i] = toCrawlRow(batch[i]!);
-    sink(rows);
-    n += rows.length;
+    for (const row of batch) toCrawlRow(row);
+    sink(batch as unknown as readonly CrawlRow[]);
+    n += batch.length;
   }
   return n;
 }

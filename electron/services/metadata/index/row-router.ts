@@ -4,7 +4,7 @@ import { assertNever } from '../../../../shared/result';
 import { normalizePrivilege } from '../../../../shared/sql/privilege-reads';
 import type { IndexTable } from './index-schema';
 
-type Cell = string | number | boolean | null;
+type Cell = string | number | bigint | boolean | null | undefined;
 
 /** Appends one row of cells (typed by the table's column list) to an appender. */
 export type AppendRow = (table: IndexTable, cells: readonly Cell[]) => void;
@@ -14,7 +14,7 @@ export function appendCells(a: DuckDBAppender, types: readonly string[], cells: 
     const v = cells[i];
     if (v === null || v === undefined) a.appendNull();
     else if (types[i] === 'v') a.appendVarchar(String(v));
-    else if (types[i] === 'l') a.appendBigInt(BigInt(Math.trunc(Number(v))));
+    else if (types[i] === 'l') a.appendBigInt(typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v))));
     else if (types[i] === 'i') a.appendInteger(Math.trunc(Number(v)));
     else a.appendBoolean(Boolean(v));
   }
