@@ -91,7 +91,7 @@ describe('publishing tags', () => {
   });
 
   it('exports the same statements as publish-tags.sql', async () => {
-    const [script] = await value('metadata.exportTags', { source: { assignments: [{ securable: 'raw.web.clickstream_raw', tags: { layer: 'bronze', retention: '90d' } }] } });
+    const script = (await value('metadata.exportTags', { source: { assignments: [{ securable: 'raw.web.clickstream_raw', tags: { layer: 'bronze', retention: '90d' } }] } }))[0];
     expect(script.name).toBe('publish-tags.sql');
     expect(script.content).toContain("ALTER TABLE `raw`.`web`.`clickstream_raw` SET TAGS ('layer' = 'bronze', 'retention' = '90d');");
     expect(script.content).toContain('running the script again changes nothing');
