@@ -98,7 +98,7 @@ async function client(): Promise<void> {
   const logger = createLogger({ level: 'error' });
   const trust = createTlsTrust(CUSTOM_CA ? target.caPem : undefined);
   const tokens = createTokenSource({ clock: systemClock, logger, initial: { accessToken: target.token, expiresAt: undefined }, persist: async () => undefined, onChange: () => undefined });
-  const factory = createSqlFactory({ host: target.host, trust, tokens, logger });
+  const factory = createSqlFactory({ host: target.host, trust, tokens, logger, clock: systemClock });
   const dir = await mkdtemp(join(tmpdir(), 'ucbridge-bench-apply-'));
   // 106 steps per catalog before trimming: 20 catalogs for 2,000 steps.
   const planFor = (run: number): Plan => syntheticPlan({ prefix: `bench${run}`, catalogs: Math.ceil(STEPS / 100), schemasPerCatalog: 4, tablesPerSchema: 12, steps: STEPS });

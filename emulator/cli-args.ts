@@ -8,8 +8,19 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --scale-columns N         columns per table in the large seed (default 20)
   --port N                  HTTPS port on 127.0.0.1 (default: a free port)
   --data-dir DIR            keep state in DIR and reload it on restart (default: in memory)
-  --faults SPEC             e.g. latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5
-                            list paging: pageSize=N (items per page), emptyPages=1 (an empty page with a token first)
+  --faults SPEC             comma-separated, e.g. latency=50,rate429=0.3,rate503=0.1,resetAfter=100
+                            latency=MS        added before every API, token and SQL answer
+                            rate429=F         fraction answered 429 REQUEST_LIMIT_EXCEEDED (with Retry-After)
+                            rate503=F         fraction answered 503 TEMPORARILY_UNAVAILABLE (with Retry-After)
+                            retryAfter=S      the Retry-After seconds they carry (default 1)
+                            resetAfter=N      after every N requests, reset the next one's connection
+                            earlyExpiry=S     OAuth access tokens stop working S seconds after issue
+                            tokenError=401|403|400  how a refused token is answered: 401 UNAUTHENTICATED,
+                                              403 {"error_code":403,"message":"Invalid access token."},
+                                              or 400 "…ExpiredJwtException…" (REST and SQL warehouse)
+                            seed=N            repeatable 429/503 draws
+                            pageSize=N        list paging: items per page
+                            emptyPages=1      list paging: an empty page with a token first
   --revocation              serve and advertise /oidc/v1/revoke (Databricks documents none)
   --no-root-storage         a metastore without root storage: CREATE CATALOG then needs MANAGED LOCATION
   --json                    first stdout line: one JSON object describing the sandbox; logs go to stderr

@@ -93,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     earlyExpiryClock: options.earlyExpiryClock ?? Date.now,
   });
   faults.setRevoker(() => oauth.revokeAll());
-  const auth = new BearerAuthenticator(identities, oauth.verifier);
+  const auth = new BearerAuthenticator(identities, oauth.verifier, () => faults.tokenErrorShape());
 
   let catalog: CatalogSide | undefined;
   // Undefined means the whole workspace (REST + SQL warehouse); tests that need only the workspace side pass null.

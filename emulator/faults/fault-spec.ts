@@ -12,6 +12,12 @@ export interface FaultSettings {
   readonly resetAfter?: number;
   /** OAuth access tokens stop working this many seconds after they were issued, whatever their `exp` says. */
   readonly earlyExpirySeconds?: number;
+  /**
+   * How a refused (expired, revoked, unknown) token is answered, on REST and by the SQL warehouse alike: 401
+   * `UNAUTHENTICATED` (the default), 403 with a numeric `error_code` 403, or 400 `ExpiredJwtException`: the shapes
+   * Databricks has used over time (see emulator/http/token-refusal.ts).
+   */
+  readonly tokenError?: TokenErrorShape;
   /** Seed for the 429/503 draws, for reproducible runs. */
   readonly seed?: number;
   /** Every paginated list answers at most this many items per page, whatever `max_results` asked. */
@@ -22,6 +28,9 @@ export interface FaultSettings {
    */
   readonly emptyPages?: number;
 }
+
+export const TOKEN_ERROR_SHAPES = [401, 403, 400] as const;
+export type TokenErrorShape = (typeof TOKEN_ERROR_SHAPES)[number];
 
 export const NO_FAULTS: FaultSettings = { latencyMs: 0, rate429: 0, rate503: 0, retryAfterSeconds: 1 };
 
@@ -34,6 +43,7 @@ const KEYS: Readonly<Record<string, keyof FaultSettings>> = {
   retryAfter: 'retryAfterSeconds',
   resetAfter: 'resetAfter',
   earlyExpiry: 'earlyExpirySeconds',
+  tokenError: 'tokenError',
   seed: 'seed',
   pageSize: 'pageSize',
   emptyPages: 'emptyPages',
@@ -54,10 +64,11 @@ export function validateFaults(s: FaultSettings): FaultSettings {
   for (const [name, v] of [['resetAfter', s.resetAfter], ['earlyExpiry', s.earlyExpirySeconds], ['pageSize', s.pageSize]] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new FaultSpecError(`${name} must be a whole number ≥ 1`);
   }
+  if (s.tokenError !== undefined && !TOKEN_ERROR_SHAPES.includes(s.tokenError)) throw new FaultSpecError(`tokenError must be one of ${TOKEN_ERROR_SHAPES.join(', ')}`);
   return Object.freeze({ ...s });
 }
 
-/** Parses `latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5` (also `retryAfter`, `seed`, `pageSize`, `emptyPages`). */
+/** Parses `latency=50,rate429=0.3,rate503=0.1,resetAfter=100,earlyExpiry=5,tokenError=403` (also `retryAfter`, `seed`, `pageSize`, `emptyPages`). */
 export function parseFaultSpec(spec: string, base: FaultSettings = NO_FAULTS): FaultSettings {
   const out: Record<string, number> = { ...base } as unknown as Record<string, number>;
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {

@@ -1,5 +1,5 @@
 import type { PagingFault } from '../contracts';
-import { NO_FAULTS, parseFaultSpec, validateFaults, type FaultSettings } from './fault-spec';
+import { NO_FAULTS, parseFaultSpec, validateFaults, type FaultSettings, type TokenErrorShape } from './fault-spec';
 import { RequestGate } from './request-gate';
 
 export type FaultAction = 'pass' | 'reset' | 'rate-limit' | 'unavailable';
@@ -32,7 +32,8 @@ function seeded(seed: number): () => number {
 
 /**
  * Runtime-switchable faults for API, token and SQL requests: latency, 429/503 with Retry-After, connection resets,
- * early token expiry, revoking every OAuth token, and small or empty list pages. Programmatic (`set`, `configure`) and from `--faults`.
+ * early token expiry, the shape of a token refusal, revoking every OAuth token, and small or empty list pages.
+ * Programmatic (`set`, `configure`) and from `--faults`.
  */
 export class Faults {
   private current: FaultSettings;
@@ -85,6 +86,11 @@ export class Faults {
 
   earlyExpirySeconds(): number | undefined {
     return this.current.earlyExpirySeconds;
+  }
+
+  /** How a refused token is answered (401 unless the `tokenError` fault says otherwise). */
+  tokenErrorShape(): TokenErrorShape {
+    return this.current.tokenError ?? 401;
   }
 
   /** Wired by the sandbox at start to the OAuth server. */

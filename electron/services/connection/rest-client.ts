@@ -2,19 +2,13 @@ import { z } from 'zod';
 import { AppFailure } from '../../../shared/result';
 import type { Logger } from '../../ports';
 import type { HttpClient, HttpResponse } from '../http/http-client';
-import { httpFailure, parseErrorBody } from '../http/http-errors';
+import { httpFailure } from '../http/http-errors';
 import type { TokenSource } from '../vault/token-source';
+import { isTokenRejection } from './token-rejection';
 import type { RestClient, RestRequest } from './types';
 
-/**
- * Databricks has answered an expired token both as 401 "Token is expired" and as 403 "Invalid access token"
- * (reference databricks-oauth.md §8 item 5), so both mean "refresh once and try again".
- */
-function tokenRejected(res: HttpResponse): boolean {
-  if (res.status === 401) return true;
-  if (res.status !== 403) return false;
-  return /invalid access token|token is expired|expired token/i.test(parseErrorBody(res.text).message ?? '');
-}
+/** Every shape of "this token is no good" (401, 403 numeric 403, 400 ExpiredJwtException) means refresh once and try again. */
+const tokenRejected = (res: HttpResponse): boolean => isTokenRejection(res.status, res.text);
 
 /** Only paths on this workspace: `/api/...`, never a full URL, `//host` or a dot segment. */
 function urlFor(origin: string, path: string, query: RestRequest<z.ZodType>['query']): string {

@@ -56,9 +56,10 @@ export interface RestRequest<S extends z.ZodType> {
 }
 
 /**
- * The one REST client: partner User-Agent, bearer token from the vault (refreshed 5 minutes before expiry and
- * once on 401), bounded retries with backoff and jitter on 429 (Retry-After) and 503, Databricks error bodies
- * mapped to contract codes.
+ * The one REST client: partner User-Agent, bearer token from the vault (refreshed 5 minutes before expiry, and
+ * once when Databricks refuses it: 401, 403 `{"error_code": 403}`, 400 `ExpiredJwtException`), bounded retries
+ * with backoff and jitter on 429 (Retry-After) and 503 and on a dropped GET, Databricks error bodies mapped to
+ * contract codes.
  */
 export interface RestClient {
   request<S extends z.ZodType>(request: RestRequest<S>): Promise<z.output<S>>;
@@ -71,6 +72,12 @@ export interface SqlExecuteOptions {
   readonly signal?: AbortSignal;
   /** Server-side query timeout in seconds (0 or absent: none). */
   readonly queryTimeoutSeconds?: number;
+  /**
+   * Run the statement again after a transient failure (429/503, a dropped connection, a timeout), with the shared
+   * retry policy honouring Retry-After. Default true: every statement ucbridge runs is read-only or idempotent.
+   * False for a caller that retries (and reports) on its own, such as the apply engine.
+   */
+  readonly retry?: boolean;
 }
 
 export interface SqlStreamOptions extends SqlExecuteOptions {
@@ -78,7 +85,10 @@ export interface SqlStreamOptions extends SqlExecuteOptions {
   readonly batchSize?: number;
 }
 
-/** One SQL session on one warehouse, over the real `@databricks/sql` driver. */
+/**
+ * One SQL session on one warehouse, over the real `@databricks/sql` driver. A refused token (401/403) is renewed
+ * once and the call repeats; transient failures are retried (see `SqlExecuteOptions.retry`).
+ */
 export interface SqlSession {
   readonly httpPath: string;
   /** Runs one statement and returns every row. For big results use `stream`. */

@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/result';
 import { createLogger, type LogRecord } from '../../logging';
 import { systemClock } from '../../node';
 import { createHttpClient } from './http-client';
+import { TransientFailure } from './retry-policy';
 import { createTestTls } from './self-signed.test-support';
 import { createTlsTrust, type TlsTrust } from './tls-trust';
 
@@ -99,10 +100,58 @@ describe('http client', () => {
     expect((await failure(client().send({ method: 'GET', url: `${base}/api/x` }))).error.code).toBe('UNAVAILABLE');
   });
 
-  it('does not wait for a Retry-After longer than the policy allows', async () => {
-    handler = (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end();
-    expect((await failure(client().send({ method: 'GET', url: `${base}/api/x` }))).error.code).toBe('RATE_LIMITED');
-    expect(seen).toHaveLength(1);
+  it('honours a Retry-After in seconds or as an HTTP date, capped at the longest the policy allows', async () => {
+    const slept: number[] = [];
+    const clock = { now: () => Date.parse('Sun, 06 Nov 1994 08:49:30 GMT'), sleep: async (ms: number) => void slept.push(ms) };
+    const trust = createTlsTrust();
+    trusts.push(trust);
+    const http = createHttpClient({ trust, clock, logger, random: () => 0, retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 } });
+    const answers = ['1', 'Sun, 06 Nov 1994 08:49:31 GMT', '3600'];
+    handler = (_req, res) => {
+      const after = answers.shift();
+      if (after === undefined) res.end('done');
+      else res.writeHead(429, { 'retry-after': after }).end();
+    };
+    expect((await http.send({ method: 'GET', url: `${base}/api/x` })).text).toBe('done');
+    expect(slept).toEqual([1000, 1000, 2000]);
+  });
+
+  it('keeps the last Retry-After on the failure when it gives up, for a caller that retries the whole operation', async () => {
+    handler = (_req, res) => res.writeHead(503, { 'retry-after': '0' }).end('{"error_code":"TEMPORARILY_UNAVAILABLE","message":"busy"}');
+    const e = await failure(client().send({ method: 'POST', url: `${base}/api/x` }));
+    expect(e).toBeInstanceOf(TransientFailure);
+    expect(e).toMatchObject({ error: { code: 'UNAVAILABLE' }, retryAfterMs: 0 });
+  });
+
+  it('retries a GET whose connection drops, and says "dropped" (not "could not reach") when it keeps dropping', async () => {
+    let n = 0;
+    handler = (req, res) => {
+      if (++n <= 2) req.socket.destroy();
+      else res.end('after the drops');
+    };
+    expect((await client().send({ method: 'GET', url: `${base}/api/x` })).text).toBe('after the drops');
+    expect(seen).toHaveLength(3);
+    expect(records.filter((r) => r.message === 'the connection dropped; retrying')).toHaveLength(2);
+    seen.length = 0;
+    handler = (req) => req.socket.destroy();
+    const e = await failure(client().send({ method: 'GET', url: `${base}/api/x` }));
+    expect(seen).toHaveLength(4);
+    expect(e.error).toMatchObject({ code: 'NETWORK', message: expect.stringMatching(/^The connection to 127\.0\.0\.1:\d+ dropped before it answered\.$/) });
+    expect(e.error.message).not.toContain('could not reach');
+  });
+
+  it('repeats a PUT (it replaces: idempotent) but never a POST, PATCH or DELETE whose connection dropped', async () => {
+    let n = 0;
+    handler = (req, res) => (++n === 1 ? req.socket.destroy() : res.end('{}'));
+    expect((await client().send({ method: 'PUT', url: `${base}/api/2.0/fs/files/Volumes/c/s/v/manifest.json?overwrite=true`, json: {} })).status).toBe(200);
+    expect(seen).toHaveLength(2);
+    handler = (req) => req.socket.destroy();
+    for (const method of ['POST', 'PATCH', 'DELETE'] as const) {
+      seen.length = 0;
+      const e = await failure(client().send({ method, url: `${base}/api/2.0/accounts/servicePrincipals/1/credentials/secrets`, json: {} }));
+      expect(seen).toHaveLength(1);
+      expect(e.error).toMatchObject({ code: 'NETWORK', message: expect.stringContaining('dropped') });
+    }
   });
 
   it('returns other statuses to the caller without retrying', async () => {
@@ -118,11 +167,11 @@ describe('http client', () => {
   });
 
   it('stops at once when the caller cancels, including during a backoff', async () => {
-    handler = (_req, res) => res.writeHead(429, { 'retry-after': '1' }).end();
     const controller = new AbortController();
-    const p = client().send({ method: 'GET', url: `${base}/api/x`, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    expect((await failure(p)).error.code).toBe('CANCELLED');
+    // Cancelled once the first 429 (asking for a one-second wait) is on its way back: the client is in its backoff.
+    handler = (_req, res) => res.writeHead(429, { 'retry-after': '1' }).end(() => controller.abort());
+    const e = await failure(client().send({ method: 'GET', url: `${base}/api/x`, signal: controller.signal }));
+    expect(e.error.code).toBe('CANCELLED');
     expect(seen).toHaveLength(1);
   });
 

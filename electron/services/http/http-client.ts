@@ -3,7 +3,7 @@ import { PARTNER_USER_AGENT } from '../../../shared/product';
 import { AppFailure } from '../../../shared/result';
 import type { Clock, Logger } from '../../ports';
 import type { HttpMethod } from '../connection/types';
-import { httpFailure, transportFailure } from './http-errors';
+import { httpFailure, isDroppedConnection, transportFailure } from './http-errors';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from './retry-policy';
 import type { TlsTrust } from './tls-trust';
 
@@ -32,9 +32,12 @@ export interface HttpResponse {
 
 /**
  * The one HTTP client for every request to Databricks (REST, OAuth discovery, token and revocation): the partner
- * User-Agent on every call, a timeout per attempt, bounded retries on 429/503. Other statuses come back to the
- * caller, which knows what a 401 means for it; transport failures are thrown as AppFailure (NETWORK, TIMEOUT,
- * CANCELLED).
+ * User-Agent on every call, a timeout per attempt, bounded retries (the shared retry policy) on 429/503 honouring
+ * Retry-After, and on a dropped connection for a GET or PUT. Those are idempotent (RFC 9110 §9.2.2) and
+ * Databricks' PUTs replace (the Files API upload with `overwrite=true`), so running one twice is harmless; a POST or
+ * PATCH may not be, since the server may have acted before the connection broke, and a DELETE that did act would
+ * answer its repeat with a misleading 404. Other statuses come back to the caller, which knows what a 401 means for
+ * it; transport failures are thrown as AppFailure (NETWORK, TIMEOUT, CANCELLED).
  */
 export interface HttpClient {
   send(req: HttpRequest): Promise<HttpResponse>;
@@ -48,6 +51,9 @@ export interface HttpClientOptions {
   readonly random?: () => number;
   readonly defaultTimeoutMs?: number;
 }
+
+/** Methods repeated after a dropped connection (see createHttpClient). */
+const REPEATABLE: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['GET', 'PUT']);
 
 const cancelled = (): AppFailure => new AppFailure({ code: 'CANCELLED', message: 'Cancelled.' });
 
@@ -63,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const random = options.random ?? Math.random;
   const defaultTimeout = options.defaultTimeoutMs ?? 30_000;
 
-  async function attempt(req: HttpRequest, url: URL): Promise<HttpResponse> {
+  async function attempt(req: HttpRequest, url: URL): Promise<HttpResponse | { readonly dropped: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers, 'user-agent': PARTNER_USER_AGENT };
     let body: string | undefined;
     if (req.form !== undefined) {
@@ -91,32 +97,46 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           hint: 'Check your network or VPN, then try again.',
         });
       }
+      if (isDroppedConnection(e)) return { dropped: e };
       throw transportFailure(e, url.host);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  const pause = async (wait: number, signal: AbortSignal | undefined): Promise<void> => {
+    try {
+      await clock.sleep(wait, signal);
+    } catch {
+      throw cancelled();
+    }
+  };
+
   return {
     async send(req) {
       const url = new URL(req.url);
+      const where = { method: req.method, path: url.pathname };
       for (let n = 1; ; n++) {
         if (req.signal?.aborted) throw cancelled();
         const started = clock.now();
         const res = await attempt(req, url);
-        logger.debug('http', { method: req.method, path: url.pathname, status: res.status, ms: clock.now() - started, attempt: n });
+        if ('dropped' in res) {
+          const wait = REPEATABLE.has(req.method) ? retryDelay(n, undefined, policy, random) : undefined;
+          if (wait === undefined) throw transportFailure(res.dropped, url.host);
+          logger.info('the connection dropped; retrying', { ...where, waitMs: wait, attempt: n });
+          await pause(wait, req.signal);
+          continue;
+        }
+        logger.debug('http', { ...where, status: res.status, ms: clock.now() - started, attempt: n });
         if (!isRetryableStatus(res.status)) return res;
-        const wait = retryDelay(n, parseRetryAfter(res.headers['retry-after'], clock.now()), policy, random);
+        const retryAfter = parseRetryAfter(res.headers['retry-after'], clock.now());
+        const wait = retryDelay(n, retryAfter, policy, random);
         if (wait === undefined) {
-          logger.warn('giving up after retries', { method: req.method, path: url.pathname, status: res.status, attempts: n });
-          throw httpFailure(res.status, res.text, req.what ?? `${req.method} ${url.pathname}`);
+          logger.warn('giving up after retries', { ...where, status: res.status, attempts: n });
+          throw httpFailure(res.status, res.text, req.what ?? `${req.method} ${url.pathname}`, retryAfter);
         }
-        logger.info('retrying', { method: req.method, path: url.pathname, status: res.status, waitMs: wait, attempt: n });
-        try {
-          await clock.sleep(wait, req.signal);
-        } catch {
-          throw cancelled();
-        }
+        logger.info('retrying', { ...where, status: res.status, waitMs: wait, attempt: n });
+        await pause(wait, req.signal);
       }
     },
   };

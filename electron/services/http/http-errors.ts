@@ -1,5 +1,6 @@
 import { authFailure } from '../../../shared/domain/auth-failures';
 import { AppFailure, type AppError, type ErrorCode } from '../../../shared/result';
+import { isRetryableStatus, TransientFailure } from './retry-policy';
 
 /**
  * Databricks error bodies and transport errors, as contract error codes with plain-language copy.
@@ -26,7 +27,10 @@ export function parseErrorBody(text: string): ErrorBody {
   if (typeof json !== 'object' || json === null) return {};
   const o = json as Record<string, unknown>;
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? clip(v) : undefined);
-  const errorCode = str(o.error_code) ?? str(o.error) ?? str(o.errorCode) ?? str(o.scimType);
+  // The auth layer in front of the APIs answers a bad token with a numeric code, `{"error_code": 403, "message":
+  // "Invalid access token."}` (databricks/databricks-sdk-go#873, #1061), where every API documents a string.
+  const num = (v: unknown): string | undefined => (typeof v === 'number' && Number.isInteger(v) ? String(v) : undefined);
+  const errorCode = str(o.error_code) ?? num(o.error_code) ?? str(o.error) ?? str(o.errorCode) ?? str(o.scimType);
   const message = str(o.message) ?? str(o.error_description) ?? str(o.detail) ?? str(o.errorSummary);
   return { ...(errorCode ? { errorCode } : {}), ...(message ? { message } : {}) };
 }
@@ -64,15 +68,18 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   UNAVAILABLE: 'Databricks is temporarily unavailable; try again in a minute.',
 };
 
-/** An HTTP error answer from Databricks, after retries. */
-export function httpFailure(status: number, bodyText: string, what: string): AppFailure {
+/**
+ * An HTTP error answer from Databricks, after retries. A 429 or 503 is a TransientFailure carrying the server's
+ * Retry-After, so a caller that retries the whole operation (an apply step) waits what the server asked.
+ */
+export function httpFailure(status: number, bodyText: string, what: string, retryAfterMs?: number): AppFailure {
   const body = parseErrorBody(bodyText);
   const code = (body.errorCode && BY_ERROR_CODE[body.errorCode]) || codeForStatus(status);
   const reason = [body.errorCode, body.message].filter(Boolean).join(': ');
   const message = `${what} failed: Databricks answered ${status}${reason ? ` (${reason})` : ''}.`;
   const hint = HINTS[code];
   const error: AppError = hint ? { code, message, hint } : { code, message };
-  return new AppFailure(error);
+  return isRetryableStatus(status) ? new TransientFailure(error, retryAfterMs) : new AppFailure(error);
 }
 
 const TLS_CODES: ReadonlySet<string> = new Set([
@@ -89,17 +96,28 @@ const TLS_CODES: ReadonlySet<string> = new Set([
   'HOSTNAME_MISMATCH',
 ]);
 
-const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CLOSED']);
+
+/**
+ * The host was reached and the connection then broke before an answer: a reset (a load balancer dropping an idle
+ * keep-alive socket, a proxy, the sandbox's `resetAfter` fault). undici reports the server closing the socket as
+ * UND_ERR_SOCKET ("other side closed"); node-fetch (the SQL driver) as a FetchError with `code` ECONNRESET.
+ */
+const DROPPED_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+/** The connection dropped mid-request: worth retrying when the request is idempotent. */
+export const isDroppedConnection = (e: unknown): boolean => {
+  const code = errorCodeOf(e);
+  return code !== undefined && DROPPED_CODES.has(code);
+};
+
+/** Said as what happened: the host answered before, so "could not reach" would send the user to the wrong fix. */
+export const droppedConnectionFailure = (host: string): AppFailure =>
+  new TransientFailure({
+    code: 'NETWORK',
+    message: `The connection to ${host} dropped before it answered.`,
+    hint: 'A proxy, VPN or unstable network may be cutting connections; try again.',
+  });
 
 const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -118,6 +136,7 @@ export function transportFailure(e: unknown, host: string): AppFailure {
   if (e instanceof AppFailure) return e;
   const code = errorCodeOf(e);
   if (code && TLS_CODES.has(code)) return new AppFailure(authFailure('certificate-untrusted', { host, detail: code }));
+  if (code && DROPPED_CODES.has(code)) return droppedConnectionFailure(host);
   if (code && TIMEOUT_CODES.has(code)) {
     return new AppFailure({
       code: 'TIMEOUT',

@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../../ports';
 import type { IdentityInfo, WorkspaceConnection, WorkspaceInfo } from '../connection/types';
 import { createRestClient } from '../connection/rest-client';
 import type { HttpClient } from '../http/http-client';
+import type { RetryPolicy } from '../http/retry-policy';
 import type { TlsTrust } from '../http/tls-trust';
 import type { TokenSet } from '../oauth/token-client';
 import { createSqlFactory, type SqlFactory } from '../sql/sql-factory';
@@ -43,6 +44,8 @@ export interface LiveSessionOptions {
   readonly signedOut?: boolean;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** SQL retries (default: the shared policy); tests pass small delays, as they do to the HTTP client. */
+  readonly retry?: RetryPolicy;
 }
 
 export function createLiveSession(o: LiveSessionOptions): LiveSession {
@@ -57,7 +60,7 @@ export function createLiveSession(o: LiveSessionOptions): LiveSession {
     signedOut: o.signedOut,
   });
   const rest = createRestClient({ origin: o.workspace.url, http: o.http, tokens, logger: o.logger.child('rest') });
-  const sql: SqlFactory = createSqlFactory({ host: o.workspace.host, trust: o.trust, tokens, logger: o.logger.child('sql') });
+  const sql: SqlFactory = createSqlFactory({ host: o.workspace.host, trust: o.trust, tokens, logger: o.logger.child('sql'), clock: o.clock, ...(o.retry ? { retry: o.retry } : {}) });
   let identity = o.identity;
   const connection: WorkspaceConnection = {
     workspace: o.workspace,

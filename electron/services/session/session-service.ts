@@ -98,6 +98,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     }
     const m = target.auth;
     live = createLiveSession({
+      ...(deps.retry ? { retry: deps.retry } : {}),
       workspace: est.workspace,
       identity: est.identity,
       plan: planOf(m, { ...(target.accountId ? { accountId: target.accountId } : {}), ...(target.profile ? { profile: target.profile } : {}) }),
@@ -186,6 +187,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         : createOAuthKit({ http, origin: addr.value.url, clock, logger: logger.child('oauth'), context: { host: addr.value.host }, ...(record.plan.accountId ? { accountId: record.plan.accountId } : {}) });
     const m = method;
     live = createLiveSession({
+      ...(deps.retry ? { retry: deps.retry } : {}),
       workspace: record.workspace,
       identity: record.identity,
       plan: record.plan,

@@ -2,11 +2,13 @@ import type { DBSQLClient } from '@databricks/sql';
 import type IDBSQLLogger from '@databricks/sql/dist/contracts/IDBSQLLogger';
 import { PARTNER_USER_AGENT } from '../../../shared/product';
 import { AppFailure } from '../../../shared/result';
-import type { Logger } from '../../ports';
+import type { Clock, Logger } from '../../ports';
 import type { SqlSession } from '../connection/types';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../http/retry-policy';
 import type { TlsTrust } from '../http/tls-trust';
 import type { TokenSource } from '../vault/token-source';
-import { isUnauthorizedDriverError, sqlFailure } from './sql-errors';
+import { createDriverRetryPolicy, installDriverRetryPolicy } from './driver-retry-policy';
+import { isTokenRejectedDriverError, sqlFailure } from './sql-errors';
 import { wrapSqlSession } from './sql-session';
 
 /**
@@ -17,7 +19,8 @@ import { wrapSqlSession } from './sql-session';
  *   own `databricks-oauth` cannot target a loopback sandbox and opens its own browser (reference §4.3);
  * - the CA the user trusts (`customCaCert` only when there is one: it rebuilds a trust store per agent, so one
  *   client, hence one agent, is kept per warehouse);
- * - telemetry off; retries bounded to well under a minute (the defaults wait ~30 s per failing call).
+ * - telemetry off; the driver's own retries (the Thrift calls it knows are safe to repeat) follow the app's retry
+ *   policy (driver-retry-policy.ts), and opening a session and running a statement are retried on top of it.
  */
 export interface SqlFactory {
   open(httpPath: string, signal?: AbortSignal): Promise<SqlSession>;
@@ -31,6 +34,12 @@ export interface SqlFactoryOptions {
   readonly trust: TlsTrust;
   readonly tokens: TokenSource;
   readonly logger: Logger;
+  /** Waits between retries (tests pass one that does not really wait). */
+  readonly clock: Clock;
+  /** Default: the shared policy. */
+  readonly retry?: RetryPolicy;
+  /** For tests: a number in [0, 1). */
+  readonly random?: () => number;
 }
 
 /** `DEFAULT_REFRESH_THRESHOLD_MS` of the driver's CachedTokenProvider (@databricks/sql 2.x). */
@@ -53,15 +62,19 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
   const sessions = new Set<SqlSession>();
   const address = new URL(`https://${o.host}`);
   const port = address.port === '' ? 443 : Number(address.port);
-  // The token last handed to the driver, so a 401 can say which one the warehouse refused.
+  const policy = o.retry ?? DEFAULT_RETRY_POLICY;
+  // The token last handed to the driver, so a refusal can say which one the warehouse refused.
   let lastToken: string | undefined;
 
-  /** Product rule "refresh once on 401" for SQL too: a token the warehouse refuses is renewed once, then the call repeats. */
+  /**
+   * Product rule "refresh once on 401" for SQL too: a token the warehouse refuses (401, 403, or 400
+   * ExpiredJwtException: see isTokenRejectedDriverError) is renewed once, then the call repeats.
+   */
   async function retryOnUnauthorized<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (e) {
-      if (!isUnauthorizedDriverError(e) || lastToken === undefined) throw e;
+      if (lastToken === undefined || !(await isTokenRejectedDriverError(e))) throw e;
       o.logger.info('the SQL warehouse refused the access token; renewing it once');
       await o.tokens.afterUnauthorized(lastToken);
       return work();
@@ -92,11 +105,8 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
       },
       ...(o.trust.extraCaPem === undefined ? {} : { customCaCert: o.trust.extraCaPem }),
       telemetryEnabled: false,
-      retryMaxAttempts: 4,
-      retryDelayMin: 200,
-      retryDelayMax: 4000,
-      retriesTimeout: 30_000,
     });
+    await installDriverRetryPolicy(c, () => createDriverRetryPolicy({ policy, clock: o.clock, logger: o.logger, ...(o.random ? { random: o.random } : {}) }), o.logger);
     return c;
   }
 
@@ -114,19 +124,29 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
       try {
         const c = await pending;
         if (signal?.aborted) throw new AppFailure({ code: 'CANCELLED', message: 'Cancelled.' });
-        const session = await retryOnUnauthorized(() => c.openSession());
+        // Opening a session changes nothing a second attempt would duplicate (at worst an idle session the
+        // warehouse expires), so it is retried like a read.
+        const session = await withRetry(
+          policy,
+          o.clock,
+          signal,
+          () => retryOnUnauthorized(() => c.openSession()).catch((e: unknown) => Promise.reject(sqlFailure(e, o.host))),
+          (n, e) => o.logger.info('opening a SQL session failed; retrying', { attempt: n, error: e }),
+          o.random,
+        );
         const wrapped = wrapSqlSession({
           session,
           httpPath,
           host: o.host,
           logger: o.logger,
           retryOnUnauthorized,
+          retry: { policy, clock: o.clock, ...(o.random ? { random: o.random } : {}) },
           onClose: () => sessions.delete(wrapped),
         });
         sessions.add(wrapped);
         return wrapped;
       } catch (e) {
-        throw sqlFailure(e, o.host);
+        throw signal?.aborted ? new AppFailure({ code: 'CANCELLED', message: 'Cancelled.' }) : sqlFailure(e, o.host);
       }
     },
     async closeAll() {

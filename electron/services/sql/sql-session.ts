@@ -1,8 +1,9 @@
 import type IDBSQLSession from '@databricks/sql/dist/contracts/IDBSQLSession';
 import type IOperation from '@databricks/sql/dist/contracts/IOperation';
 import { AppFailure } from '../../../shared/result';
-import type { Logger } from '../../ports';
+import type { Clock, Logger } from '../../ports';
 import type { SqlExecuteOptions, SqlRow, SqlSession, SqlStreamOptions } from '../connection/types';
+import { withRetry, type RetryPolicy } from '../http/retry-policy';
 import { sqlFailure } from './sql-errors';
 
 const cancelled = () => new AppFailure({ code: 'CANCELLED', message: 'The statement was cancelled.' });
@@ -10,6 +11,12 @@ const cancelled = () => new AppFailure({ code: 'CANCELLED', message: 'The statem
 /**
  * One driver session behind the connection API. Aborting a signal cancels the statement on the warehouse
  * (CancelOperation) as well as the caller's wait.
+ *
+ * A statement that fails for a transient reason (429/503 after the driver's own retries, a dropped connection, a
+ * timeout) runs again from the start, with the shared retry policy: every statement ucbridge runs is read-only or
+ * idempotent (product rule), so running it twice is safe. Reads — observation, validation, SHOW GRANTS — get this
+ * by default; the apply engine passes `retry: false` because it retries whole steps itself and reports each retry.
+ * A stream retries its start only: once rows have been handed out, running the query again would repeat them.
  */
 export function wrapSqlSession(deps: {
   readonly session: IDBSQLSession;
@@ -18,10 +25,22 @@ export function wrapSqlSession(deps: {
   readonly logger: Logger;
   /** Runs a driver call, renewing the token once if the warehouse answers 401. */
   readonly retryOnUnauthorized: <T>(work: () => Promise<T>) => Promise<T>;
+  readonly retry: { readonly policy: RetryPolicy; readonly clock: Clock; readonly random?: () => number };
   readonly onClose: () => void;
 }): SqlSession {
   const { session, host, logger } = deps;
   let closed: Promise<void> | undefined;
+
+  /** `work` again after a transient failure, unless the caller opted out; a cancel during the wait is CANCELLED. */
+  async function retried<T>(options: SqlExecuteOptions | undefined, work: () => Promise<T>): Promise<T> {
+    if (options?.retry === false) return work();
+    const { policy, clock, random } = deps.retry;
+    try {
+      return await withRetry(policy, clock, options?.signal, work, (n, e) => logger.info('a SQL statement failed; running it again', { attempt: n, error: e }), random);
+    } catch (e) {
+      throw options?.signal?.aborted ? cancelled() : e;
+    }
+  }
 
   async function start(sql: string, options: SqlExecuteOptions | undefined, pageRows?: number): Promise<{ op: IOperation; detach: () => void }> {
     if (closed) throw new AppFailure({ code: 'NOT_CONNECTED', message: 'This SQL session is closed.' });
@@ -49,18 +68,20 @@ export function wrapSqlSession(deps: {
 
   return {
     httpPath: deps.httpPath,
-    async execute(sql, options) {
-      const { op, detach } = await start(sql, options);
-      try {
-        return (await guard(options?.signal, op.fetchAll())) as readonly SqlRow[];
-      } finally {
-        detach();
-        await op.close().catch(() => undefined);
-      }
+    execute(sql, options) {
+      return retried(options, async () => {
+        const { op, detach } = await start(sql, options);
+        try {
+          return (await guard(options?.signal, op.fetchAll())) as readonly SqlRow[];
+        } finally {
+          detach();
+          await op.close().catch(() => undefined);
+        }
+      });
     },
     async *stream(sql: string, options?: SqlStreamOptions) {
       const maxRows = options?.batchSize ?? 10_000;
-      const { op, detach } = await start(sql, options, maxRows);
+      const { op, detach } = await retried(options, () => start(sql, options, maxRows));
       try {
         for (;;) {
           const rows = (await guard(options?.signal, op.fetchChunk({ maxRows }))) as readonly SqlRow[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure, type ErrorCode } from '../../../../shared/result';
 import { instantClock, memoryStore, planOf, step, stoppedClock, tick } from './apply.test-support';
 import { createPlanJournal } from './plan-journal';
-import { retryPolicy } from './retry-policy';
+import { TransientFailure } from '../../http/retry-policy';
 import { runPlan } from './run-plan';
 import type { StepEvent } from './run-plan-types';
 
@@ -64,11 +64,22 @@ describe('runPlan retries', () => {
     expect(result.failure?.message).toBe('Step a: ucbridge hit an unexpected error.');
   });
 
-  it('backs off exponentially with jitter, bounded by the maximum', () => {
-    const low = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0 });
-    const high = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999999 });
-    expect([1, 2, 3, 4, 5, 6].map((n) => low.delayMs(n))).toEqual([50, 100, 200, 400, 500, 500]);
-    expect([1, 2, 3, 4, 5, 6].map((n) => Math.round(high.delayMs(n)))).toEqual([100, 200, 400, 800, 1000, 1000]);
+  it('waits what a Retry-After the failure carries asks (capped), not the backoff', async () => {
+    let calls = 0;
+    const clock = instantClock();
+    const result = await runPlan({
+      plan: planOf([step('a')]),
+      journal: createPlanJournal(memoryStore(), 'j'),
+      clock,
+      retry: { baseDelayMs: 10, maxRetryAfterMs: 60_000, random: () => 0 },
+      executor: async () => {
+        calls++;
+        if (calls === 1) throw new TransientFailure({ code: 'RATE_LIMITED', message: 'slow down' }, 3_000);
+        if (calls === 2) throw new TransientFailure({ code: 'UNAVAILABLE', message: 'busy' }, 3_600_000);
+      },
+    });
+    expect(result).toMatchObject({ ran: 1, failed: 0 });
+    expect(clock.slept).toEqual([3_000, 60_000]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { ApplySummary } from '../../../../shared/contract/integration';
 import type { Plan, PlanStep } from '../../../../shared/integration/plan-types';
 import type { Clock } from '../../../ports';
 import type { PlanJournal } from './plan-journal';
-import type { RetryOptions } from './retry-policy';
+import type { RetryOptions } from '../../http/retry-policy';
 
 /** Runs one step's statement; rejects with an AppFailure. Aborting `signal` must stop it (the apply was cancelled). */
 export type StepExecutor = (step: PlanStep, signal: AbortSignal) => Promise<void>;
@@ -26,6 +26,7 @@ export interface RunPlanOptions {
   /** After each step that finished or was skipped; `total` is every step of the plan. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
   readonly clock?: Clock;
+  /** Retries per step (default: the shared policy, `DEFAULT_RETRY_POLICY`); a Retry-After the failure carries is honoured. */
   readonly retry?: RetryOptions;
 }
 

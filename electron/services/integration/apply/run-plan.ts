@@ -3,7 +3,7 @@ import { systemClock } from '../../../node/system-clock';
 import { stepFailureCopy } from './failure-copy';
 import { buildPlanGraph, remainingPath } from './plan-graph';
 import { ReadyQueue } from './ready-queue';
-import { retryPolicy, withRetry } from './retry-policy';
+import { retryPolicy, withRetry } from '../../http/retry-policy';
 import type { RunPlanOptions, RunPlanResult, StepEvent } from './run-plan-types';
 
 const cancelled = (): AppFailure => new AppFailure({ code: 'CANCELLED', message: 'The apply was cancelled. Steps already done are kept.' });
@@ -105,8 +105,13 @@ export async function runPlan(o: RunPlanOptions): Promise<RunPlanResult> {
     emit({ stepId: step.id, state: 'running' });
     let ok = false;
     try {
-      await withRetry(policy, clock, controller.signal, () => executor(step, controller.signal), (n, e) =>
-        emit({ stepId: step.id, state: 'retrying', message: `Attempt ${n} failed (${e instanceof AppFailure ? e.error.message : 'unexpected error'}); retrying.` }),
+      await withRetry(
+        policy,
+        clock,
+        controller.signal,
+        () => executor(step, controller.signal),
+        (n, e) => emit({ stepId: step.id, state: 'retrying', message: `Attempt ${n} failed (${e instanceof AppFailure ? e.error.message : 'unexpected error'}); retrying.` }),
+        o.retry?.random,
       );
       ok = true;
     } catch (e) {

@@ -56,13 +56,16 @@ export function createSqlStepExecutor(o: SqlStepExecutorOptions): SqlStepExecuto
       const pool = poolFor(step.target);
       const session = await pool.acquire(signal);
       try {
-        await session.execute(step.sql, { signal, queryTimeoutSeconds });
+        // No retry inside: runPlan retries the whole step (reporting each retry), on a fresh session if this one dropped.
+        await session.execute(step.sql, { signal, queryTimeoutSeconds, retry: false });
       } catch (e) {
         if (!signal.aborted && droppedConnection(e)) {
           pool.discard(session);
           // The connection layer's own hint (an untrusted certificate, a VPN) says more than a generic one.
-          const { message, hint } = (e as AppFailure).error;
-          throw new AppFailure({ code: 'NETWORK', message: `The SQL connection dropped. ${message}`, hint: hint ?? 'Check your network; apply again to resume.' });
+          const { code, message, hint } = (e as AppFailure).error;
+          // A NETWORK failure already says what happened ("the connection … dropped", "could not reach").
+          const said = code === 'NETWORK' ? message : `The SQL connection dropped. ${message}`;
+          throw new AppFailure({ code: 'NETWORK', message: said, hint: hint ?? 'Check your network; apply again to resume.' });
         }
         pool.release(session);
         throw e;

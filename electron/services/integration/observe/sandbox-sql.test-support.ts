@@ -28,7 +28,7 @@ export function sandboxSql(emulator: RunningEmulator, userName: string, logDir: 
     persist: async () => undefined,
     onChange: () => undefined,
   });
-  const factory = createSqlFactory({ host: new URL(emulator.workspaceUrl).host, trust, tokens, logger });
+  const factory = createSqlFactory({ host: new URL(emulator.workspaceUrl).host, trust, tokens, logger, clock: systemClock });
   const running = emulator.warehouses.find((w) => w.state === 'RUNNING');
   if (!running) throw new Error('the sandbox has no running warehouse');
   return {
