@@ -36,12 +36,12 @@ async function faulty(spec: string, args: string[]) {
   emulator.faults.clear();
   emulator.faults.configure(spec);
   const before = emulator.faults.counters;
-  const since = new Date();
+  const mark = emulator.requestLog.mark();
   try {
     const run = await cli(args);
     const after = emulator.faults.counters;
     const refused = after.rateLimited - before.rateLimited + (after.unavailable - before.unavailable) + (after.resets - before.resets);
-    return { run, requests: emulator.requestLog.entries({ since }).length, refused, resets: after.resets - before.resets };
+    return { run, requests: emulator.requestLog.entries({ after: mark }).length, refused, resets: after.resets - before.resets };
   } finally {
     emulator.faults.clear();
   }
@@ -49,10 +49,10 @@ async function faulty(spec: string, args: string[]) {
 
 /** The same command without faults: how many requests it needs. */
 async function clean(args: string[]) {
-  const since = new Date();
+  const mark = emulator.requestLog.mark();
   const run = await cli(args);
   expect(run.code).toBe(0);
-  return { run, requests: emulator.requestLog.entries({ since }).length };
+  return { run, requests: emulator.requestLog.entries({ after: mark }).length };
 }
 
 beforeAll(async () => {

@@ -42,13 +42,13 @@ afterAll(async () => {
 });
 
 const httpPath = () => emulator.warehouses.find((w) => w.state === 'RUNNING')!.httpPath;
-const sqlStatuses = (since: Date) => emulator.requestLog.entries({ since, kind: 'sql' }).map((e) => e.status);
+const sqlStatuses = (after: number) => emulator.requestLog.entries({ after, kind: 'sql' }).map((e) => e.status);
 
 describe('reads on a flaky warehouse', () => {
   it('every read finishes; each 429/503 is waited out for its Retry-After (3 s), once', async () => {
     const session = await conn.sql(httpPath());
     try {
-      const since = new Date();
+      const since = emulator.requestLog.mark();
       emulator.faults.set({ rate429: 0.3, rate503: 0.1, retryAfterSeconds: 3, seed: 11 });
       for (let n = 0; n < 20; n++) expect(await session.execute(`SELECT ${n} AS n`)).toEqual([{ n }]);
       const statuses = sqlStatuses(since);
@@ -80,7 +80,7 @@ describe('reads on a flaky warehouse', () => {
   it("the driver's own retries (CloseSession) honour Retry-After and stop after the policy's attempts", async () => {
     const session = await conn.sql(httpPath());
     await session.execute('SELECT 1');
-    const since = new Date();
+    const since = emulator.requestLog.mark();
     emulator.faults.set({ rate429: 1, retryAfterSeconds: 2 });
     await session.close();
     emulator.faults.clear();
@@ -91,7 +91,7 @@ describe('reads on a flaky warehouse', () => {
 
   it('a reset connection is retried, for a statement and for the close call', async () => {
     const session = await conn.sql(httpPath());
-    const since = new Date();
+    const since = emulator.requestLog.mark();
     // resetAfter=1: one request passes, the next is reset, and so on.
     emulator.faults.set({ resetAfter: 1 });
     expect(await session.execute('SELECT 7 AS n')).toEqual([{ n: 7 }]);
@@ -106,7 +106,7 @@ describe('reads on a flaky warehouse', () => {
   it('a statement the caller retries itself (the apply engine) is not retried inside the session', async () => {
     const session = await conn.sql(httpPath());
     try {
-      const since = new Date();
+      const since = emulator.requestLog.mark();
       emulator.faults.set({ rate503: 1, retryAfterSeconds: 0 });
       await expect(session.execute('SELECT 1', { retry: false })).rejects.toMatchObject({ error: { code: 'UNAVAILABLE' }, retryAfterMs: 0 });
       expect(sqlStatuses(since)).toEqual([503]);
