@@ -41,7 +41,10 @@ export interface BlobStore {
   read(name: string): Promise<Uint8Array | undefined>;
   write(name: string, data: Uint8Array): Promise<void>;
   remove(name: string): Promise<void>;
+  /** Names of the blobs, without those set aside. */
   list(): Promise<readonly string[]>;
+  /** Moves a blob that cannot be used to `<name>.corrupt-<time>` (kept for support, never deleted); returns that name. */
+  setAside(name: string): Promise<string>;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

@@ -94,7 +94,8 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
       cipher: ports.cipher,
       logger: logger.child('app'),
       recentLogs: (limit) => logger.recent(limit),
-      startupNotices: ports.startupNotices,
+      // Local state set aside, and saved secrets the vault could not read (damaged, or the keychain refused).
+      startupNotices: () => [...ports.startupNotices(), ...vault.notices()],
     }),
     auth: setupAuth({ session }),
     integration: setupIntegration({ integration }),

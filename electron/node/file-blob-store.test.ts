@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,17 @@ describe('createFileBlobStore', () => {
     await blobs.remove('tokens.bin');
     await blobs.remove('tokens.bin');
     expect(await blobs.list()).toEqual([]);
+  });
+
+  it('sets a blob aside as <name>.corrupt-<time>, keeps its bytes, and lists it no more', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ucb-blob-'));
+    const blobs = createFileBlobStore(dir, () => Date.parse('2024-05-01T10:20:30.123Z'));
+    await blobs.write('vault-abc', new Uint8Array([9, 9]));
+    expect(await blobs.setAside('vault-abc')).toBe('vault-abc.corrupt-2024-05-01T10-20-30-123Z');
+    expect(await readdir(dir)).toEqual(['vault-abc.corrupt-2024-05-01T10-20-30-123Z']);
+    expect(await readFile(join(dir, 'vault-abc.corrupt-2024-05-01T10-20-30-123Z'))).toEqual(Buffer.from([9, 9]));
+    expect(await blobs.list()).toEqual([]);
+    expect(await blobs.read('vault-abc')).toBeUndefined();
   });
 
   it('refuses names that could escape the directory', async () => {

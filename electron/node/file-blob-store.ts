@@ -1,15 +1,18 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from '../ports';
 import { writeFileAtomic } from './atomic-write';
 import { ensurePrivateDir } from './private-dir';
-import { assertStoreName } from './store-names';
+import { assertStoreName, fileTimestamp } from './store-names';
+
+const ASIDE = '.corrupt-';
 
 /**
  * Encrypted secrets, one file per name, mode 0600 in a 0700 directory, written atomically so a crash never
- * leaves a truncated ciphertext behind (which would fail to decrypt and force a new sign-in).
+ * leaves a truncated ciphertext behind (which would fail to decrypt and force a new sign-in). One that cannot be
+ * decrypted is renamed `<name>.corrupt-<time>`, as the key-value store does with a damaged document.
  */
-export function createFileBlobStore(dir: string): BlobStore {
+export function createFileBlobStore(dir: string, now: () => number = Date.now): BlobStore {
   let ready: Promise<void> | undefined;
   const ensureDir = (): Promise<void> =>
     (ready ??= ensurePrivateDir(dir).catch((e: unknown) => {
@@ -39,9 +42,14 @@ export function createFileBlobStore(dir: string): BlobStore {
     async remove(name) {
       await rm(pathOf(name), { force: true });
     },
+    async setAside(name) {
+      const aside = `${name}${ASIDE}${fileTimestamp(now())}`;
+      await rename(pathOf(name), join(dir, aside));
+      return aside;
+    },
     async list() {
       try {
-        return (await readdir(dir)).filter((n) => !n.startsWith('.') && !n.endsWith('.tmp'));
+        return (await readdir(dir)).filter((n) => !n.startsWith('.') && !n.endsWith('.tmp') && !n.includes(ASIDE));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw e;

@@ -103,7 +103,13 @@ export const integrationChannels = {
   }),
   createServicePrincipal: channel({
     input: z.object({ displayName: z.string().trim().min(1).max(200) }).strict(),
-    output: z.object({ servicePrincipal: ServicePrincipalSummarySchema, secretInVault: z.boolean(), secretExpiresAt: z.number().nullable() }),
+    output: z.object({
+      servicePrincipal: ServicePrincipalSummarySchema,
+      secretInVault: z.boolean(),
+      /** Where the secret really is: the OS keychain, or this process's memory only (lost on quit: export it now). */
+      secretStorage: z.enum(['keychain', 'memory-only']),
+      secretExpiresAt: z.number().nullable(),
+    }),
     summary: 'Create a service principal (Partner Connect style) and an OAuth secret kept only in the vault.',
   }),
   validate: channel({ input: z.object({ taskId: TaskIdSchema }).strict(), output: ValidationReportSchema, summary: 'Run the validation tests.' }),

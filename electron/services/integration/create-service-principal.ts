@@ -7,6 +7,11 @@ import { createSpSecret } from './sp-secrets';
 export interface CreatedServicePrincipal {
   readonly servicePrincipal: ServicePrincipalSummary;
   readonly secretInVault: boolean;
+  /**
+   * Where the secret really is. `memory-only` (no OS keychain, or it refused) means it is gone when ucbridge quits,
+   * and Databricks never shows a secret again: the UI asks for the payload to be exported now.
+   */
+  readonly secretStorage: 'keychain' | 'memory-only';
   readonly secretExpiresAt: number | null;
 }
 
@@ -21,8 +26,8 @@ export async function createIntegrationServicePrincipal(deps: IntegrationDeps, c
   try {
     const secret = await createSpSecret({ rest, vault: deps.vault }, { scimId: sp.id, applicationId: sp.applicationId }, signal);
     await deps.store.update((r) => ({ ...r, created: [...new Set([...r.created, sp.applicationId])] }));
-    deps.logger.info('service principal created with a secret in the vault', { applicationId: sp.applicationId });
-    return { servicePrincipal: sp, secretInVault: true, secretExpiresAt: secret.expiresAt };
+    deps.logger.info(`service principal created; its secret is in the ${secret.storage === 'keychain' ? 'OS keychain' : 'vault, in memory only'}`, { applicationId: sp.applicationId });
+    return { servicePrincipal: sp, secretInVault: true, secretStorage: secret.storage, secretExpiresAt: secret.expiresAt };
   } catch (e) {
     deps.logger.warn('the new service principal got no secret and is being deleted again', { applicationId: sp.applicationId, error: e });
     await deleteServicePrincipal(rest, sp.id).catch((cleanup: unknown) => deps.logger.error('the new service principal could not be deleted', { applicationId: sp.applicationId, error: cleanup }));

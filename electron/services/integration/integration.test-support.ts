@@ -5,6 +5,7 @@ import type { RunningEmulator } from '../../../emulator/start';
 import type { SenderInfo, SenderPolicy } from '../../gateway/sender-policy';
 import { composeMain, type MainApp } from '../../main/compose';
 import { createNodeMainPorts } from '../../node/node-main-ports';
+import type { SecretCipher } from '../../ports';
 import { runningSandbox } from '../session/emulator-sandbox';
 import { createSecretVault } from '../vault/secret-vault';
 import { readSpSecret } from './sp-secrets';
@@ -35,9 +36,13 @@ let n = 0;
 export const taskId = (prefix = 'integration'): string => `${prefix}-${Date.now().toString(36)}-${++n}`;
 
 /** The real main process (composeMain over Node ports) with the sandbox as its "Local sandbox", signed in by PAT (the admin, or a named user) or as a service principal (M2M). */
-export async function composedWithSandbox(emulator: RunningEmulator, who?: string | { readonly clientId: string; readonly clientSecret: string }): Promise<ComposedApp> {
+export async function composedWithSandbox(
+  emulator: RunningEmulator,
+  who?: string | { readonly clientId: string; readonly clientSecret: string },
+  options: { readonly cipher?: SecretCipher } = {},
+): Promise<ComposedApp> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ucb-integration-'));
-  const ports = await createNodeMainPorts({ userDataDir, host: 'harness', policy });
+  const ports = await createNodeMainPorts({ userDataDir, host: 'harness', policy, ...(options.cipher ? { cipher: options.cipher } : {}) });
   const app = await composeMain({ ...ports, sandbox: runningSandbox(emulator) });
   const events: { name: string; payload: Json }[] = [];
   const waiters = new Set<{ name: string; match: (p: Json) => boolean; resolve: (p: Json) => void }>();

@@ -18,6 +18,8 @@ export const spSecretKey = (applicationId: string): string => `integration-sp:${
 export interface StoredSpSecret {
   readonly secretId: string;
   readonly expiresAt: number | null;
+  /** Where the vault really keeps it: the OS keychain, or memory only (no keychain, or it refused). */
+  readonly storage: 'keychain' | 'memory-only';
 }
 
 export async function createSpSecret(
@@ -34,8 +36,8 @@ export async function createSpSecret(
     ...(signal ? { signal } : {}),
   });
   const expiresAt = res.expire_time ? Date.parse(res.expire_time) : Number.NaN;
-  await deps.vault.put(spSecretKey(sp.applicationId), { clientId: sp.applicationId, clientSecret: res.secret, secretId: res.id });
-  return { secretId: res.id, expiresAt: Number.isFinite(expiresAt) ? expiresAt : null };
+  const storage = await deps.vault.put(spSecretKey(sp.applicationId), { clientId: sp.applicationId, clientSecret: res.secret, secretId: res.id });
+  return { secretId: res.id, expiresAt: Number.isFinite(expiresAt) ? expiresAt : null, storage };
 }
 
 export async function readSpSecret(vault: SecretVault, applicationId: string): Promise<{ readonly clientId: string; readonly clientSecret: string } | undefined> {

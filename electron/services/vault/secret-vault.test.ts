@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,14 +55,69 @@ describe('secret vault', () => {
     expect(await afterRestart.get('k')).toBeUndefined();
   });
 
-  it('forgets an entry it cannot decrypt (another user, a reset keyring) instead of failing', async () => {
-    const blobs = createFileBlobStore(join(dir, 'secrets'));
+  it('never deletes an entry it cannot decrypt while the keychain works: it is set aside as .corrupt-<time> and a notice says it was damaged', async () => {
+    const blobs = createFileBlobStore(join(dir, 'secrets'), () => Date.parse('2024-05-01T10:20:30.123Z'));
     await createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger }).put('k', { refreshToken: SECRET });
+    const bytes = await readFile(join(dir, 'secrets', blobNameFor('k')));
+    // Another key (another OS user, a reset keyring): this keychain works, the entry is what is wrong.
     const other = createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger });
     expect(await other.get('k')).toBeUndefined();
-    expect(await filesUnder()).toEqual([]);
+    const aside = `${blobNameFor('k')}.corrupt-2024-05-01T10-20-30-123Z`;
+    expect(await filesUnder()).toEqual([aside]);
+    expect(await readFile(join(dir, 'secrets', aside))).toEqual(bytes);
+    expect(other.notices()).toEqual([expect.stringMatching(new RegExp(`could not be decrypted \\(the file is damaged.*kept it as ${aside}\\. Sign in again`))]);
+    // Asked again: nothing more happens, and the notice is said once.
+    expect(await other.get('k')).toBeUndefined();
+    expect(other.notices()).toHaveLength(1);
+  });
+
+  it('sets aside a blob of garbage, or one that decrypts to something other than its entry', async () => {
+    const cipher = createMemoryKeyCipher();
+    const vault = createSecretVault({ cipher, blobs: createFileBlobStore(join(dir, 'secrets')), logger });
+    await mkdir(join(dir, 'secrets'), { recursive: true });
     await writeFile(join(dir, 'secrets', blobNameFor('j')), 'garbage');
-    expect(await other.get('j')).toBeUndefined();
+    await writeFile(join(dir, 'secrets', blobNameFor('m')), await cipher.encrypt(JSON.stringify({ v: 1, key: 'someone-else', secrets: {} })));
+    expect(await vault.get('j')).toBeUndefined();
+    expect(await vault.get('m')).toBeUndefined();
+    const files = await filesUnder();
+    expect(files).toHaveLength(2);
+    for (const key of ['j', 'm']) expect(files.some((name) => name.startsWith(`${blobNameFor(key)}.corrupt-`))).toBe(true);
+    expect(vault.notices()).toHaveLength(2);
+  });
+
+  it('leaves an entry in place when the keychain refuses (locked, access denied), says so differently, and reads it once the keychain answers', async () => {
+    const working = createMemoryKeyCipher();
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await createSecretVault({ cipher: working, blobs, logger }).put('k', { refreshToken: SECRET });
+    const locked: SecretCipher = {
+      status: async () => ({ secure: true, backend: 'keychain' }),
+      encrypt: async () => Promise.reject(new Error('User interaction is not allowed.')),
+      decrypt: async () => Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')),
+    };
+    const refused = createSecretVault({ cipher: locked, blobs, logger });
+    expect(await refused.get('k')).toBeUndefined();
+    expect(await filesUnder()).toEqual([blobNameFor('k')]);
+    expect(refused.notices()).toEqual([expect.stringMatching(/keychain \(keychain\) refused to decrypt a saved secret: it may be locked, or access was denied\. The secret was left untouched\. Unlock/)]);
+    expect(refused.notices()[0]).not.toMatch(/damaged|corrupt/);
+    expect(await createSecretVault({ cipher: working, blobs, logger }).get('k')).toEqual({ refreshToken: SECRET });
+  });
+
+  it('leaves an entry in place when no keychain is available at all, with its own notice', async () => {
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger }).put('k', { refreshToken: SECRET });
+    const none = createSecretVault({ cipher: createBasicTextCipher(), blobs, logger });
+    expect(await none.get('k')).toBeUndefined();
+    expect(await filesUnder()).toEqual([blobNameFor('k')]);
+    expect(none.notices()).toEqual([expect.stringMatching(/^The OS keychain is not available \(storage backend: basic_text\), so a saved secret could not be read\. It was left untouched/)]);
+  });
+
+  it('keeps a secret in memory, and says so, when the keychain refuses to encrypt it', async () => {
+    const inner = createMemoryKeyCipher();
+    const refusing: SecretCipher = { status: inner.status, decrypt: inner.decrypt, encrypt: async () => Promise.reject(new Error('access denied')) };
+    const vault = createSecretVault({ cipher: refusing, blobs: createFileBlobStore(join(dir, 'secrets')), logger });
+    expect(await vault.put('k', { clientSecret: SECRET })).toBe('memory-only');
+    expect(await vault.get('k')).toEqual({ clientSecret: SECRET });
+    expect(await filesUnder()).toEqual([]);
   });
 
   it('re-encrypts when the OS asks (safeStorage shouldReEncrypt)', async () => {
@@ -88,8 +143,11 @@ describe('secret vault', () => {
     await copyFile(join(dir, 'secrets', blobNameFor('https://evil.cloud.databricks.com')), join(dir, 'secrets', blobNameFor('https://myco.cloud.databricks.com')));
     const reopened = createSecretVault({ cipher, blobs, logger });
     expect(await reopened.get('https://myco.cloud.databricks.com')).toBeUndefined();
-    // The misplaced copy is forgotten; the genuine entry still reads.
-    expect(await filesUnder()).toEqual([blobNameFor('https://evil.cloud.databricks.com')]);
+    // The misplaced copy is set aside (never deleted); the genuine entry still reads.
+    const files = await filesUnder();
+    expect(files).toHaveLength(2);
+    expect(files).toContain(blobNameFor('https://evil.cloud.databricks.com'));
+    expect(files.some((name) => name.startsWith(`${blobNameFor('https://myco.cloud.databricks.com')}.corrupt-`))).toBe(true);
     expect(await reopened.get('https://evil.cloud.databricks.com')).toEqual({ refreshToken: SECRET });
   });
 
@@ -105,7 +163,9 @@ describe('secret vault', () => {
       await blobs.write(blobNameFor(key), await cipher.encrypt(JSON.stringify(envelope)));
       expect(await createSecretVault({ cipher, blobs, logger }).get(key), key).toBeUndefined();
     }
-    expect(await filesUnder()).toEqual([]);
+    // Each is set aside, none deleted.
+    expect(await filesUnder()).toHaveLength(4);
+    expect((await filesUnder()).every((name) => name.includes('.corrupt-'))).toBe(true);
   });
 
   it('removes entries from memory and disk', async () => {

@@ -6,6 +6,7 @@ import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
 import { Field } from '../../ui/field';
 import type { ChosenPrincipal, ConfigForm } from './form-state';
+import { SpSecretLocation, type CreatedSecret } from './sp-secret-location';
 import { StepSection } from './step-section';
 import { useChangingMutation, useServicePrincipals } from './use-integration';
 
@@ -21,14 +22,16 @@ export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrinc
   const [search, setSearch] = useState('');
   const [name, setName] = useState(DEFAULT_SERVICE_PRINCIPAL_NAME);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
+  const [created, setCreated] = useState<CreatedSecret | undefined>(undefined);
   const deferred = useDeferredValue(search.trim());
   const list = useServicePrincipals(deferred);
   const choose = (servicePrincipal: ChosenPrincipal) => patch({ servicePrincipal });
   const create = useChangingMutation('createServicePrincipal', {
-    onSuccess: ({ servicePrincipal: sp, secretInVault }) => {
+    onSuccess: ({ servicePrincipal: sp, secretInVault, secretStorage }) => {
       setFailure(undefined);
+      setCreated({ applicationId: sp.applicationId, displayName: sp.displayName, secretStorage });
       choose({ applicationId: sp.applicationId, displayName: sp.displayName, createdByUcbridge: true, secretInVault });
-      announce(`Created ${sp.displayName}${secretInVault ? '; its OAuth secret is in the vault' : ''}.`);
+      announce(`Created ${sp.displayName}${secretStorage === 'memory-only' ? '; its OAuth secret is in memory only: export the payload now' : secretInVault ? '; its OAuth secret is in the vault' : ''}.`);
     },
     onError: (e) => setFailure(toAppError(e)),
   });
@@ -43,6 +46,7 @@ export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrinc
           {chosen.secretInVault ? ', OAuth secret kept in the vault' : ''}
         </p>
       ) : null}
+      {created && chosen?.applicationId === created.applicationId ? <SpSecretLocation created={created} /> : null}
       <div className="ci-two-columns">
         <fieldset className="ci-fieldset">
           <legend>Pick an existing one</legend>
