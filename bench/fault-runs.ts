@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,9 @@ async function measure(spec: string, command: 'apply' | 'plan') {
 }
 
 async function main(): Promise<void> {
+  // The CLI as users run it: the bundle bin/ucbridge.cjs loads, built from the sources as they are now.
+  const build = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the CLI bundle failed');
   const figures: Record<string, number> = {};
   const targets: Record<string, Target> = {};
   for (const [name, spec] of Object.entries(SETTINGS)) {
