@@ -92,7 +92,8 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['RATE_LIMITED', 'U
 
 export const isRetryable = (e: unknown): boolean => e instanceof AppFailure && RETRYABLE.has(e.error.code);
 
-const retryAfterOf = (e: unknown): number | undefined => (e instanceof TransientFailure ? e.retryAfterMs : undefined);
+/** The wait a failure's server asked for (its Retry-After), if it said. */
+export const retryAfterOf = (e: unknown): number | undefined => (e instanceof TransientFailure ? e.retryAfterMs : undefined);
 
 /**
  * Runs `attempt` until it succeeds, fails with something not retryable, or runs out of attempts; the last error

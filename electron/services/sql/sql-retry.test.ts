@@ -55,7 +55,8 @@ describe('reads on a flaky warehouse', () => {
       const refused = statuses.filter((s) => s === 429 || s === 503).length;
       expect(statuses).toContain(429);
       expect(statuses).toContain(503);
-      expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+      // At least one answered call per statement (a statement may take more than one Thrift call).
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(20);
       expect(slept).toHaveLength(refused);
       expect(slept.every((ms) => ms >= 3000 && ms < 3000 + 20)).toBe(true);
     } finally {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../ports';
 import type { SqlSession } from '../../connection/types';
-import { isRetryable, retryPolicy, type RetryOptions } from '../../integration/apply/retry-policy';
+import { isRetryable, retryAfterOf, retryDelay, retryPolicy, type RetryOptions } from '../../http/retry-policy';
 
 export interface WorkerOptions<T> {
   readonly items: readonly T[];
@@ -35,12 +35,13 @@ export async function onSessions<T>(o: WorkerOptions<T>): Promise<void> {
             await o.work(item, session, attempt);
             break;
           } catch (e) {
-            if (o.signal.aborted || !isRetryable(e) || attempt >= policy.maxAttempts) throw e;
+            const delay = retryDelay(attempt, retryAfterOf(e), policy, o.retry?.random);
+            if (o.signal.aborted || !isRetryable(e) || delay === undefined) throw e;
             o.onRetry?.(item, attempt, e);
             // The session may be the casualty (a reset connection): the retry gets a new one.
             await session.close().catch(() => undefined);
             session = undefined;
-            await o.clock.sleep(policy.delayMs(attempt), o.signal);
+            await o.clock.sleep(delay, o.signal);
           }
         }
       }
