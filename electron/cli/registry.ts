@@ -12,6 +12,7 @@
 import type { CliCommand } from './command';
 import { initCommand } from './commands/init';
 import { INTEGRATION_COMMANDS } from './commands/integration';
+import { METADATA_COMMANDS } from './commands/metadata';
 import { POLICIES_COMMANDS } from './commands/policies';
 import { whoamiCommand } from './commands/whoami';
 
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CliCommand[] = [
   initCommand,
   ...INTEGRATION_COMMANDS,
   ...POLICIES_COMMANDS,
+  ...METADATA_COMMANDS,
 ];
