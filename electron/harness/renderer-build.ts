@@ -32,11 +32,13 @@ export async function isRendererStale(repoRoot: string, rendererDir: string): Pr
   return false;
 }
 
-/** `vite build` with the root `vite.config.ts`, output streamed to this terminal. */
+/** `vite build` with the root `vite.config.ts`; only its warnings and errors reach this terminal. */
 export function buildRenderer(repoRoot: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: repoRoot,
+      // Vite's notice about its future config loader is for whoever maintains vite.config.ts, not for `npm start`.
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
       stdio: 'inherit',
     });
     child.once('error', reject);
