@@ -50,6 +50,8 @@ export async function fetchChangedDetails(o: {
       await streamStatement(session, changedTablesStatement(batch.catalog, batch.tables), o.signal, (rows) => writer.appendRows(batch.catalog, rows));
     },
   });
+  // Every row from the warehouse is in: the copies below are SQL, and need the memory the appenders held.
+  writer.seal();
   const unchanged = (alias: string, table = 'table_name') => `EXISTS (SELECT 1 FROM stage_tables n JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
       WHERE n.catalog = ${alias}.catalog AND n.schema = ${alias}.schema AND n.name = ${alias}.${table})
     AND NOT EXISTS (SELECT 1 FROM stage_refetch f WHERE f.catalog = ${alias}.catalog AND f.schema = ${alias}.schema AND f.name = ${alias}.${table})`;

@@ -86,6 +86,7 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
         crawled = r;
       }
       o.onProgress?.({ phase: 'index', catalogsDone: 0, catalogsTotal: 0, tables: writer.appended('tables'), columns: writer.appended('columns') });
+      writer.seal();
       if (!incremental) {
         for (const { catalog } of await writer.read('SELECT DISTINCT catalog FROM stage_tables ORDER BY 1')) {
           for (const statement of stageFingerprintStatements()) await writer.run(statement, [String(catalog)]);

@@ -24,6 +24,11 @@ export interface SnapshotWriter {
   readonly append: AppendRow;
   /** Rows appended to a stage table so far. */
   appended(table: IndexTable): number;
+  /**
+   * Ends appending: each appender keeps a block per column pinned in DuckDB's memory, which the SQL that follows
+   * (fingerprints, the diff) needs more than they do. Appending after this is a bug.
+   */
+  seal(): void;
   /** Flushes the appenders and runs SQL against the stage (fingerprints, copies from the current snapshot). */
   run(sql: string, params?: readonly (string | number | null)[]): Promise<void>;
   read(sql: string, params?: readonly (string | number | null)[]): Promise<readonly Record<string, unknown>[]>;
@@ -51,6 +56,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   // Appended rows wait in the appender's transaction until a flush: flushing every so many rows keeps that bounded.
   let sinceFlush = 0;
   const append: AppendRow = (table, cells) => {
+    if (!open) throw new Error('The snapshot writer was sealed.');
     appendCells(appenders.get(table)!, types.get(table)!, cells);
     counts.set(table, counts.get(table)! + 1);
     if (++sinceFlush >= FLUSH_EVERY) flush();
@@ -68,6 +74,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
 
   return {
     append,
+    seal: closeAppenders,
     appendRows(catalog, rows) {
       for (const r of rows) routeRow(append, catalog, r);
     },
