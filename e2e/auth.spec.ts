@@ -57,18 +57,27 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     await inspect(page, host, 'signed-in');
   });
 
-  test('re-authenticate runs the browser sign-in again and keeps the workspace', async ({ page, auth }) => {
+  test('re-authenticate runs the browser sign-in again, gets new tokens and keeps the workspace', async ({ page, auth }) => {
     auth.onSignInPage(signInAs(auth, 'Allow'));
     const w = wizard(page);
     await w.ready();
-    await expect(page.getByTestId('identity-card')).toBeVisible();
-    const before = await page.getByTestId('token-expiry').textContent();
+    await expect(page.getByTestId('identity-card'), 'continues from the sign-in of the test before').toBeVisible();
+    const savedBefore = await auth.savedSession();
+    expect(savedBefore, 'the first sign-in saved a session').toBeDefined();
+    const mark = auth.emulator.requestLog.mark();
     await w.header.getByRole('button', { name: 'Re-authenticate' }).click();
     await expect(w.header.getByRole('button', { name: 'Re-authenticate' })).toHaveText('Re-authenticate', { timeout: 20_000 });
     await auth.browserDone();
     await expect(page.getByTestId('identity-card')).toContainText(auth.emulator.workspaceUrl);
-    expect(before).toBeTruthy();
     expect(await auth.harness.app.session.state()).toMatchObject({ workspace: { url: auth.emulator.workspaceUrl }, token: { state: 'valid' } });
+    // New tokens, not the old ones kept: the browser went through the authorize page again, the app exchanged a
+    // new code at the token endpoint, and the vault now holds a different refresh token.
+    const after = auth.emulator.requestLog.entries({ after: mark });
+    expect(after.filter((e) => e.path === '/oidc/v1/authorize').length, 'authorize requests').toBeGreaterThanOrEqual(1);
+    expect(after.filter((e) => e.method === 'POST' && e.path === '/oidc/v1/token' && e.status === 200).length, 'successful token requests').toBeGreaterThanOrEqual(1);
+    const savedAfter = await auth.savedSession();
+    expect(savedAfter).toBeDefined();
+    expect(savedAfter).not.toEqual(savedBefore);
   });
 
   test('disconnect forgets the session and says where to revoke', async ({ page, auth }) => {

@@ -44,7 +44,9 @@ function integrationHost(world: AuthWorld, page: Page): IntegrationHost {
 }
 
 test.describe('Configure integration (step 2) against the sandbox in Debian chromium', () => {
-  // One sandbox per worker: the scenarios build on each other (set up, then preview the uninstall).
+  // One sandbox per worker: the scenarios build on each other (set up, then preview the uninstall). Serial: after a
+  // failure the rest are reported as not run (and the worker, with its sandbox, is replaced), never as failures of
+  // their own.
   test.describe.configure({ mode: 'serial' });
   for (const scenario of INTEGRATION_SCENARIOS) {
     test(scenario.title, async ({ page, auth }) => {
@@ -55,7 +57,15 @@ test.describe('Configure integration (step 2) against the sandbox in Debian chro
 
   test('Cancel during apply keeps a journal; the step offers to resume, and resuming finishes the set-up', async ({ page, auth }) => {
     test.setTimeout(120_000);
-    await cancelAndResume(page, integrationHost(auth, page), (latencyMs) => void auth.emulator.faults.set({ latencyMs }));
+    const { faults } = auth.emulator;
+    await cancelAndResume(page, integrationHost(auth, page), {
+      slowDown: (latencyMs) => void faults.set({ latencyMs }),
+      hold: () => {
+        faults.gate.close();
+        return faults.gate.holding(1);
+      },
+      answer: () => faults.gate.open(),
+    });
   });
 
   test('UCBRIDGE_USER: its secret stays in the vault, and the payload with it is saved by main only after confirming', async ({ page, auth }) => {

@@ -30,6 +30,8 @@ export interface AuthWorld {
   freshBrowserSession(): Promise<void>;
   /** Values the sandbox issued during this run that no file may contain (codes, refresh tokens). */
   readonly issued: Set<string>;
+  /** What the app's vault holds for the sandbox's session (its refresh token…), read as the app reads it. */
+  savedSession(): Promise<Readonly<Record<string, string>> | undefined>;
   cipher: SecretCipher;
 }
 
@@ -75,6 +77,7 @@ export const test = base.extend<{ auth: AuthWorld }, { world: AuthWorld }>({
         onSignInPage: (s) => void (script = s),
         browserDone: () => flow,
         freshBrowserSession: () => system.clearCookies(),
+        savedSession: () => savedSession(userDataDir, cipher, emulator.workspaceUrl),
       });
       await harness.close();
       await system.close();
@@ -134,10 +137,7 @@ async function expectNoLeaks(world: AuthWorld): Promise<void> {
   for (const e of appRequests) expect(carriesPartnerUserAgent(e.userAgent), `${e.method} ${e.path}: ${e.userAgent}`).toBe(true);
 
   await world.harness.app.session.state();
-  const { createSecretVault } = tsxRequire('../../electron/services/vault/secret-vault.ts', __filename) as VaultModule;
-  const { node } = loadMainModules();
-  const vault = createSecretVault({ cipher: world.cipher, blobs: node.createFileBlobStore(join(world.userDataDir, 'secrets')), logger: silentLogger });
-  const saved = await vault.get(`session:${world.emulator.workspaceUrl}`);
+  const saved = await world.savedSession();
   for (const v of Object.values(saved ?? {})) world.issued.add(v);
   const secrets = [
     ...world.issued,
@@ -149,6 +149,14 @@ async function expectNoLeaks(world: AuthWorld): Promise<void> {
     for (const s of secrets) expect(text.includes(s), `a sandbox-issued secret in ${file}`).toBe(false);
     expect(/eyJ[\w-]{8,}\.[\w-]{8,}\./.test(text), `a JWT in ${file}`).toBe(false);
   }
+}
+
+/** The vault entry of the sandbox's session, read from disk with the app's cipher (a fresh vault: no cached copy). */
+async function savedSession(userDataDir: string, cipher: SecretCipher, workspaceUrl: string): Promise<Readonly<Record<string, string>> | undefined> {
+  const { createSecretVault } = tsxRequire('../../electron/services/vault/secret-vault.ts', __filename) as VaultModule;
+  const { node } = loadMainModules();
+  const vault = createSecretVault({ cipher, blobs: node.createFileBlobStore(join(userDataDir, 'secrets')), logger: silentLogger });
+  return vault.get(`session:${workspaceUrl}`);
 }
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
