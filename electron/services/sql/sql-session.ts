@@ -16,14 +16,16 @@ const cancelled = () => new AppFailure({ code: 'CANCELLED', message: 'The statem
  * timeout) runs again from the start, with the shared retry policy: every statement ucbridge runs is read-only or
  * idempotent (product rule), so running it twice is safe. Reads — observation, validation, SHOW GRANTS — get this
  * by default; the apply engine passes `retry: false` because it retries whole steps itself and reports each retry.
- * A stream retries its start only: once rows have been handed out, running the query again would repeat them.
+ * A stream retries its start only: once rows have been handed out, running the query again would repeat them, and
+ * a failed page fetch cannot be repeated either (the driver's ResultSlicer drops the rows it had gathered for that
+ * chunk when a FetchResults call fails), so a crawl retries its own unit of work.
  */
 export function wrapSqlSession(deps: {
   readonly session: IDBSQLSession;
   readonly httpPath: string;
   readonly host: string;
   readonly logger: Logger;
-  /** Runs a driver call, renewing the token once if the warehouse answers 401. */
+  /** Runs a driver call, renewing the token once if the warehouse refuses it (401, 403, 400 ExpiredJwtException). */
   readonly retryOnUnauthorized: <T>(work: () => Promise<T>) => Promise<T>;
   readonly retry: { readonly policy: RetryPolicy; readonly clock: Clock; readonly random?: () => number };
   readonly onClose: () => void;
