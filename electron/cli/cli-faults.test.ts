@@ -10,7 +10,8 @@ import { spawnCli } from './spawn-cli.test-support';
  * Product target "30% of requests answered 429 (with Retry-After) or 503: one run of plan or apply still finishes,
  * retries bounded", and a connection reset every N requests on top: `ucbridge plan --json` and `ucbridge apply
  * --yes` (bin/ucbridge.cjs spawned with Node) each finish in one run against the sandbox at
- * `--faults rate429=0.3,rate503=0.1` (40% of REST, token and SQL requests refused), with and without `resetAfter`.
+ * `--faults rate429=0.3,rate503=0.1` (40% of REST, token and SQL requests refused), with and without `resetAfter`;
+ * `ucbridge validate --json` too (its reads: SQL and REST), and `plan` covers observation with its SHOW GRANTS.
  *
  * The sandbox is told `retryAfter=0` so this file stays fast: the client still honours the Retry-After it gets
  * (0 s, plus its jitter), and honouring real waits is proven with a recording clock in http-client.test.ts,
@@ -71,6 +72,22 @@ const SPECS = [
   // A run makes fewer than 100 requests, so resetAfter=100 meets at most one reset: every 8th here, to meet several.
   'rate429=0.3,rate503=0.1,retryAfter=0,resetAfter=7',
 ];
+
+it(
+  'validate --json reads (REST and SQL) through the same faults and reports what a clean run reports',
+  async () => {
+    const args = ['validate', '--json', '--config', await configFile('faults_validate')];
+    const since = emulator.requestLog.mark();
+    const expected = await cli(args);
+    const cleanRequests = emulator.requestLog.entries({ after: since }).length;
+    const { run, requests, refused } = await faulty(SPECS[0]!, args);
+    expect(run.code, run.stderr.slice(-1500)).toBe(expected.code);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(expected.stdout));
+    expect(refused).toBeGreaterThan(0);
+    expect(requests).toBeLessThanOrEqual(cleanRequests * DEFAULT_RETRY_POLICY.maxAttempts);
+  },
+  RUN_TIMEOUT,
+);
 
 describe.each(SPECS)('the sandbox at --faults %s', (spec) => {
   const catalog = `faults_${SPECS.indexOf(spec)}`;
