@@ -6,11 +6,13 @@ import { AppFailure } from '../result';
  * and which slots it fills (crawl-statements.ts writes them, the index's row router reads them):
  *
  *   kind            s        t       n            v1             v2          v3        v4      v5        i1       i2
+ *   table_packed    schema   table   format       type           owner       comment   col fp  columns*  created  altered  (i3 columns, i4 dirty)
+ *   tags_packed     schema   table   -            -              -           -         tag fp  tags*                      (i3 tags, i4 dirty)
  *   catalog         catalog  -       -            owner          comment     -         -       -         created  altered
  *   catalog_tag     catalog  -       tag key      tag value      -           ...
  *   schema          schema   -       -            owner          comment     -         -       -         created  altered
  *   table           schema   table   format       type           owner       comment   -       -         created  altered
- *   table_state     schema   table   format       type           owner       comment   col fp  tag fp    created  altered
+ *   table_state     schema   table   format       type           owner       comment   col fp  tag fp    created  altered  (i3 columns)
  *   column          schema   table   column       full type      comment     nullable  -       -         ordinal  -
  *   schema_tag      schema   -       tag key      tag value
  *   table_tag       schema   table   tag key      tag value
@@ -26,9 +28,10 @@ import { AppFailure } from '../result';
  *   audit_read      table    -       -            principals                                                    events   last at
  *   audit_action    action   (the same: distinct principals as text, events, last event)
  *   audit_statement type     (the same)
+ * `*`: packed (crawl-packing.ts); i4 = 1 marks a table whose columns or tags must be fetched unpacked.
  */
 export const CRAWL_ROW_KINDS = [
-  'catalog', 'catalog_tag', 'schema', 'table', 'table_state', 'column', 'schema_tag', 'table_tag', 'column_tag',
+  'catalog', 'catalog_tag', 'schema', 'table', 'table_state', 'table_packed', 'tags_packed', 'column', 'schema_tag', 'table_tag', 'column_tag',
   'catalog_grant', 'schema_grant', 'table_grant', 'row_filter', 'column_mask', 'policy', 'table_lineage', 'column_lineage',
   'audit_read', 'audit_action', 'audit_statement',
 ] as const;
@@ -49,6 +52,8 @@ export interface CrawlRow {
   readonly v5: string | null;
   readonly i1: number | bigint | string | null;
   readonly i2: number | bigint | string | null;
+  readonly i3?: number | bigint | string | null;
+  readonly i4?: number | bigint | string | null;
 }
 
 const KINDS: ReadonlySet<string> = new Set(CRAWL_ROW_KINDS);
@@ -75,5 +80,7 @@ export function toCrawlRow(r: Readonly<Record<string, unknown>>): CrawlRow {
   for (const slot of TEXT_SLOTS) if (!isText(r[slot])) return bad(slot);
   if (!isInt(r.i1)) return bad('i1');
   if (!isInt(r.i2)) return bad('i2');
+  if (!isInt(r.i3)) return bad('i3');
+  if (!isInt(r.i4)) return bad('i4');
   return r as unknown as CrawlRow;
 }

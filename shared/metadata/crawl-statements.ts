@@ -1,5 +1,6 @@
 import { DIRECT_GRANT_PREDICATE } from '../sql/privilege-reads';
 import { quoteLiteral } from '../sql/quote';
+import { packedColumnsSql, packedTagsSql } from './crawl-packing';
 import { columnFingerprintSql, NO_TAGS_FINGERPRINT, tagFingerprintSql } from './fingerprint';
 
 /**
@@ -18,13 +19,13 @@ const NULL_TEXT = 'CAST(NULL AS STRING)';
 const NULL_INT = 'CAST(NULL AS BIGINT)';
 const NOT_INFO_SCHEMA = (column: string): string => `${column} <> 'information_schema'`;
 
-type Slots = Partial<Record<'s' | 't' | 'n' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5' | 'i1' | 'i2', string>>;
+type Slots = Partial<Record<'s' | 't' | 'n' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5' | 'i1' | 'i2' | 'i3' | 'i4', string>>;
 
 /** One SELECT of the row shape: unnamed slots are typed NULLs, so every branch of a UNION ALL lines up. */
 function row(kind: string, slots: Slots, from: string): string {
   const t = (k: keyof Slots) => slots[k] ?? NULL_TEXT;
   const i = (k: keyof Slots) => (slots[k] === undefined ? NULL_INT : `CAST(${slots[k]} AS BIGINT)`);
-  return `SELECT '${kind}' AS kind, ${t('s')} AS s, ${t('t')} AS t, ${t('n')} AS n, ${t('v1')} AS v1, ${t('v2')} AS v2, ${t('v3')} AS v3, ${t('v4')} AS v4, ${t('v5')} AS v5, ${i('i1')} AS i1, ${i('i2')} AS i2 FROM ${from}`;
+  return `SELECT '${kind}' AS kind, ${t('s')} AS s, ${t('t')} AS t, ${t('n')} AS n, ${t('v1')} AS v1, ${t('v2')} AS v2, ${t('v3')} AS v3, ${t('v4')} AS v4, ${t('v5')} AS v5, ${i('i1')} AS i1, ${i('i2')} AS i2, ${i('i3')} AS i3, ${i('i4')} AS i4 FROM ${from}`;
 }
 
 const union = (parts: readonly string[]): string => parts.join('\nUNION ALL ');
@@ -52,9 +53,9 @@ function catalogPolicyRows(c: string): string[] {
 const schemaRow = (c: string): string =>
   row('schema', { s: 'schema_name', v1: 'schema_owner', v2: 'comment', i1: 'unix_millis(created)', i2: 'unix_millis(last_altered)' }, `${IS}.schemata WHERE catalog_name = ${c} AND ${NOT_INFO_SCHEMA('schema_name')}`);
 
-/** Column and tag rows of one catalog, optionally limited to some tables (a re-crawl's changed ones). */
-function detailRows(c: string, tables: TableFilter | null): string[] {
-  const only = (schemaColumn: string, tableColumn: string) => (tables === null ? '' : ` AND ${tablePredicate(tables, schemaColumn, tableColumn)}`);
+/** Column and tag rows of some tables of one catalog, one row each (a re-crawl's changed tables, or packing's exceptions). */
+function detailRows(c: string, tables: TableFilter): string[] {
+  const only = (schemaColumn: string, tableColumn: string) => ` AND ${tablePredicate(tables, schemaColumn, tableColumn)}`;
   return [
     row('column', { s: 'table_schema', t: 'table_name', n: 'column_name', v1: 'full_data_type', v2: 'comment', v3: 'is_nullable', i1: 'ordinal_position' }, `${IS}.columns WHERE table_catalog = ${c} AND ${NOT_INFO_SCHEMA('table_schema')}${only('table_schema', 'table_name')}`),
     row('table_tag', { s: 'schema_name', t: 'table_name', n: 'tag_name', v1: 'tag_value' }, `${IS}.table_tags WHERE catalog_name = ${c}${only('schema_name', 'table_name')}`),
@@ -62,13 +63,22 @@ function detailRows(c: string, tables: TableFilter | null): string[] {
   ];
 }
 
-/** A full crawl's one statement for catalog `catalog`: everything in it the caller may see. */
+/**
+ * A full crawl's one statement for catalog `catalog`: everything in it the caller may see. Columns and tags travel
+ * packed, one row per table (crawl-packing.ts): a hundred thousand rows instead of two million, each row's few cells
+ * carrying the table's columns, with the fingerprints the warehouse computes anyway.
+ */
 export function catalogStatement(catalog: string): string {
   const c = quoteLiteral(catalog);
+  const columns = packedColumnsSql(c);
+  const tags = packedTagsSql(c);
   return union([
     schemaRow(c),
-    row('table', { s: 'table_schema', t: 'table_name', n: 'data_source_format', v1: 'table_type', v2: 'table_owner', v3: 'comment', i1: 'unix_millis(created)', i2: 'unix_millis(last_altered)' }, `${IS}.tables WHERE table_catalog = ${c} AND ${NOT_INFO_SCHEMA('table_schema')}`),
-    ...detailRows(c, null),
+    row('table_packed', {
+      s: 'x.table_schema', t: 'x.table_name', n: 'x.data_source_format', v1: 'x.table_type', v2: 'x.table_owner', v3: 'x.comment',
+      v4: `coalesce(k.fp, md5(''))`, v5: 'k.packed', i1: 'unix_millis(x.created)', i2: 'unix_millis(x.last_altered)', i3: 'coalesce(k.n, 0)', i4: 'coalesce(k.dirty, 0)',
+    }, `${IS}.tables x LEFT JOIN ${columns} k ON k.ps = x.table_schema AND k.pt = x.table_name WHERE x.table_catalog = ${c} AND ${NOT_INFO_SCHEMA('x.table_schema')}`),
+    row('tags_packed', { s: 'g.ps', t: 'g.pt', v4: 'g.fp', v5: 'g.packed', i3: 'g.n', i4: 'g.dirty' }, `${tags} g`),
     ...catalogPolicyRows(c),
   ]);
 }
@@ -81,7 +91,7 @@ export function catalogStateStatement(catalog: string): string {
   const c = quoteLiteral(catalog);
   const columnFp = columnFingerprintSql('databricks', 'ordinal_position', 'column_name', 'full_data_type');
   const tagFp = tagFingerprintSql('databricks', 'column_name', 'tag_name', 'tag_value');
-  const fps = `(SELECT table_schema AS fs, table_name AS ft, ${columnFp} AS fp FROM ${IS}.columns WHERE table_catalog = ${c} GROUP BY table_schema, table_name)`;
+  const fps = `(SELECT table_schema AS fs, table_name AS ft, ${columnFp} AS fp, count(*) AS n FROM ${IS}.columns WHERE table_catalog = ${c} GROUP BY table_schema, table_name)`;
   const tags = `(SELECT schema_name AS gs, table_name AS gt, ${tagFp} AS gp FROM (
       SELECT schema_name, table_name, ${NULL_TEXT} AS column_name, tag_name, tag_value FROM ${IS}.table_tags WHERE catalog_name = ${c}
       UNION ALL SELECT schema_name, table_name, column_name, tag_name, tag_value FROM ${IS}.column_tags WHERE catalog_name = ${c}) GROUP BY schema_name, table_name)`;
@@ -90,7 +100,7 @@ export function catalogStateStatement(catalog: string): string {
     schemaRow(c),
     row('table_state', {
       s: 'x.table_schema', t: 'x.table_name', n: 'x.data_source_format', v1: 'x.table_type', v2: 'x.table_owner', v3: 'x.comment', v4: `coalesce(f.fp, md5(''))`,
-      v5: `coalesce(g.gp, '${NO_TAGS_FINGERPRINT}')`, i1: 'unix_millis(x.created)', i2: 'unix_millis(x.last_altered)',
+      v5: `coalesce(g.gp, '${NO_TAGS_FINGERPRINT}')`, i1: 'unix_millis(x.created)', i2: 'unix_millis(x.last_altered)', i3: 'coalesce(f.n, 0)',
     }, from),
     ...catalogPolicyRows(c),
   ]);
@@ -105,7 +115,7 @@ export function tablePredicate(tables: TableFilter, schemaColumn: string, tableC
   return `(${parts.join(' OR ')})`;
 }
 
-/** A re-crawl's second statement: columns and tags of the changed tables of one catalog. */
+/** Columns and tags of some tables of one catalog, unpacked: a re-crawl's changed tables, and the few that cannot be packed. */
 export function changedTablesStatement(catalog: string, tables: TableFilter): string {
   return union(detailRows(quoteLiteral(catalog), tables));
 }

@@ -4,6 +4,7 @@ import { systemClock } from '../../../node/system-clock';
 import { currentSnapshot } from '../index/snapshot-record';
 import { crawlBench, enableSystemTables, type CrawlBench } from '../metadata.test-support';
 import { runCrawl } from './run-crawl';
+import { quoteLiteral } from '../../../../shared/sql/quote';
 
 /** The bulk crawl against the sandbox (demo seed) through the real driver, into a real DuckDB index. */
 let emulator: RunningEmulator;
@@ -14,6 +15,9 @@ beforeAll(async () => {
   bench = await crawlBench(emulator);
   await enableSystemTables(bench.connection, emulator.sandbox.metastoreId, bench.httpPath);
   // An ABAC mask by tag (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy).
+  // Names, comments and tag values holding the characters packing separates with: these tables come unpacked.
+  await bench.sql(`CREATE TABLE main.marketing.odd_separators (\`a\u001fb\` STRING COMMENT ${quoteLiteral('x\u001ey')}, plain INT)`);
+  await bench.sql(`ALTER TABLE main.marketing.odd_separators ALTER COLUMN plain SET TAGS ('note' = ${quoteLiteral('p\u001fq')})`);
   await bench.sql("CREATE POLICY pii_email ON SCHEMA main.sales COLUMN MASK main.governance.mask_email TO `account users` FOR TABLES MATCH COLUMNS hasTagValue('pii', 'email') AS e ON COLUMN e");
 });
 afterAll(async () => {
@@ -49,10 +53,15 @@ describe('crawl over SQL', () => {
     expect(record.counts.masks).toBe(await count('SELECT count(*) FROM system.information_schema.column_masks'));
     expect(record.counts.rowFilters).toBe(await count('SELECT count(*) FROM system.information_schema.row_filters'));
     expect(record.counts.tables).toBeGreaterThan(40);
+    expect(await index.query("SELECT name, comment FROM columns WHERE table_name = 'odd_separators' ORDER BY ordinal")).toEqual([
+      { name: 'a\u001fb', comment: 'x\u001ey' },
+      { name: 'plain', comment: null },
+    ]);
+    expect(await index.query("SELECT column_name, tag_value FROM tags WHERE table_name = 'odd_separators'")).toEqual([{ column_name: 'plain', tag_value: 'p\u001fq' }]);
     expect(record.counts.masks).toBeGreaterThan(0);
     expect(record.counts.lineageEdges).toBeGreaterThan(0);
-    // catalogs + one per catalog + lineage + audit + ABAC policies + the warehouse clock.
-    expect(record.statements).toBe(1 + record.counts.catalogs + 2 + 1 + 1);
+    // catalogs + one per catalog + lineage + audit + ABAC policies + the warehouse clock + the one unpacked table.
+    expect(record.statements).toBe(1 + record.counts.catalogs + 2 + 1 + 1 + 1);
     expect(record.blindSpots).toEqual([]);
     expect(await index.query('SELECT catalog, schema, table_name, name, policy_type, on_type, match_columns FROM policies')).toEqual([
       { catalog: 'main', schema: 'sales', table_name: null, name: 'pii_email', policy_type: 'COLUMN_MASK', on_type: 'SCHEMA', match_columns: "hasTagValue('pii', 'email') AS e" },

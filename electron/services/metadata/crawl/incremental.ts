@@ -26,11 +26,33 @@ export async function fetchChangedDetails(o: {
   await writer.run(`CREATE OR REPLACE TEMP TABLE stage_refetch AS
     SELECT n.catalog, n.schema, n.name FROM stage_tables n LEFT JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
     WHERE o.name IS NULL OR o.column_fp IS DISTINCT FROM n.column_fp OR o.tag_fp IS DISTINCT FROM n.tag_fp OR coalesce(n.last_altered, 0) >= $1`, [o.watermark]);
-  const changed = await writer.read('SELECT catalog, schema, name FROM stage_refetch ORDER BY catalog, schema, name');
+  const changed = (await writer.read('SELECT catalog, schema, name FROM stage_refetch ORDER BY catalog, schema, name')).map((r) => ({ catalog: String(r.catalog), schema: String(r.schema), name: String(r.name) }));
+  await fetchTableDetails({ ...o, tables: changed });
+  // Every row from the warehouse is in: the copies below are SQL, and need the memory the appenders held.
+  writer.seal();
+  const unchanged = (alias: string, table = 'table_name') => `EXISTS (SELECT 1 FROM stage_tables n JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
+      WHERE n.catalog = ${alias}.catalog AND n.schema = ${alias}.schema AND n.name = ${alias}.${table})
+    AND NOT EXISTS (SELECT 1 FROM stage_refetch f WHERE f.catalog = ${alias}.catalog AND f.schema = ${alias}.schema AND f.name = ${alias}.${table})`;
+  await writer.run(`INSERT INTO stage_columns SELECT * FROM columns c WHERE ${unchanged('c')}`);
+  await writer.run(`INSERT INTO stage_tags SELECT * FROM tags g WHERE kind IN ('TABLE', 'COLUMN') AND ${unchanged('g')}`);
+  await writer.run('DROP TABLE stage_refetch');
+  return changed.length;
+}
+
+/** Columns and tags of the given tables, one row each, a thousand tables per statement, batches on `concurrency` sessions. */
+export async function fetchTableDetails(o: {
+  readonly writer: SnapshotWriter;
+  readonly tables: readonly { readonly catalog: string; readonly schema: string; readonly name: string }[];
+  readonly openSession: () => Promise<SqlSession>;
+  readonly concurrency: number;
+  readonly signal: AbortSignal;
+  readonly clock: Clock;
+  readonly onStatement: () => void;
+}): Promise<void> {
+  const { writer } = o;
   const batches: { catalog: string; tables: TableFilter }[] = [];
   let current: { catalog: string; tables: Map<string, string[]>; size: number } | undefined;
-  for (const r of changed) {
-    const [catalog, schema, name] = [String(r.catalog), String(r.schema), String(r.name)];
+  for (const { catalog, schema, name } of o.tables) {
     if (!current || current.catalog !== catalog || current.size >= CHANGED_TABLES_PER_STATEMENT) {
       current = { catalog, tables: new Map(), size: 0 };
       batches.push(current);
@@ -50,15 +72,6 @@ export async function fetchChangedDetails(o: {
       await streamStatement(session, changedTablesStatement(batch.catalog, batch.tables), o.signal, (rows) => writer.appendRows(batch.catalog, rows));
     },
   });
-  // Every row from the warehouse is in: the copies below are SQL, and need the memory the appenders held.
-  writer.seal();
-  const unchanged = (alias: string, table = 'table_name') => `EXISTS (SELECT 1 FROM stage_tables n JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
-      WHERE n.catalog = ${alias}.catalog AND n.schema = ${alias}.schema AND n.name = ${alias}.${table})
-    AND NOT EXISTS (SELECT 1 FROM stage_refetch f WHERE f.catalog = ${alias}.catalog AND f.schema = ${alias}.schema AND f.name = ${alias}.${table})`;
-  await writer.run(`INSERT INTO stage_columns SELECT * FROM columns c WHERE ${unchanged('c')}`);
-  await writer.run(`INSERT INTO stage_tags SELECT * FROM tags g WHERE kind IN ('TABLE', 'COLUMN') AND ${unchanged('g')}`);
-  await writer.run('DROP TABLE stage_refetch');
-  return changed.length;
 }
 
 async function dropBatch(writer: SnapshotWriter, batch: { catalog: string; tables: TableFilter }): Promise<void> {

@@ -11,7 +11,7 @@ import { callerBlindSpots, stageCounts } from '../index/stage-counts';
 import { diffRows, stageDiff } from '../index/stage-diff';
 import { STAGE_COLUMN_COUNTS_SQL, STAGE_EMPTY_FINGERPRINTS_SQL, stageFingerprintStatements } from '../index/stage-fingerprints';
 import { identifyCaller } from './caller';
-import { fetchChangedDetails } from './incremental';
+import { fetchChangedDetails, fetchTableDetails } from './incremental';
 import { crawlOverRest } from './rest-crawl';
 import { crawlOverSql, type CrawlProgress } from './sql-crawl';
 
@@ -76,9 +76,14 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
         });
         statements = r.statements + 1;
         crawled = r;
-        if (incremental) {
-          o.onProgress?.({ phase: 'details', catalogsDone: r.catalogs.length, catalogsTotal: r.catalogs.length, tables: writer.appended('tables'), columns: writer.appended('columns') });
-          refetched = await fetchChangedDetails({ writer, watermark: previous.watermark, openSession: sql, concurrency: o.concurrency ?? 3, signal: o.signal, clock: o.clock, onStatement: () => statements++ });
+        const details = { writer, openSession: sql, concurrency: o.concurrency ?? 3, signal: o.signal, clock: o.clock, onStatement: () => statements++ };
+        o.onProgress?.({ phase: 'details', catalogsDone: r.catalogs.length, catalogsTotal: r.catalogs.length, tables: writer.appended('tables'), columns: writer.appended('columns') });
+        if (incremental) refetched = await fetchChangedDetails({ ...details, watermark: previous.watermark });
+        else {
+          // The few tables whose names or comments hold the packing separators come unpacked (crawl-packing.ts).
+          await fetchTableDetails({ ...details, tables: await writer.dirtyTables() });
+          writer.seal();
+          await writer.unpack();
         }
       } else {
         const r = await crawlOverRest({ writer, rest: o.connection.rest, signal: o.signal, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
@@ -87,13 +92,14 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
       }
       o.onProgress?.({ phase: 'index', catalogsDone: 0, catalogsTotal: 0, tables: writer.appended('tables'), columns: writer.appended('columns') });
       writer.seal();
-      if (!incremental) {
+      if (o.source === 'rest') {
+        // Over REST nothing comes fingerprinted or counted: the index computes both, with the warehouse's formula.
         for (const { catalog } of await writer.read('SELECT DISTINCT catalog FROM stage_tables ORDER BY 1')) {
           for (const statement of stageFingerprintStatements()) await writer.run(statement, [String(catalog)]);
         }
-        await writer.run(STAGE_EMPTY_FINGERPRINTS_SQL);
+        await writer.run(STAGE_COLUMN_COUNTS_SQL);
       }
-      await writer.run(STAGE_COLUMN_COUNTS_SQL);
+      await writer.run(STAGE_EMPTY_FINGERPRINTS_SQL);
       const diff = previous === null ? null : await stageDiff(writer);
       const record: SnapshotRecord = {
         id: `crawl-${startedAt}-${randomUUID().slice(0, 8)}`,

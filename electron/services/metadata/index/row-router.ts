@@ -9,6 +9,14 @@ type Cell = string | number | bigint | boolean | null | undefined;
 /** Appends one row of cells (typed by the table's column list) to an appender. */
 export type AppendRow = (table: IndexTable, cells: readonly Cell[]) => void;
 
+/** Where packed rows go: the packed text (unpacked in SQL later), and tables that must be fetched unpacked. */
+export interface PackedSink {
+  packed(catalog: string | null, kind: 'columns' | 'tags' | 'tagfp', schema: string | null, table: string | null, payload: string | null): void;
+  dirty(catalog: string | null, schema: string | null, table: string | null): void;
+}
+
+const isDirty = (v: CrawlRow['i4']): boolean => v !== null && v !== undefined && Number(v) === 1;
+
 export function appendCells(a: DuckDBAppender, types: readonly string[], cells: readonly Cell[]): void {
   for (let i = 0; i < types.length; i++) {
     const v = cells[i];
@@ -28,7 +36,7 @@ const principals = (v: string | null): number => (v === null ? 0 : Number(v) || 
  * catalog a per-catalog statement was run for; metastore-wide rows carry their names in the row. Privileges are kept
  * in SQL spelling (`USE SCHEMA`), whichever spelling the view used (reference §2: underscores are not pinned down).
  */
-export function routeRow(append: AppendRow, catalog: string | null, r: CrawlRow): void {
+export function routeRow(append: AppendRow, packed: PackedSink, catalog: string | null, r: CrawlRow): void {
   const c = catalog;
   switch (r.kind) {
     case 'catalog':
@@ -40,7 +48,13 @@ export function routeRow(append: AppendRow, catalog: string | null, r: CrawlRow)
     case 'table':
       return append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, null, null, null]);
     case 'table_state':
-      return append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, r.v4, r.v5, null]);
+      return append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, r.v4, r.v5, r.i3 ?? null]);
+    case 'table_packed':
+      append('tables', [c, r.s, r.t, r.v1, r.v2, r.v3, r.n, r.i1, r.i2, r.v4, null, r.i3 ?? null]);
+      return isDirty(r.i4) ? packed.dirty(c, r.s, r.t) : packed.packed(c, 'columns', r.s, r.t, r.v5);
+    case 'tags_packed':
+      packed.packed(c, 'tagfp', r.s, r.t, r.v4);
+      return isDirty(r.i4) ? packed.dirty(c, r.s, r.t) : packed.packed(c, 'tags', r.s, r.t, r.v5);
     case 'column':
       return append('columns', [c, r.s, r.t, r.n, r.i1, r.v1, r.v2, r.v3 === null ? null : r.v3.toUpperCase() === 'YES']);
     case 'schema_tag':

@@ -2,7 +2,8 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node
 import type { CrawlRow } from '../../../../shared/metadata/crawl-rows';
 import type { SnapshotRecord } from '../../../../shared/metadata/snapshot';
 import { INDEX_TABLE_NAMES, INDEX_TABLES, STAGE_PREFIX, tableDdl, type IndexTable } from './index-schema';
-import { appendCells, routeRow, type AppendRow } from './row-router';
+import { unpackSql } from '../../../../shared/metadata/crawl-packing';
+import { appendCells, routeRow, type AppendRow, type PackedSink } from './row-router';
 import { searchBuildSql } from './search-build';
 
 /** A row of the `diff` table: `change` is new, changed or dropped; `details` the JSON list of changes. */
@@ -22,6 +23,10 @@ export interface SnapshotWriter {
   /** Routes crawl rows of one catalog (null for metastore-wide statements) into the stage. */
   appendRows(catalog: string | null, rows: readonly CrawlRow[]): void;
   readonly append: AppendRow;
+  /** Tables whose columns and tags could not be packed (see crawl-packing.ts): fetch them unpacked before `unpack`. */
+  dirtyTables(): Promise<readonly { readonly catalog: string; readonly schema: string; readonly name: string }[]>;
+  /** Unpacks the packed columns and tags into the stage (after `seal`). */
+  unpack(): Promise<void>;
   /** Rows appended to a stage table so far. */
   appended(table: IndexTable): number;
   /**
@@ -40,6 +45,10 @@ export interface SnapshotWriter {
  * `connect` gives two connections: appenders live on one, statements run on the other, so a statement (a catalog's
  * retry deleting its partial rows) never shares a connection with appends still arriving from other catalogs.
  */
+/** Packed columns and tags as fetched (crawl-packing.ts), and tables that must be fetched unpacked. */
+const PACKED_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}packed (catalog VARCHAR, kind VARCHAR, s VARCHAR, t VARCHAR, payload VARCHAR)`;
+const DIRTY_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}dirty (catalog VARCHAR, schema VARCHAR, name VARCHAR)`;
+
 /** Rows appended between two flushes of the appenders. */
 const FLUSH_EVERY = 50_000;
 
@@ -47,8 +56,11 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   const c = await connect();
   const appendConnection = await connect();
   await c.run(INDEX_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}; ${tableDdl(STAGE_PREFIX + t, t)}`).join(';\n'));
+  await c.run(`${PACKED_DDL}; ${DIRTY_DDL}`);
   const appenders = new Map<IndexTable, DuckDBAppender>();
   for (const t of INDEX_TABLE_NAMES) appenders.set(t, await appendConnection.createAppender(STAGE_PREFIX + t));
+  const packedAppender = await appendConnection.createAppender(`${STAGE_PREFIX}packed`);
+  const dirtyAppender = await appendConnection.createAppender(`${STAGE_PREFIX}dirty`);
   const types = new Map(INDEX_TABLE_NAMES.map((t) => [t, INDEX_TABLES[t].map(([, k]) => k as string)]));
   const counts = new Map<IndexTable, number>(INDEX_TABLE_NAMES.map((t) => [t, 0]));
   let open = true;
@@ -61,22 +73,45 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     counts.set(table, counts.get(table)! + 1);
     if (++sinceFlush >= FLUSH_EVERY) flush();
   };
+  const packed: PackedSink = {
+    packed(catalog, kind, schema, table, payload) {
+      if (!open) throw new Error('The snapshot writer was sealed.');
+      if (payload === null) return;
+      appendCells(packedAppender, ['v', 'v', 'v', 'v', 'v'], [catalog, kind, schema, table, payload]);
+      if (++sinceFlush >= FLUSH_EVERY) flush();
+    },
+    dirty(catalog, schema, table) {
+      if (!open) throw new Error('The snapshot writer was sealed.');
+      appendCells(dirtyAppender, ['v', 'v', 'v'], [catalog, schema, table]);
+    },
+  };
+  const all = () => [...appenders.values(), packedAppender, dirtyAppender];
   const flush = () => {
     sinceFlush = 0;
-    if (open) for (const a of appenders.values()) a.flushSync();
+    if (open) for (const a of all()) a.flushSync();
   };
   const closeAppenders = () => {
     if (!open) return;
     open = false;
-    for (const a of appenders.values()) a.closeSync();
+    for (const a of all()) a.closeSync();
   };
   const dropStage = () => c.run(INDEX_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}`).join(';\n'));
 
   return {
     append,
     seal: closeAppenders,
+    async dirtyTables() {
+      flush();
+      const rows = (await c.runAndReadAll(`SELECT DISTINCT catalog, schema, name FROM ${STAGE_PREFIX}dirty ORDER BY ALL`)).getRowObjectsJS();
+      return rows.map((r) => ({ catalog: String(r.catalog), schema: String(r.schema), name: String(r.name) }));
+    },
+    async unpack() {
+      // A dirty table's packed rows (its other kind may have packed cleanly) give way to the unpacked fetch.
+      await c.run(`DELETE FROM ${STAGE_PREFIX}packed p WHERE kind IN ('columns', 'tags') AND EXISTS (SELECT 1 FROM ${STAGE_PREFIX}dirty d WHERE d.catalog = p.catalog AND d.schema = p.s AND d.name = p.t)`);
+      for (const sql of unpackSql(STAGE_PREFIX)) await c.run(sql);
+    },
     appendRows(catalog, rows) {
-      for (const r of rows) routeRow(append, catalog, r);
+      for (const r of rows) routeRow(append, packed, catalog, r);
     },
     appended: (t) => counts.get(t)!,
     async run(sql, params = []) {
@@ -89,6 +124,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     },
     async commit(record, diff) {
       closeAppenders();
+      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
       await c.run(searchBuildSql(STAGE_PREFIX));
       await c.run('BEGIN TRANSACTION');
       try {
@@ -112,6 +148,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     async discard() {
       closeAppenders();
       await dropStage();
+      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
       await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_text; DROP TABLE IF EXISTS ${STAGE_PREFIX}search_docs`);
     },
   };
