@@ -10,7 +10,7 @@ export interface NamePattern {
   readonly segments: readonly RegExp[];
 }
 
-const escape = (s: string): string => s.replace(/[.+?^${}()[\]\\|]/g, '\\$&');
+const escape = (s: string): string => s.replace(/[.*+?^${}()[\]\\|]/g, '\\$&');
 
 /** The segments of a pattern, or an error message in plain language. */
 export function parsePattern(text: string): NamePattern | string {

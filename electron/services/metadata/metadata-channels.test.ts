@@ -10,7 +10,12 @@ let main: ComposedApp;
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await composedWithSandbox(emulator);
-  await enableSystemTables(main.app.session.requireConnection(), emulator.sandbox.metastoreId, runningWarehouse(emulator));
+  const connection = main.app.session.requireConnection();
+  await enableSystemTables(connection, emulator.sandbox.metastoreId, runningWarehouse(emulator));
+  const session = await connection.sql(runningWarehouse(emulator));
+  // An ABAC mask by tag on main.sales (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-ddl-create-policy).
+  await session.execute("CREATE POLICY pii_email ON SCHEMA main.sales COLUMN MASK main.governance.mask_email TO `account users` FOR TABLES MATCH COLUMNS hasTagValue('pii', 'email') AS e ON COLUMN e");
+  await session.close();
 });
 afterAll(async () => {
   await main.close();
@@ -79,6 +84,11 @@ describe('metadata channels', () => {
     expect(people.maskedSensitiveColumns).toBe(1);
     const unmasked = await value('metadata.coverageObjects', { catalog: 'hr', schema: 'people', measure: 'unmasked-sensitive' });
     expect(unmasked.total).toBe(people.sensitiveColumns - 1);
+    // main.sales's email columns are masked by the ABAC policy (no table-level mask there).
+    const salesCoverage = (await value('metadata.coverage', { catalog: 'main' })).find((r: { name: string }) => r.name === 'sales');
+    const masked = await value('metadata.coverageObjects', { catalog: 'main', schema: 'sales', measure: 'masked-sensitive' });
+    expect(masked.objects.map((o: { path: string[] }) => o.path.join('.'))).toEqual(['main.sales.customers.email', 'main.sales.stores.manager_email']);
+    expect(salesCoverage.maskedSensitiveColumns).toBe(2);
   });
 
   it('refuses bad input at the boundary', async () => {
