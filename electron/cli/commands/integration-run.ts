@@ -57,7 +57,7 @@ export async function validate(ctx: WorkspaceContext): Promise<number> {
 async function planFor(ctx: WorkspaceContext, kind: PlanKind) {
   const { config, signal } = await workspaceConfig(ctx);
   const session = await ctx.connection.connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, kind, config, signal, ctx.connection.workspace.host).finally(() => session.close());
+  const plan = await observeAndPlan(session, kind, config, signal, ctx.connection.connection).finally(() => session.close());
   return { config, signal, plan };
 }
 

@@ -22,7 +22,7 @@ export function createApplyService(deps: IntegrationDeps) {
     const { config, connection } = await configWithSchemas(deps, 'refresh');
     const session = await connection.sql(config.httpPath);
     try {
-      return await observeAndPlan(session, kind, config, connection.signal, connection.workspace.host);
+      return await observeAndPlan(session, kind, config, connection.signal, connection);
     } finally {
       await session.close();
     }

@@ -78,7 +78,7 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
       const report = await tasks.run(taskId, { label: 'Checking the workspace against the plan…' }, async (task) => {
         const session = await c.sql(config.httpPath);
         try {
-          return verifyPlan(await observeAndPlan(session, 'setup', config, workSignal(task.signal, c), c.workspace.host));
+          return verifyPlan(await observeAndPlan(session, 'setup', config, workSignal(task.signal, c), c));
         } finally {
           await session.close();
         }

@@ -6,18 +6,24 @@ import { workspaceHost } from '../../../shared/integration/workspace-host';
 import { AppFailure } from '../../../shared/result';
 import type { SqlSession, WorkspaceConnection } from '../connection/types';
 import { observeWorkspace } from './observe/observe-workspace';
+import { grantViewerOf } from './observe/viewer';
+
+/** What observation needs of the signed-in connection: where it is, who it is (which grant source shows all), REST. */
+export type Observer = Pick<WorkspaceConnection, 'workspace' | 'identity' | 'rest'>;
 
 /**
  * Observes every target reachable from the signed-in workspace and plans against what is there now. ucbridge holds
  * credentials for the signed-in workspace only: an additional workspace on the same host is observed through this
  * session; one elsewhere stays unobserved, so its steps plan as `create` (they run there, see targetSession).
  */
-export async function observeAll(session: SqlSession, config: IntegrationConfig, signal: AbortSignal, host: string): Promise<ObservedState> {
+export async function observeAll(session: SqlSession, config: IntegrationConfig, signal: AbortSignal, observer: Observer): Promise<ObservedState> {
+  const host = observer.workspace.host;
+  const viewer = await grantViewerOf(observer, signal);
   const reachable = config.additionalWorkspaceConnections.filter((w) => workspaceHost(w.workspaceUrl) === host.toLowerCase());
   const targets = ['main', ...new Set(reachable.map((w) => w.workspaceUrl))];
   const states: ObservedState[] = [];
   // One session, one statement at a time: the targets are few, and the driver's session is not concurrent.
-  for (const target of targets) states.push(await observeWorkspace(session, config, signal, target));
+  for (const target of targets) states.push(await observeWorkspace(session, config, viewer, signal, target));
   return mergeObserved(...states);
 }
 
@@ -25,8 +31,8 @@ export function planFor(kind: PlanKind, config: IntegrationConfig, observed: Obs
   return kind === 'setup' ? planSetup(config, observed) : planUninstall(config, observed);
 }
 
-export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal, host: string): Promise<Plan> {
-  return planFor(kind, config, await observeAll(session, config, signal, host));
+export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal, observer: Observer): Promise<Plan> {
+  return planFor(kind, config, await observeAll(session, config, signal, observer));
 }
 
 /**

@@ -36,7 +36,7 @@ export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
   const { config, connection } = o;
   o.onProgress?.(0, 0, 'Reading the workspace…');
   const session = await connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, o.kind, config, o.signal, connection.workspace.host).finally(() => session.close());
+  const plan = await observeAndPlan(session, o.kind, config, o.signal, connection).finally(() => session.close());
   if (o.expectedHash !== null && plan.hash !== o.expectedHash) {
     return fail('CONFLICT', 'The plan is no longer the one you previewed: the settings or the workspace changed since.', 'Preview the plan again, check it, then apply.');
   }

@@ -50,7 +50,7 @@ async function observed(s: { emulator: RunningEmulator; main: ComposedApp }) {
   const config = IntegrationConfigSchema.parse(view.value.settings.config);
   const session = await s.main.app.session.requireConnection().sql(config.httpPath);
   try {
-    return hostless(s, JSON.stringify(canonical((await observeAll(session, config, new AbortController().signal, new URL(s.emulator.workspaceUrl).host)).targets)));
+    return hostless(s, JSON.stringify(canonical((await observeAll(session, config, new AbortController().signal, s.main.app.session.requireConnection())).targets)));
   } finally {
     await session.close();
   }

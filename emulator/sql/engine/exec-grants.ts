@@ -10,14 +10,17 @@ import type { Exec, Execution } from './session';
 
 /**
  * SHOW GRANTS [principal] ON securable (R10): direct grants on the object and those it inherits from its schema
- * and catalog, with `actionType` in SQL spelling. Admins, owners and MANAGE holders may list everyone's grants;
- * anyone may list their own (naming themselves or one of their groups).
+ * and catalog, with `actionType` in SQL spelling. "Metastore admins, users with the MANAGE privilege on the object,
+ * the object's owner, or the owner of the catalog or schema that contains the object can view all grants on the
+ * object. If you do not have the above permissions, you can only view your own grants on the object"
+ * (https://docs.databricks.com/aws/en/data-governance/unity-catalog/manage-privileges/): workspace admins are not
+ * in that list.
  */
 export function runShowGrants(exec: Exec, st: Extract<Statement, { type: 'show-grants' }>): Execution {
   const ref = securableOf(exec, st.securable);
   const s = exec.subject;
   const principal = st.principal === null ? null : (exec.uc.principalName(st.principal) ?? st.principal);
-  const privileged = s.metastoreAdmin || s.workspaceAdmin || exec.uc.authz.canManage(s, ref);
+  const privileged = s.metastoreAdmin || exec.uc.authz.canManage(s, ref);
   if (!privileged && (principal === null || !s.names.has(principal.toLowerCase()))) {
     throw ucErrors.insufficientPermissions(`User does not have MANAGE on ${describeSecurable(ref)} and is not its owner.`);
   }

@@ -10,6 +10,7 @@ import { quoteIdent, quoteLiteral } from '../../../../shared/sql/quote';
 import type { SqlSession, WorkspaceConnection } from '../../connection/types';
 import { sandboxSecrets, testSession, type TestSession } from '../../session/session.test-support';
 import { observeWorkspace } from '../observe/observe-workspace';
+import { ADMIN_VIEWER } from '../observe/sandbox-sql.test-support';
 import { memoryStore } from './apply.test-support';
 import { ManifestSchema, manifestApiPath, writeManifest } from './manifest';
 import { createPlanJournal } from './plan-journal';
@@ -188,7 +189,7 @@ describe('the set-up plan and the manifest', () => {
     const first = await apply(planSetup(config, null));
     expect(first.result).toMatchObject({ failed: 0, failure: null });
     expect(first.result.ran).toBeGreaterThan(5);
-    const again = planSetup(config, await observeWorkspace(admin, config));
+    const again = planSetup(config, await observeWorkspace(admin, config, ADMIN_VIEWER));
     expect(again.steps.filter((s) => s.action !== 'unchanged').map((s) => s.id)).toEqual([]);
     const second = await apply(again);
     expect(second.result).toMatchObject({ ran: 0, skipped: again.steps.length, failed: 0 });

@@ -28,7 +28,7 @@ describe('the observation statement', () => {
       expect(sql).not.toMatch(/IN \(\)/);
       if (scope.integrationCatalog !== null) expect(sql).toContain("'it\\'s`x'");
     }
-    expect(observeStatement(observeScope(config, 'b.example.com'))).not.toMatch(/schemata|volumes|catalog_tags/);
+    expect(observeStatement(observeScope(config, 'b.example.com'))).not.toMatch(/volumes|catalog_tags/);
     // With MANAGE per schema of a governed catalog, those grants are read too; with MANAGE on the catalog, not.
     expect(observeScope({ ...config, manageScope: 'catalog' }, 'main').governedCatalogs).toEqual([]);
     const schemaReads = (c: typeof config) => observeStatement(observeScope(c, 'main')).match(/schema_privileges/g)!.length;
@@ -39,7 +39,7 @@ describe('the observation statement', () => {
 
   it('does not query for a workspace the config does not name', async () => {
     const session: SqlSession = { httpPath: '/x', execute: () => Promise.reject(new Error('no query expected')), stream: () => { throw new Error('no'); }, close: async () => undefined };
-    const observed = await observeWorkspace(session, config, undefined, 'unknown.example.com');
+    const observed = await observeWorkspace(session, config, { names: [], metastoreAdmin: true }, undefined, 'unknown.example.com');
     expect(observed.targets['unknown.example.com']).toEqual({ catalogs: [], schemas: [], tables: [], volumes: [], grants: [] });
   });
 

@@ -1,15 +1,15 @@
 import { DIRECT_GRANT_PREDICATE as DIRECT } from '../../../../shared/sql/privilege-reads';
-import { quoteLiteral, quoteName } from '../../../../shared/sql/quote';
-import { INTEGRATION_TAG, AUDIT_SCHEMAS, STAGING_VOLUME, SYSTEM_CATALOG } from '../../../../shared/integration/integration-objects';
+import { quoteLiteral } from '../../../../shared/sql/quote';
+import { INTEGRATION_TAG, AUDIT_SCHEMAS, SYSTEM_CATALOG } from '../../../../shared/integration/integration-objects';
 
 /**
  * One statement that reads everything the planner needs from `system.information_schema` (reference §2): the
  * catalogs of interest with their owner, ucbridge's marker tag, the integration catalog's schemas, tables and
- * volumes, the audit system schemas and tables, and the privileges granted directly to the service principal
- * (shared/sql/privilege-reads.ts: `inherited_from` is 'NONE' on a direct grant) on the catalogs, schemas and tables the plan grants on (every schema of a governed
- * catalog: the plan grants MANAGE on each). UNION ALL into one
- * five-column shape keeps it to one round trip; volume grants have no information_schema view in the sandbox,
- * so they are read with SHOW GRANTS (which Databricks has too).
+ * volumes, the governed catalogs' schemas, the audit system schemas and tables, and the privileges granted directly
+ * to the service principal (shared/sql/privilege-reads.ts: `inherited_from` is 'NONE' on a direct grant) on the
+ * catalogs, schemas, tables and volumes the plan grants on. UNION ALL into one five-column shape keeps it to one
+ * round trip. The privilege rows are complete only where the reader owns the catalog or is a metastore admin;
+ * elsewhere observe-workspace.ts reads them with SHOW GRANTS instead.
  */
 
 export interface ObserveScope {
@@ -36,6 +36,7 @@ export function observeStatement(scope: ObserveScope): string {
   if (scope.governedCatalogs.length > 0) {
     parts.push(
       `SELECT 'schema_privilege', catalog_name, schema_name, ${text}, privilege_type FROM system.information_schema.schema_privileges WHERE grantee = ${sp} AND ${DIRECT} AND catalog_name IN (${list(scope.governedCatalogs)})`,
+      `SELECT 'governed_schema', catalog_name, schema_name, ${text}, ${text} FROM system.information_schema.schemata WHERE catalog_name IN (${list(scope.governedCatalogs)}) AND schema_name <> 'information_schema'`,
     );
   }
   if (scope.integrationCatalog !== null) {
@@ -43,6 +44,7 @@ export function observeStatement(scope: ObserveScope): string {
     parts.push(
       `SELECT 'tag', catalog_name, tag_value, ${text}, ${text} FROM system.information_schema.catalog_tags WHERE catalog_name = ${c} AND tag_name = ${quoteLiteral(INTEGRATION_TAG)}`,
       `SELECT 'volume', volume_catalog, volume_schema, volume_name, ${text} FROM system.information_schema.volumes WHERE volume_catalog = ${c}`,
+      `SELECT 'volume_privilege', volume_catalog, volume_schema, volume_name, privilege_type FROM system.information_schema.volume_privileges WHERE grantee = ${sp} AND ${DIRECT} AND volume_catalog = ${c}`,
     );
   }
   // Schemas and tables of the integration catalog, and only the audit schemas of `system` (a real metastore has
@@ -64,7 +66,3 @@ export function observeStatement(scope: ObserveScope): string {
   }
   return parts.join('\nUNION ALL ');
 }
-
-/** Direct and inherited grants to the principal on the staging volume; rows whose objectType is VOLUME are direct. */
-export const volumeGrantsStatement = (catalog: string, principal: string): string =>
-  `SHOW GRANTS ${quoteName(principal)} ON VOLUME ${quoteName(catalog, STAGING_VOLUME.schema, STAGING_VOLUME.name)}`;

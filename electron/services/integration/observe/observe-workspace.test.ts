@@ -11,7 +11,7 @@ import { verifyPlan } from '../../../../shared/integration/verify';
 import { quoteIdent, quoteLiteral, quoteName } from '../../../../shared/sql/quote';
 import type { SqlSession } from '../../connection/types';
 import { observeWorkspace } from './observe-workspace';
-import { sandboxSql, type SandboxSql } from './sandbox-sql.test-support';
+import { ADMIN_VIEWER, sandboxSql, type SandboxSql } from './sandbox-sql.test-support';
 
 /** Observe, apply the plan statement by statement through the real driver as the admin user, observe again. */
 let emulator: RunningEmulator;
@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe('observeWorkspace on the sandbox', () => {
   it('sees an empty integration, then a converged one after the set-up statements, then nothing after uninstall', async () => {
-    const before = await observeWorkspace(session, config);
+    const before = await observeWorkspace(session, config, ADMIN_VIEWER);
     const main = before.targets.main!;
     expect(main.catalogs.map((c) => c.name).sort()).toEqual(['finance', 'hr', 'system', HOSTILE.toLowerCase()].sort());
     expect(main.catalogs.find((c) => c.name === 'hr')!.owner).toBe(emulator.users.find((u) => u.admin)!.userName);
@@ -69,7 +69,7 @@ describe('observeWorkspace on the sandbox', () => {
     expect(fresh.steps.filter((s) => s.action !== 'create')).toEqual([]);
 
     await run(fresh);
-    const after = await observeWorkspace(session, config);
+    const after = await observeWorkspace(session, config, ADMIN_VIEWER);
     const hostileSchemaGrants = after.targets.main!.grants.filter((g) => g.securable === 'SCHEMA' && g.name[0] === HOSTILE.toLowerCase());
     expect(hostileSchemaGrants).toContainEqual({ securable: 'SCHEMA', name: [HOSTILE.toLowerCase(), "sch`'\u00e9ma"], privileges: ['MANAGE'] });
     expect(hostileSchemaGrants).toHaveLength(config.governedSchemas[HOSTILE.toLowerCase()]!.length);
@@ -82,7 +82,7 @@ describe('observeWorkspace on the sandbox', () => {
     const uninstall = planUninstall(config, after);
     expect(uninstall.steps.every((s) => s.action === 'change')).toBe(true);
     await run(uninstall);
-    const gone = await observeWorkspace(session, config);
+    const gone = await observeWorkspace(session, config, ADMIN_VIEWER);
     const left = gone.targets.main!;
     expect(left.catalogs.map((c) => c.name)).not.toContain('ucbridge_it');
     expect(left.schemas.filter(([c]) => c === 'ucbridge_it')).toEqual([]);
@@ -99,7 +99,7 @@ describe('observeWorkspace on the sandbox', () => {
     await session.execute("CREATE CATALOG IF NOT EXISTS `ucbridge_it`");
     await session.execute("ALTER CATALOG `ucbridge_it` SET TAGS ('ucbridge_integration' = 'other-workspace.example.com')");
     try {
-      const marks = actions(planSetup(config, await observeWorkspace(session, config)));
+      const marks = actions(planSetup(config, await observeWorkspace(session, config, ADMIN_VIEWER)));
       expect(marks).toMatchObject({ catalog: 'unchanged', 'catalog:tag': 'change', 'schema:policies': 'create', 'grant:sp:governed:finance': 'change', 'grant:sp:governed:hr': 'create' });
     } finally {
       await session.execute(`REVOKE USE CATALOG ON CATALOG \`finance\` FROM ${sp}`);
@@ -112,10 +112,10 @@ describe('observeWorkspace on the sandbox', () => {
     const script = (name: string) =>
       files.find((f) => f.name === name)!.content.split('\n').filter((l) => l !== '' && !l.startsWith('--')).map((l) => l.slice(0, -1));
     for (const statement of script('setup.sql')) await session.execute(statement);
-    const after = await observeWorkspace(session, config);
+    const after = await observeWorkspace(session, config, ADMIN_VIEWER);
     expect(verifyPlan(planSetup(config, after))).toMatchObject({ converged: true });
     for (const statement of script('uninstall.sql')) await session.execute(statement);
-    const gone = (await observeWorkspace(session, config)).targets.main!;
+    const gone = (await observeWorkspace(session, config, ADMIN_VIEWER)).targets.main!;
     expect(gone.catalogs.map((c) => c.name)).not.toContain('ucbridge_it');
     expect(gone.grants).toEqual([]);
     expect(verifyPlan(planSetup(config, { targets: { main: gone }, at: 0 })).converged).toBe(false);
@@ -124,7 +124,7 @@ describe('observeWorkspace on the sandbox', () => {
   it('observes an additional workspace\u2019s catalogs only, under its URL', async () => {
     const url = 'workspace-b.cloud.databricks.com';
     const withExtra = IntegrationConfigSchema.parse({ ...config, additionalWorkspaceConnections: [{ workspaceUrl: url, httpPath: '/sql/1.0/warehouses/b', catalogs: ['raw'] }] });
-    const observed = await observeWorkspace(session, withExtra, undefined, url);
+    const observed = await observeWorkspace(session, withExtra, ADMIN_VIEWER, undefined, url);
     expect(Object.keys(observed.targets)).toEqual([url]);
     expect(observed.targets[url]!.catalogs.map((c) => c.name)).toEqual(['raw']);
     expect(observed.targets[url]!.schemas).toEqual([]);
@@ -134,7 +134,7 @@ describe('observeWorkspace on the sandbox', () => {
 
   it('observes without audit: no system schemas, tables or grants are read', async () => {
     const noAudit = IntegrationConfigSchema.parse({ ...config, audit: { enabled: false } });
-    const observed = (await observeWorkspace(session, noAudit)).targets.main!;
+    const observed = (await observeWorkspace(session, noAudit, ADMIN_VIEWER)).targets.main!;
     expect(observed.catalogs.map((c) => c.name)).not.toContain('system');
     expect(observed.schemas).toEqual([]);
     expect(planSetup(noAudit, { targets: { main: observed }, at: 0 }).steps.every((s) => s.action === 'create')).toBe(true);
@@ -143,6 +143,6 @@ describe('observeWorkspace on the sandbox', () => {
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(observeWorkspace(session, config, controller.signal)).rejects.toMatchObject({ error: { code: 'CANCELLED' } });
+    await expect(observeWorkspace(session, config, ADMIN_VIEWER, controller.signal)).rejects.toMatchObject({ error: { code: 'CANCELLED' } });
   });
 });

@@ -10,24 +10,21 @@ import {
   type TargetObservation,
 } from '../../../../shared/integration/observed-state';
 import type { SqlSession } from '../../connection/types';
-import { observeStatement, volumeGrantsStatement, type ObserveScope } from './observe-query';
+import { grantsByShow, type ShowTarget } from './grants-by-show';
+import { observeStatement, type ObserveScope } from './observe-query';
+import { viewsShowAll, type GrantViewer } from './viewer';
 
 /**
- * Observes one workspace for the planner: one information_schema statement, plus SHOW GRANTS on the staging
- * volume when it exists. `target` is `main` (the integration catalog, governed catalogs, `system` when audit is
- * on) or an additional workspace's URL as written in the config (that workspace's catalogs only, seen through
+ * Observes one workspace for the planner: one information_schema statement, then SHOW GRANTS on the securables of
+ * each catalog whose grants the views do not show the reader in full (it neither owns the catalog nor is a
+ * metastore admin: viewer.ts). `target` is `main` (the integration catalog, governed catalogs, `system` when audit
+ * is on) or an additional workspace's URL as written in the config (that workspace's catalogs only, seen through
  * its own session: catalogs bound to it may be invisible elsewhere, reference §2).
  */
 
 const Cell = z.string().nullable().optional().transform((v) => v ?? null);
 const ObserveRowSchema = z.object({ kind: z.string(), a: Cell, b: Cell, c: Cell, d: Cell });
 type ObserveRow = z.output<typeof ObserveRowSchema>;
-
-/** SHOW GRANTS headers are camelCase on the sandbox; Databricks does not document the capitalisation (reference §1.8). */
-const ShowGrantsRowSchema = z
-  .record(z.string(), z.unknown())
-  .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? v : null])))
-  .pipe(z.object({ principal: z.string(), actiontype: z.string(), objecttype: z.string().nullable() }));
 
 export function observeScope(config: IntegrationConfig, target: string): ObserveScope {
   const principal = config.servicePrincipal.applicationId;
@@ -60,26 +57,36 @@ export function observationFromRows(rows: readonly ObserveRow[]): TargetObservat
     else if (kind === 'catalog_privilege' && d !== null) addGrant(o.grants, 'CATALOG', [a], d);
     else if (kind === 'schema_privilege' && b !== null && d !== null) addGrant(o.grants, 'SCHEMA', [a, b], d);
     else if (kind === 'table_privilege' && b !== null && c !== null && d !== null) addGrant(o.grants, 'TABLE', [a, b, c], d);
+    else if (kind === 'volume_privilege' && b !== null && c !== null && d !== null) addGrant(o.grants, 'VOLUME', [a, b, c], d);
   }
   return o;
 }
 
-export async function observeWorkspace(session: SqlSession, config: IntegrationConfig, signal?: AbortSignal, target = 'main'): Promise<ObservedState> {
+/** The securables in `catalogs` the plan grants on, for SHOW GRANTS: catalogs, then schemas, tables and volumes. */
+function showTargets(scope: ObserveScope, o: TargetObservation, rows: readonly ObserveRow[], catalogs: ReadonlySet<string>): ShowTarget[] {
+  const governed = rows.filter((r) => r.kind === 'governed_schema' && r.a !== null && r.b !== null).map((r): [string, string] => [r.a!, r.b!]);
+  const staging = o.volumes.filter(([, s, v]) => s === STAGING_VOLUME.schema && v === STAGING_VOLUME.name);
+  const inCatalogs = <T extends readonly string[]>(names: readonly T[]) => names.filter((n) => catalogs.has(n[0]!));
+  const unique = (names: readonly (readonly string[])[]) => [...new Map(names.map((n) => [JSON.stringify(n), n])).values()];
+  return [
+    ...o.catalogs.filter((c) => catalogs.has(c.name) && scope.catalogs.includes(c.name)).map((c): ShowTarget => ({ on: 'CATALOG', name: [c.name] })),
+    ...unique(inCatalogs([...governed, ...o.schemas])).map((name): ShowTarget => ({ on: 'SCHEMA', name })),
+    ...inCatalogs(o.tables).map((name): ShowTarget => ({ on: 'TABLE', name })),
+    ...inCatalogs(staging).map((name): ShowTarget => ({ on: 'VOLUME', name })),
+  ];
+}
+
+export async function observeWorkspace(session: SqlSession, config: IntegrationConfig, viewer: GrantViewer, signal?: AbortSignal, target = 'main'): Promise<ObservedState> {
   const scope = observeScope(config, target);
   // A target the config does not name has nothing to observe (and `IN ()` is not SQL).
   if (scope.catalogs.length === 0) return { targets: { [target]: emptyTargetObservation() }, at: Date.now() };
-  const rows = await session.execute(observeStatement(scope), signal ? { signal } : {});
-  const observation = observationFromRows(rows.map((r) => ObserveRowSchema.parse(r)));
-  const c = scope.integrationCatalog;
-  const volume = c === null ? undefined : observation.volumes.find(([vc, vs, vn]) => vc === c && vs === STAGING_VOLUME.schema && vn === STAGING_VOLUME.name);
-  if (c !== null && volume !== undefined) {
-    const grants = (await session.execute(volumeGrantsStatement(c, scope.principal), signal ? { signal } : {})).map((r) => ShowGrantsRowSchema.parse(r));
-    for (const g of grants) {
-      // Rows for the catalog and schema are inherited; only VOLUME rows are granted on the volume itself.
-      if (g.objecttype?.toUpperCase() === 'VOLUME' && g.principal.toLowerCase() === scope.principal.toLowerCase()) {
-        addGrant(observation.grants, 'VOLUME', [...volume], g.actiontype);
-      }
-    }
+  const rows = (await session.execute(observeStatement(scope), signal ? { signal } : {})).map((r) => ObserveRowSchema.parse(r));
+  const observation = observationFromRows(rows);
+  // Catalogs whose privilege rows show the reader only its own grants: their grants come from SHOW GRANTS instead.
+  const hidden = new Set(observation.catalogs.filter((c) => !viewsShowAll(viewer, c.owner)).map((c) => c.name));
+  if (hidden.size > 0) {
+    observation.grants = observation.grants.filter((g) => !hidden.has(g.name[0]!));
+    observation.grants.push(...(await grantsByShow(session, scope.principal, showTargets(scope, observation, rows, hidden), signal)));
   }
   return { targets: { [target]: observation }, at: Date.now() };
 }

@@ -1,3 +1,4 @@
+import type { GrantViewer } from './viewer';
 import type { RunningEmulator } from '../../../../emulator/start';
 import { createAppLogger } from '../../../logging';
 import { systemClock } from '../../../node';
@@ -40,3 +41,6 @@ export function sandboxSql(emulator: RunningEmulator, userName: string, logDir: 
     },
   };
 }
+
+/** A reader the privilege views show every grant: a metastore admin (the sandbox admin user is one). */
+export const ADMIN_VIEWER: GrantViewer = { names: [], metastoreAdmin: true };
