@@ -61,6 +61,7 @@ beforeAll(async () => {
     audit: { enabled: false },
     servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => s.displayName === 'bi-dashboards')!.applicationId },
     governedCatalogs: GOVERNED,
+    manageScope: 'schema',
     governedSchemas,
   });
 });
@@ -75,7 +76,6 @@ afterAll(async () => {
 const run = async (plan: Plan) => {
   for (const step of plan.steps.filter((s) => s.action !== 'unchanged')) await installer.execute(step.sql);
 };
-const observe = () => observeAll(installer, config, new AbortController().signal, conn);
 const governedGrants = (grants: readonly ObservedGrant[]) =>
   grants.filter((g) => GOVERNED.includes(g.name[0]!)).map((g) => ({ ...g, privileges: [...g.privileges].sort() })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
@@ -87,26 +87,28 @@ describe('observation by an installer who holds MANAGE but owns nothing', () => 
     for (const { o } of owners) expect(viewer.names).not.toContain(String(o).toLowerCase());
   });
 
-  it('sets up, sees the grants through SHOW GRANTS (the views hide them), converges, and uninstalls every grant', async () => {
-    const fresh = planSetup(config, await observe());
+  it.each(['schema', 'catalog'] as const)('sets up (MANAGE per %s), sees the grants through SHOW GRANTS (the views hide them), converges, and uninstalls every grant', async (manageScope) => {
+    const scoped = IntegrationConfigSchema.parse({ ...config, manageScope });
+    const observe = () => observeAll(installer, scoped, new AbortController().signal, conn);
+    const fresh = planSetup(scoped, await observe());
     await run(fresh);
     const after = await observe();
-    expect(verifyPlan(planSetup(config, after))).toMatchObject({ converged: true });
+    expect(verifyPlan(planSetup(scoped, after))).toMatchObject({ converged: true });
     // The same grants the metastore admin reads from the privilege views.
-    const adminView = await observeWorkspace(adminSession, config, ADMIN_VIEWER);
+    const adminView = await observeWorkspace(adminSession, scoped, ADMIN_VIEWER);
     const seen = governedGrants(after.targets.main!.grants);
-    expect(seen.length).toBe(GOVERNED.length + Object.values(config.governedSchemas).flat().length);
+    expect(seen.length).toBe(GOVERNED.length + (manageScope === 'schema' ? Object.values(config.governedSchemas).flat().length : 0));
     expect(seen).toEqual(governedGrants(adminView.targets.main!.grants));
     // Reading the views alone as this installer (pretending they showed everything) finds none of them.
-    const viewsOnly = await observeWorkspace(installer, config, { names: [], metastoreAdmin: true });
+    const viewsOnly = await observeWorkspace(installer, scoped, { names: [], metastoreAdmin: true });
     expect(governedGrants(viewsOnly.targets.main!.grants)).toEqual([]);
 
-    const uninstall = planUninstall(config, after);
+    const uninstall = planUninstall(scoped, after);
     const revokes = uninstall.steps.filter((s) => /^REVOKE/.test(s.sql) && GOVERNED.some((c) => s.sql.includes(`\`${c}\``)));
     expect(revokes.length).toBe(seen.length);
     expect(revokes.every((s) => s.action === 'change')).toBe(true);
     await run(uninstall);
-    const gone = (await observeWorkspace(adminSession, config, ADMIN_VIEWER)).targets.main!;
+    const gone = (await observeWorkspace(adminSession, scoped, ADMIN_VIEWER)).targets.main!;
     expect(governedGrants(gone.grants)).toEqual([]);
     expect(gone.catalogs.map((c) => c.name)).not.toContain('ucbridge_mo');
   });
