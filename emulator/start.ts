@@ -71,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ key: tls.server.keyPem, cert: tls.server.certPem, minVersion: 'TLSv1.2' }, createRequestListener(() => parts));
   const port = await listen(server, options.port ?? 0);
   const sandbox = sandboxInfo(`https://127.0.0.1:${port}`, identities);
-  const u2m = { clientId: oauthOptions.u2mClientId ?? DEFAULTS.u2mClientId, redirectUris: oauthOptions.redirectUris ?? DEFAULT_REDIRECT_URIS };
+  const u2m = { clientId: oauthOptions.u2mClientId ?? DEFAULTS.u2mClientId, redirectUris: oauthOptions.redirectUris ?? DEFAULT_REDIRECT_URIS, singleUseRefreshTokens: oauthOptions.singleUseRefreshTokens ?? false };
   const accessTokenTtlSeconds = oauthOptions.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds;
 
   const policies = new FederationPolicies();

@@ -5,6 +5,12 @@ import type { Identities } from '../identity';
 export interface U2mAppOptions {
   readonly clientId: string;
   readonly redirectUris: readonly string[];
+  /**
+   * The app connection's `token_access_policy.enable_single_use_refresh_tokens`. Off unless set: "For most other
+   * published apps and custom OAuth integrations, use the Databricks API to enable this feature"
+   * (https://docs.databricks.com/aws/en/integrations/single-use-tokens).
+   */
+  readonly singleUseRefreshTokens?: boolean;
 }
 
 /**

@@ -13,9 +13,13 @@ export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exch
  * - an unknown, expired or reused refresh token gets Databricks' error, `invalid_request` / "Refresh token is
  *   invalid" with HTTP 401, not oidc-provider's `invalid_grant`. The text is what the real server sends
  *   (databricks/cli #667, #709); the status follows the CLI's acceptance fixture
- *   `acceptance/cmd/auth/token/force-refresh-invalid-refresh-token` (databricks-oauth.md §2.6).
+ *   `acceptance/cmd/auth/token/force-refresh-invalid-refresh-token` (databricks-oauth.md §2.6);
+ * - without single-use refresh tokens the refresh token stays valid and a refresh answer carries no new one. The
+ *   single-use page (https://docs.databricks.com/aws/en/integrations/single-use-tokens) says only that rotation
+ *   issues a new token; what a multi-use refresh answers is not documented. The sandbox sends none, the case clients
+ *   must survive (the Go SDK keeps its stored refresh token when a response omits one, databricks-oauth.md §2.6).
  */
-export async function databricksShape(ctx: KoaContextWithOIDC, next: Next): Promise<void> {
+export const databricksShape = (o: { readonly singleUseRefreshTokens: boolean }) => async (ctx: KoaContextWithOIDC, next: Next): Promise<void> => {
   await next();
   const route = ctx.oidc?.route;
   const body = ctx.body as Record<string, unknown> | undefined;
@@ -28,5 +32,9 @@ export async function databricksShape(ctx: KoaContextWithOIDC, next: Next): Prom
   if (route === 'token' && ctx.oidc.params?.grant_type === 'refresh_token' && body?.error === 'invalid_grant') {
     ctx.status = 401;
     ctx.body = { error: 'invalid_request', error_description: 'Refresh token is invalid' };
+    return;
   }
-}
+  if (route === 'token' && ctx.oidc.params?.grant_type === 'refresh_token' && ctx.status === 200 && body && !o.singleUseRefreshTokens) {
+    delete body.refresh_token;
+  }
+};

@@ -108,7 +108,8 @@ export function createProvider(o: ProviderOptions): Provider {
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     pkce: { required: () => true },
     responseTypes: ['code'],
-    rotateRefreshToken: true,
+    // Single-use (rotating) refresh tokens only where the app connection opts in (clients.ts U2mAppOptions).
+    rotateRefreshToken: () => o.u2m.singleUseRefreshTokens === true,
     // Tokens outlive the browser session; otherwise a refresh token dies when the login cookie does.
     expiresWithSession: () => false,
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
@@ -139,7 +140,7 @@ export function createProvider(o: ProviderOptions): Provider {
   };
   const provider = new Provider(o.issuer, configuration);
   checkSecretsAgainstStore(provider.Client, o.identities);
-  provider.use(databricksShape);
+  provider.use(databricksShape({ singleUseRefreshTokens: o.u2m.singleUseRefreshTokens === true }));
   const record = (token: { jti: string }): void => o.ledger.recordIssued(token.jti);
   provider.on('access_token.issued', record);
   provider.on('client_credentials.issued', record);

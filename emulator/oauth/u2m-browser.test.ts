@@ -25,7 +25,8 @@ async function sandbox(revocation: boolean): Promise<Sandbox> {
   // Redirect URIs on ports of its own, not the default 8020–8022: the e2e run, a developer's app or another test may
   // have a loopback listener there, which the browser would then talk to.
   const redirectUris = [`http://localhost:${await freePort()}/callback`, `http://localhost:${await freePort()}/callback`];
-  const emu = await startEmulator({ oauth: { revocation, redirectUris }, catalogSide: null, log: (line) => void sandboxLog.push(line) });
+  // Single-use refresh tokens, opted in as an app connection can (the rotation test below relies on it).
+  const emu = await startEmulator({ oauth: { revocation, redirectUris, singleUseRefreshTokens: true }, catalogSide: null, log: (line) => void sandboxLog.push(line) });
   const f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
   const config = await oidc.discovery(new URL(`${emu.workspaceUrl}/oidc/.well-known/oauth-authorization-server`), emu.oauth.u2mClientId, undefined, oidc.None(), {
     [oidc.customFetch]: openidFetch(f.agent),

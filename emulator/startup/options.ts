@@ -11,6 +11,11 @@ export interface OAuthOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Refresh-token lifetime; the app-connection UI default is 7 days (databricks-oauth.md §2.2). */
   readonly refreshTokenTtlSeconds?: number;
+  /**
+   * The app connection uses single-use (rotating) refresh tokens. Off by default, as for custom app connections
+   * (https://docs.databricks.com/aws/en/integrations/single-use-tokens): a refresh keeps the refresh token.
+   */
+  readonly singleUseRefreshTokens?: boolean;
   /** Serve `/oidc/v1/revoke` and advertise it. Databricks documents none, so the default is off. */
   readonly revocation?: boolean;
   /** Extra trusted issuers for token exchange (the built-in test IdP is always trusted account-wide). */

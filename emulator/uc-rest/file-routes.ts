@@ -49,6 +49,13 @@ export function fileRoutes(uc: UnityCatalog): RestRoute[] {
   };
   return [
     route(uc, 'PUT', `${BASE}/*`, 'filesUpload', async (req, ctx) => {
+      // "The file contents should be sent as the request body as raw bytes (an octet stream)"
+      // (https://docs.databricks.com/api/workspace/files/upload); the official SDKs send Content-Type
+      // application/octet-stream. What Databricks answers another type is not documented: the sandbox refuses it.
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/octet-stream') {
+        throw ucErrors.invalidParameter(`Upload the file as raw bytes with Content-Type application/octet-stream, not '${type || 'none'}'.`);
+      }
       const { ref, path } = locate(uc, req);
       requireVolume(ctx, ref, 'WRITE_VOLUME');
       if (req.query.get('overwrite') === 'false' && (await uc.files.get(ref.volume.id, path))) {

@@ -143,8 +143,13 @@ describe('Unity Catalog REST with plain fetch', () => {
 
   it('stores, ranges, describes and deletes files in volumes with the Files API', async () => {
     const path = '/api/2.0/fs/files/Volumes/main/sales/exports/2025/report%20%C3%A9.csv';
-    expect((await f(path, { method: 'PUT', token: adminToken, body: 'id,name\n1,Zoë\n' })).status).toBe(204);
-    expect((await f(`${path}?overwrite=false`, { method: 'PUT', token: adminToken, body: 'x' })).status).toBe(409);
+    const octets = { 'content-type': 'application/octet-stream' };
+    expect((await f(path, { method: 'PUT', token: adminToken, headers: octets, body: 'id,name\n1,Zoë\n' })).status).toBe(204);
+    expect((await f(`${path}?overwrite=false`, { method: 'PUT', token: adminToken, headers: octets, body: 'x' })).status).toBe(409);
+    // The upload page asks for "raw bytes (an octet stream)" and the SDKs send that type
+    // (https://docs.databricks.com/api/workspace/files/upload); the docs do not say what another type gets: refused here.
+    const asJson = await f(path, { method: 'PUT', token: adminToken, json: { id: 1 } });
+    expect([asJson.status, ((await asJson.json()) as { error_code: string }).error_code]).toEqual([400, 'INVALID_PARAMETER_VALUE']);
     const head = await f(path, { method: 'HEAD', token: adminToken });
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength('id,name\n1,Zoë\n')));
     expect(await (await f(path, { token: adminToken })).text()).toBe('id,name\n1,Zoë\n');

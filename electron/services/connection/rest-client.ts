@@ -27,7 +27,7 @@ export function createRestClient(deps: { readonly origin: string; readonly http:
       const url = urlFor(origin, req.path, req.query);
       const what = req.what ?? `${req.method} ${req.path}`;
       const send = (token: string) =>
-        http.send({ method: req.method, url, json: req.body, signal: req.signal, timeoutMs: req.timeoutMs, what, headers: { authorization: `Bearer ${token}` } });
+        http.send({ method: req.method, url, ...(req.bytes !== undefined ? { bytes: req.bytes } : { json: req.body }), signal: req.signal, timeoutMs: req.timeoutMs, what, headers: { authorization: `Bearer ${token}` } });
       const first = await tokens.accessToken(req.signal);
       let res = await send(first);
       if (tokenRejected(res)) res = await send(await tokens.afterUnauthorized(first, req.signal));

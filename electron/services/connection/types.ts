@@ -46,6 +46,11 @@ export interface RestRequest<S extends z.ZodType> {
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /**
+   * Sent as raw bytes with `Content-Type: application/octet-stream` instead of `body`: the Files API takes uploads
+   * so (https://docs.databricks.com/api/workspace/files/upload; the official SDKs send that type).
+   */
+  readonly bytes?: Uint8Array;
   /** The response body is parsed with it; a mismatch is an INTERNAL failure (logged, never shown raw). */
   readonly schema: S;
   readonly signal?: AbortSignal;

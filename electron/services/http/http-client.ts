@@ -15,6 +15,8 @@ export interface HttpRequest {
   readonly json?: unknown;
   /** Sent as `application/x-www-form-urlencoded` (OAuth token and revocation endpoints). */
   readonly form?: Readonly<Record<string, string>>;
+  /** Sent as `application/octet-stream`: Files API uploads, as the official SDKs send them. */
+  readonly bytes?: Uint8Array;
   readonly signal?: AbortSignal;
   /** Per attempt. */
   readonly timeoutMs?: number;
@@ -71,8 +73,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempt(req: HttpRequest, url: URL): Promise<HttpResponse | { readonly dropped: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers, 'user-agent': PARTNER_USER_AGENT };
-    let body: string | undefined;
-    if (req.form !== undefined) {
+    let body: string | Uint8Array | undefined;
+    if (req.bytes !== undefined) {
+      headers['content-type'] = 'application/octet-stream';
+      body = req.bytes;
+    } else if (req.form !== undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form as Record<string, string>).toString();
     } else if (req.json !== undefined) {

@@ -22,7 +22,8 @@ const HOUR = 3_600_000;
 
 beforeAll(async () => {
   redirectUris = [`http://localhost:${await freePort()}/callback`, `http://localhost:${await freePort()}/callback`];
-  emulator = await startEmulator({ catalogSide: null, oauth: { redirectUris }, log: () => undefined });
+  // These tests follow rotation: the app connection opts in to single-use refresh tokens (off by default).
+  emulator = await startEmulator({ catalogSide: null, oauth: { redirectUris, singleUseRefreshTokens: true }, log: () => undefined });
 });
 afterAll(async () => {
   await emulator.stop();

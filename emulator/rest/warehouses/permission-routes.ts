@@ -4,12 +4,12 @@ import { databricksError } from '../../http/errors';
 import { USERS_GROUP, type Identities } from '../../identity';
 import { doesNotExist, invalidParameter } from '../access';
 import type { WarehouseRegistry } from './registry';
-import { holds, mergeAcl, objectPermissions, type AclPrincipalKind, type WarehouseAclEntry } from './warehouse-acl';
+import { holds, mergeAcl, objectPermissions, WAREHOUSE_LEVEL_DESCRIPTIONS, WAREHOUSE_LEVELS, type AclPrincipalKind, type WarehouseAclEntry } from './warehouse-acl';
 
 const BASE = '/api/2.0/permissions/warehouses';
 
 // PATCH grants levels below ownership; the sandbox does not model transferring a warehouse's owner.
-const Level = z.enum(['CAN_MONITOR', 'CAN_USE', 'CAN_MANAGE']);
+const Level = z.enum(['CAN_VIEW', 'CAN_MONITOR', 'CAN_USE', 'CAN_MANAGE']);
 const EntrySchema = z.union([
   z.object({ user_name: z.string().min(1), permission_level: Level }).strict(),
   z.object({ group_name: z.string().min(1), permission_level: Level }).strict(),
@@ -42,7 +42,7 @@ export function warehousePermissionRoutes(identities: Identities, registry: Ware
     if (!w) return missing(id);
     const parsed = PatchSchema.safeParse(body);
     if (!parsed.success) {
-      return invalidParameter('access_control_list: a list of {user_name | group_name | service_principal_name, permission_level: CAN_MONITOR | CAN_USE | CAN_MANAGE}.');
+      return invalidParameter('access_control_list: a list of {user_name | group_name | service_principal_name, permission_level: CAN_VIEW | CAN_USE | CAN_MONITOR | CAN_MANAGE}.');
     }
     if (!mayManage(caller, w.acl)) return databricksError(403, 'PERMISSION_DENIED', `Only workspace admins and CAN_MANAGE holders can change the permissions of SQL warehouse ${id}.`);
     const changes: WarehouseAclEntry[] = [];
@@ -68,5 +68,16 @@ export function warehousePermissionRoutes(identities: Identities, registry: Ware
       },
     },
     { method: 'PATCH', pattern: `${BASE}/:id`, audit: audit('changeEndpointAcls'), handle: (req) => patch(req.params.id ?? '', req.body, req.caller) },
+    {
+      // The levels a principal can hold on this warehouse (GetWarehousePermissionLevelsResponse in the SDKs).
+      method: 'GET',
+      pattern: `${BASE}/:id/permissionLevels`,
+      audit: audit('getPermissionLevels'),
+      handle: async (req) => {
+        const w = registry.get(req.params.id ?? '');
+        if (!w) return missing(req.params.id ?? '');
+        return { status: 200, body: { permission_levels: WAREHOUSE_LEVELS.map((level) => ({ permission_level: level, description: WAREHOUSE_LEVEL_DESCRIPTIONS[level] })) } };
+      },
+    },
   ];
 }

@@ -1,8 +1,22 @@
 import { ADMINS_GROUP } from '../../identity';
 
-/** SQL warehouse permission levels, weakest first: each includes the ones before it (CAN_MONITOR includes CAN_USE). */
-export const WAREHOUSE_LEVELS = ['CAN_USE', 'CAN_MONITOR', 'CAN_MANAGE', 'IS_OWNER'] as const;
+/**
+ * SQL warehouse permission levels, weakest first: each includes the ones before it (CAN_MONITOR includes CAN_USE).
+ * CAN_VIEW sees the warehouse and may not use it: the SDKs' WarehousePermissionLevel is CAN_VIEW, CAN_USE,
+ * CAN_MONITOR, CAN_MANAGE, IS_OWNER (databricks-sdk-py `service/sql.py`; the levels a warehouse offers are served
+ * by GET /api/2.0/permissions/warehouses/{id}/permissionLevels, https://docs.databricks.com/api/workspace/warehouses/getpermissionlevels).
+ */
+export const WAREHOUSE_LEVELS = ['CAN_VIEW', 'CAN_USE', 'CAN_MONITOR', 'CAN_MANAGE', 'IS_OWNER'] as const;
 export type WarehouseLevel = (typeof WAREHOUSE_LEVELS)[number];
+
+/** `permission_levels` of the permissionLevels answer: each level with what it allows. */
+export const WAREHOUSE_LEVEL_DESCRIPTIONS: Readonly<Record<WarehouseLevel, string>> = {
+  CAN_VIEW: 'Can view the warehouse and its details, but not run queries on it',
+  CAN_USE: 'Can use the warehouse: start it and run queries',
+  CAN_MONITOR: 'Can use the warehouse and view all its queries and its monitoring',
+  CAN_MANAGE: 'Can use, edit, stop, delete the warehouse and change its permissions',
+  IS_OWNER: 'Owns the warehouse',
+};
 
 export type AclPrincipalKind = 'user' | 'group' | 'service-principal';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../start';
 import { sandboxFetch, type SandboxFetch } from '../../testing/sandbox-fetch';
+import { holds } from './warehouse-acl';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -96,6 +97,28 @@ describe('SQL warehouse permissions (/api/2.0/permissions/warehouses/{id})', () 
     }
     const notJson = await f(path(), { method: 'PATCH', token: admin.token, headers: { 'content-type': 'application/json' }, body: '{"access_control_list":' });
     expect(notJson.status).toBe(400);
+  });
+});
+
+describe('SQL warehouse permission levels', () => {
+  // The SDKs' WarehousePermissionLevel (databricks-sdk-py service/sql.py) and GET …/permissionLevels
+  // (https://docs.databricks.com/api/workspace/warehouses/getpermissionlevels): CAN_VIEW sees a warehouse, CAN_USE runs on it.
+  it('lists the levels a principal can hold, CAN_VIEW included', async () => {
+    const res = await f(`${path()}/permissionLevels`, { token: analyst.token });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.permission_levels.map((l: Json) => l.permission_level)).toEqual(['CAN_VIEW', 'CAN_USE', 'CAN_MONITOR', 'CAN_MANAGE', 'IS_OWNER']);
+    for (const l of body.permission_levels) expect(l.description).toEqual(expect.any(String));
+    expect((await f(`${path('nope')}/permissionLevels`, { token: analyst.token })).status).toBe(404);
+  });
+
+  it('grants CAN_VIEW, which does not include CAN_USE', async () => {
+    const viewer = emu.servicePrincipals.find((s) => s.admin)!.applicationId;
+    expect((await grant(admin.token, [{ service_principal_name: viewer, permission_level: 'CAN_VIEW' }])).status).toBe(200);
+    expect(levelOf(await read(), 'service_principal_name', viewer)).toEqual(['CAN_VIEW']);
+    const acl = emu.warehouseRegistry.get(warehouse)!.acl;
+    expect(holds(acl, { kind: 'service-principal', name: viewer, groups: new Set() }, 'CAN_VIEW')).toBe(true);
+    expect(holds(acl, { kind: 'service-principal', name: viewer, groups: new Set() }, 'CAN_USE')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import type { TableRef } from '../../catalog/resolve';
 import type { Statement } from '../parse/ast';
 import { objectParts, schemaParts } from './names';
 import { valuesSource, type ResultSource } from './result-source';
+import { describeInformationSchemaView, requireEnabledSystemSchema } from './describe-system';
 import type { Exec, Execution } from './session';
 import { requireSee } from './visibility';
 
@@ -30,12 +31,17 @@ function tableDetails(exec: Exec, ref: TableRef): (string | null)[][] {
 }
 
 /** DESCRIBE TABLE | CATALOG | SCHEMA | FUNCTION | VOLUME [EXTENDED]. */
-export function runDescribe(exec: Exec, st: Extract<Statement, { type: 'describe' }>): Execution {
+export async function runDescribe(exec: Exec, st: Extract<Statement, { type: 'describe' }>): Promise<Execution> {
   const r = exec.uc.resolve;
   let source: ResultSource;
   switch (st.kind) {
     case 'TABLE': {
-      const ref = r.table(...objectParts(exec, st.name));
+      const [catalog, schema, table] = objectParts(exec, st.name);
+      if (schema.toLowerCase() === 'information_schema') {
+        return { source: await describeInformationSchemaView(exec, catalog, table), statementType: 'DESCRIBE', modifiedRows: null };
+      }
+      const ref = r.table(catalog, schema, table);
+      requireEnabledSystemSchema(exec, ref);
       requireSee(exec, ref);
       const rows = ref.table.columns.map((c) => [c.name, c.typeText, c.comment]);
       source = strings(['col_name', 'data_type', 'comment'], st.extended ? [...rows, ...tableDetails(exec, ref)] : rows);

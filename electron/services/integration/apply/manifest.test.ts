@@ -25,7 +25,9 @@ describe('writeManifest', () => {
     expect(path).toBe('/Volumes/ucbridge/registry/staging/manifest.json');
     expect(rest.sent).toHaveLength(1);
     expect(rest.sent[0]).toMatchObject({ method: 'PUT', path: '/api/2.0/fs/files/Volumes/ucbridge/registry/staging/manifest.json', query: { overwrite: true } });
-    expect(rest.sent[0]!.body).toEqual({
+    // Raw bytes, sent as application/octet-stream by the REST client (the Files API's upload format).
+    expect(rest.sent[0]!.body).toBeUndefined();
+    expect(JSON.parse(new TextDecoder().decode(rest.sent[0]!.bytes))).toEqual({
       manifestVersion: 1,
       product: 'ucbridge',
       productVersion: expect.any(String),
@@ -40,7 +42,7 @@ describe('writeManifest', () => {
     const rest = recordingRest();
     const smuggled = { ...config, clientSecret: 'dose-very-secret' } as IntegrationConfig;
     await writeManifest(rest, { catalog: 'ucbridge', config: smuggled, planHash: 'h1', appliedAt: 0, appliedBy: 'a' });
-    expect(JSON.stringify(rest.sent[0]!.body)).not.toContain('dose-very-secret');
+    expect(new TextDecoder().decode(rest.sent[0]!.bytes)).not.toContain('dose-very-secret');
   });
 
   it('percent-encodes every path segment', () => {

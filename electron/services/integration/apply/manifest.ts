@@ -73,7 +73,8 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
     method: 'PUT',
     path: manifestApiPath(m.catalog),
     query: { overwrite: true },
-    body: manifest,
+    // The Files API takes the file as raw bytes (application/octet-stream), not as a JSON request body.
+    bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     schema: z.unknown(),
     what: 'Writing the set-up manifest to the staging volume',
     ...(signal ? { signal } : {}),
