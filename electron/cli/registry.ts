@@ -14,6 +14,7 @@ import { initCommand } from './commands/init';
 import { INTEGRATION_COMMANDS } from './commands/integration';
 import { METADATA_COMMANDS } from './commands/metadata';
 import { POLICIES_COMMANDS } from './commands/policies';
+import { smokeCommand } from './commands/smoke';
 import { whoamiCommand } from './commands/whoami';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...INTEGRATION_COMMANDS,
   ...POLICIES_COMMANDS,
   ...METADATA_COMMANDS,
+  smokeCommand,
 ];

@@ -65,7 +65,9 @@ describe('every list the app reads goes through the paged-list reader', () => {
     const offenders: string[] = [];
     for (const file of await appSources(root)) {
       if (file.endsWith(join('connection', 'paged-list.ts'))) continue;
-      if (/page_token|next_page_token/.test(await readFile(file, 'utf8'))) offenders.push(relative(root, file));
+      // Code only: comments may name the token (they explain the rule).
+      const code = (await readFile(file, 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      if (/page_token/.test(code)) offenders.push(relative(root, file));
     }
     expect(offenders).toEqual([]);
   });
