@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutation`, not part of `npm test`): StrykerJS changes the code that guards users —
+ * SQL quoting, the integration planner, the gateway, redaction, OAuth, the vault, the apply engine — one small bug
+ * at a time, and checks that a test fails on each.
+ *
+ * To extend the scope, add a folder to MUTATION_SCOPE (for example 'shared/policies', the step-3 policy compiler):
+ * its sources are mutated and its `*.test.ts` files join the run (vitest.mutation.config.ts reads the same list).
+ *
+ * Incremental: results are kept in reports/mutation/incremental.json (git-ignored) and reused for every mutant
+ * whose code and covering tests did not change, so a rerun after a change tests only what the change touched.
+ * The file is not committed: it is a cache of one checkout's results, rewritten by every run, that would conflict
+ * on every merge while several people change this code; a clean clone's first run is a full one. Pass `--force`
+ * to ignore it.
+ */
+export const MUTATION_SCOPE = [
+  'shared/sql',
+  'shared/integration',
+  'electron/gateway',
+  'electron/logging',
+  'electron/services/oauth',
+  'electron/services/vault',
+  'electron/services/integration/apply',
+];
+
+/**
+ * Mutants left alive on purpose, each with why (test/stryker-listed-ignorer.mjs matches `code`, the exact source
+ * of an expression or statement in `file`, and ignores every mutant inside it).
+ * @type {readonly { readonly file: string; readonly code: string; readonly reason: string }[]}
+ */
+export const IGNORED_MUTANTS = [];
+
+/** Files in the scope that are not product code. */
+const NOT_PRODUCT = ['**/*.test.ts', '**/*.test-support.ts', '**/index.ts'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  // related: a mutant runs only the test files that import its file (module-level "static" mutants included).
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  mutate: [...MUTATION_SCOPE.map((dir) => `${dir}/*.ts`), ...NOT_PRODUCT.map((glob) => `!${glob}`)],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  tempDirName: 'reports/mutation/.stryker-tmp',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // 2 cores shared by everyone: one test process (run it under the heavy lock).
+  concurrency: 1,
+  // A mutant that loops forever (i++ → i--) times out and counts as detected; a short wait keeps that cheap.
+  timeoutMS: 5_000,
+  thresholds: { high: 90, low: 85, break: 85 },
+  plugins: ['@stryker-mutator/vitest-runner', './test/stryker-listed-ignorer.mjs'],
+  ignorers: ['listed'],
+};
