@@ -128,7 +128,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
       await c.run(searchBuildSql(STAGE_PREFIX));
       await c.run('BEGIN TRANSACTION');
       try {
-        for (const t of [...INDEX_TABLE_NAMES, 'search_text', 'search_docs']) {
+        for (const t of [...INDEX_TABLE_NAMES, 'search_terms']) {
           await c.run(`DROP TABLE IF EXISTS ${t}; ALTER TABLE ${STAGE_PREFIX}${t} RENAME TO ${t}`);
         }
         await c.run('DELETE FROM snapshot; INSERT INTO snapshot VALUES ($1, $2)', [record.id, JSON.stringify(record)]);
@@ -142,14 +142,12 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
         await c.run('ROLLBACK');
         throw e;
       }
-      // The renamed-away tables' blocks are free again; a checkpoint returns them to the file.
-      await c.run('CHECKPOINT');
     },
     async discard() {
       closeAppenders();
       await dropStage();
       await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
-      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_text; DROP TABLE IF EXISTS ${STAGE_PREFIX}search_docs`);
+      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_terms`);
     },
   };
 }

@@ -4,35 +4,68 @@ import { num, Params, str, tableFilterSql } from './sql-parts';
 
 export type SearchKind = SearchHit['kind'];
 
+/** Every branch names its columns, so the union has them whichever branches a query keeps. */
+const hit = (...v: readonly string[]): string => {
+  const names = ['kind', 'catalog', 'schema', 'table_name', 'column_name', 'n', 'table_type', 'owner'];
+  return `SELECT ${v.map((x, i) => `${x === 'NULL' ? 'CAST(NULL AS VARCHAR)' : x} AS ${names[i]}`).join(', ')}`;
+};
+
+const tagText = (g: string) => `lower(${g}.tag_name || '=' || coalesce(${g}.tag_value, ''))`;
+
 /**
- * Search over names, comments and tags (search-build.ts says how the text is stored): every word of the query
- * must occur in the object's text, case-insensitively. Name matches rank first (exact, then prefix, then
- * anywhere; shorter names first), then comment or tag matches; columns and tables are filtered by their table (tag, type, owner).
+ * Search over names, comments and tags: every word of the query must occur (case-insensitively) in the object's name,
+ * comment or one of its tags. Catalogs, schemas and tables are few enough to scan; columns are found through the
+ * distinct terms kept at commit (search-build.ts), so two million columns are matched by hash, not by scanning text.
+ * Name matches rank first (exact, then prefix, then anywhere; shorter names first), then comment or tag matches;
+ * tables and columns are filtered by their table (tag, type, owner).
  */
 export async function search(index: MetadataIndex, o: { readonly query: string; readonly filter?: TableFilter; readonly kinds?: readonly SearchKind[]; readonly limit: number }): Promise<{ total: number; hits: SearchHit[] }> {
   const words = o.query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
   if (words.length === 0) return { total: 0, hits: [] };
   const p = new Params();
-  const textMatch = words.map((w) => `contains(text, ${p.add(w)})`).join(' AND ');
-  const kinds = o.kinds?.length ? `AND d.kind IN (${o.kinds.map((k) => p.add(k)).join(', ')})` : '';
+  const w = words.map((x) => p.add(x));
+  const wanted = (k: SearchKind) => !o.kinds?.length || o.kinds.includes(k);
+  const own = (alias: string, kind: string, name: string, keys: string) =>
+    w.map((x) => `(contains(lower(${name}), ${x}) OR contains(lower(coalesce(${alias}.comment, '')), ${x})
+      OR EXISTS (SELECT 1 FROM tags g WHERE g.kind = '${kind}' AND ${keys} AND contains(${tagText('g')}, ${x})))`).join(' AND ');
   const where = tableFilterSql(o.filter, p);
-  const onTables = where === 'TRUE' ? '' : `AND d.kind IN ('TABLE', 'COLUMN') AND EXISTS (SELECT 1 FROM tables t WHERE t.catalog = d.catalog AND t.schema = d.schema AND t.name = d.table_name AND ${where})`;
-  const sql = `
-    WITH hits AS (SELECT id FROM search_text WHERE ${textMatch})
-    SELECT d.kind, d.catalog, d.schema, d.table_name, d.column_name, lower(coalesce(d.column_name, d.table_name, d.schema, d.catalog)) AS n
-    FROM search_docs d JOIN hits h ON h.id = d.id WHERE TRUE ${kinds} ${onTables}`;
-  const [count] = await index.query(`SELECT count(*) AS n FROM (${sql})`, p.values);
+  const filtered = where !== 'TRUE';
+  const parts: string[] = [];
+  if (wanted('CATALOG') && !filtered) {
+    parts.push(`${hit("'CATALOG'", 'c.catalog', 'NULL', 'NULL', 'NULL', 'c.catalog', 'NULL', 'c.owner')}
+      FROM catalogs c WHERE ${own('c', 'CATALOG', 'c.catalog', 'g.catalog = c.catalog')}`);
+  }
+  if (wanted('SCHEMA') && !filtered) {
+    parts.push(`${hit("'SCHEMA'", 's.catalog', 's.schema', 'NULL', 'NULL', 's.schema', 'NULL', 's.owner')}
+      FROM schemas s WHERE ${own('s', 'SCHEMA', 's.schema', 'g.catalog = s.catalog AND g.schema = s.schema')}`);
+  }
+  if (wanted('TABLE')) {
+    parts.push(`${hit("'TABLE'", 't.catalog', 't.schema', 't.name', 'NULL', 't.name', 't.table_type', 't.owner')}
+      FROM tables t WHERE ${own('t', 'TABLE', 't.name', 'g.catalog = t.catalog AND g.schema = t.schema AND g.table_name = t.name')} AND ${where}`);
+  }
+  if (wanted('COLUMN')) {
+    // Per word, the columns whose name, comment or a tag holds it: three hash semi-joins rather than one OR of
+    // subqueries (which DuckDB would evaluate row by row), intersected across words.
+    const columnWord = (x: string) => `(
+      SELECT k.catalog, k.schema, k.table_name, k.name FROM columns k SEMI JOIN (SELECT term FROM search_terms WHERE kind = 'column' AND contains(term, ${x})) m ON lower(k.name) = m.term
+      UNION SELECT k.catalog, k.schema, k.table_name, k.name FROM columns k SEMI JOIN (SELECT term FROM search_terms WHERE kind = 'comment' AND contains(term, ${x})) m ON lower(k.comment) = m.term
+      UNION SELECT g.catalog, g.schema, g.table_name, g.column_name FROM tags g WHERE g.kind = 'COLUMN' AND contains(${tagText('g')}, ${x}))`;
+    parts.push(`${hit("'COLUMN'", 'k.catalog', 'k.schema', 'k.table_name', 'k.name', 'k.name', 't.table_type', 't.owner')}
+      FROM (${w.map(columnWord).join(' INTERSECT ')}) k JOIN tables t ON t.catalog = k.catalog AND t.schema = k.schema AND t.name = k.table_name
+      WHERE ${where}`);
+  }
+  if (parts.length === 0) return { total: 0, hits: [] };
+  const hits = parts.join('\nUNION ALL ');
+  const [count] = await index.query(`SELECT count(*) AS n FROM (${hits})`, p.values);
   const whole = p.add(o.query.toLowerCase().trim());
-  const first = p.add(words[0]!);
-  const ranked = `SELECT x.*, t.table_type, coalesce(t.owner, s.owner, c.owner) AS owner,
-      CASE WHEN x.n = ${whole} THEN 0 WHEN starts_with(x.n, ${first}) THEN 1 WHEN contains(x.n, ${first}) THEN 2 ELSE 3 END AS rank
-    FROM (${sql}) x
-    LEFT JOIN tables t ON t.catalog = x.catalog AND t.schema = x.schema AND t.name = x.table_name
-    LEFT JOIN schemas s ON x.table_name IS NULL AND s.catalog = x.catalog AND s.schema = x.schema
-    LEFT JOIN catalogs c ON x.schema IS NULL AND c.catalog = x.catalog
-    ORDER BY rank, length(x.n), CASE x.kind WHEN 'CATALOG' THEN 0 WHEN 'SCHEMA' THEN 1 WHEN 'TABLE' THEN 2 ELSE 3 END, x.catalog, x.schema, x.table_name, x.column_name
-    LIMIT ${p.add(o.limit)}`;
-  const rows = await index.query(ranked, p.values);
+  const first = w[0]!;
+  const rows = await index.query(
+    `SELECT x.*, CASE WHEN lower(x.n) = ${whole} THEN 0 WHEN starts_with(lower(x.n), ${first}) THEN 1 WHEN contains(lower(x.n), ${first}) THEN 2 ELSE 3 END AS rank
+     FROM (${hits}) x
+     ORDER BY rank, length(x.n), CASE x.kind WHEN 'CATALOG' THEN 0 WHEN 'SCHEMA' THEN 1 WHEN 'TABLE' THEN 2 ELSE 3 END, x.catalog, x.schema, x.table_name, x.column_name
+     LIMIT ${p.add(o.limit)}`,
+    p.values,
+  );
   return {
     total: num(count?.n),
     hits: rows.map((r) => ({
