@@ -60,7 +60,7 @@ export function createLiveSession(o: LiveSessionOptions): LiveSession {
     signedOut: o.signedOut,
   });
   const rest = createRestClient({ origin: o.workspace.url, http: o.http, tokens, logger: o.logger.child('rest') });
-  const sql: SqlFactory = createSqlFactory({ host: o.workspace.host, trust: o.trust, tokens, logger: o.logger.child('sql'), clock: o.clock, ...(o.retry ? { retry: o.retry } : {}) });
+  const sql: SqlFactory = createSqlFactory({ host: o.workspace.host, trust: o.trust, tokens, logger: o.logger.child('sql'), clock: o.clock, signal: controller.signal, ...(o.retry ? { retry: o.retry } : {}) });
   let identity = o.identity;
   const connection: WorkspaceConnection = {
     workspace: o.workspace,

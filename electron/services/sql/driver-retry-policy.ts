@@ -17,11 +17,21 @@ import { isRetryableStatus, parseRetryAfter, retryDelay, type RetryPolicy } from
  * still refused after the last attempt returns its last response, so the driver reports the real status
  * (THTTPException with `statusCode`) rather than "Max retry count exceeded".
  */
-export function createDriverRetryPolicy(o: { readonly policy: RetryPolicy; readonly clock: Clock; readonly logger: Logger; readonly random?: () => number }): IRetryPolicy<HttpTransactionDetails> {
+export function createDriverRetryPolicy(o: {
+  readonly policy: RetryPolicy;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly random?: () => number;
+  /** The connection's end (disconnect): from then on each call is tried once, so closing never waits out a 429. */
+  readonly signal?: AbortSignal;
+}): IRetryPolicy<HttpTransactionDetails> {
   const random = o.random ?? Math.random;
   let attempt = 0;
+  const ended = (): boolean => o.signal?.aborted === true;
   const delayFor = (details: HttpTransactionDetails): number | undefined =>
-    isRetryableStatus(details.response.status) ? retryDelay(attempt, parseRetryAfter(details.response.headers.get('retry-after'), o.clock.now()), o.policy, random) : undefined;
+    !ended() && isRetryableStatus(details.response.status) ? retryDelay(attempt, parseRetryAfter(details.response.headers.get('retry-after'), o.clock.now()), o.policy, random) : undefined;
+  /** Waits; false when the connection ended meanwhile. */
+  const pause = (ms: number): Promise<boolean> => o.clock.sleep(ms, o.signal).then(() => true, () => false);
   return {
     async shouldRetry(details): Promise<ShouldRetryResult> {
       attempt++;
@@ -35,16 +45,16 @@ export function createDriverRetryPolicy(o: { readonly policy: RetryPolicy; reado
         try {
           details = await operation();
         } catch (e) {
-          const wait = isDroppedConnection(e) ? retryDelay(attempt, undefined, o.policy, random) : undefined;
+          const wait = !ended() && isDroppedConnection(e) ? retryDelay(attempt, undefined, o.policy, random) : undefined;
           if (wait === undefined) throw e;
           o.logger.info('a SQL warehouse call lost its connection; retrying', { waitMs: wait, attempt });
-          await o.clock.sleep(wait);
+          if (!(await pause(wait))) throw e;
           continue;
         }
         const wait = delayFor(details);
         if (wait === undefined) return details;
         o.logger.info('the SQL warehouse asked to retry a call', { status: details.response.status, waitMs: wait, attempt });
-        await o.clock.sleep(wait);
+        if (!(await pause(wait))) return details;
       }
     },
   };

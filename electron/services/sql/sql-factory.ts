@@ -40,6 +40,8 @@ export interface SqlFactoryOptions {
   readonly retry?: RetryPolicy;
   /** For tests: a number in [0, 1). */
   readonly random?: () => number;
+  /** Fires when the connection ends: the driver's close calls are then tried once, never waited out. */
+  readonly signal?: AbortSignal;
 }
 
 /** `DEFAULT_REFRESH_THRESHOLD_MS` of the driver's CachedTokenProvider (@databricks/sql 2.x). */
@@ -106,7 +108,8 @@ export function createSqlFactory(o: SqlFactoryOptions): SqlFactory {
       ...(o.trust.extraCaPem === undefined ? {} : { customCaCert: o.trust.extraCaPem }),
       telemetryEnabled: false,
     });
-    await installDriverRetryPolicy(c, () => createDriverRetryPolicy({ policy, clock: o.clock, logger: o.logger, ...(o.random ? { random: o.random } : {}) }), o.logger);
+    const driverPolicy = () => createDriverRetryPolicy({ policy, clock: o.clock, logger: o.logger, ...(o.random ? { random: o.random } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+    await installDriverRetryPolicy(c, driverPolicy, o.logger);
     return c;
   }
 

@@ -117,3 +117,17 @@ describe('reads on a flaky warehouse', () => {
     }
   });
 });
+
+describe('disconnect on a flaky warehouse', () => {
+  it('closes open sessions with one attempt each: a disconnect never waits out a 429', async () => {
+    const session = await conn.sql(httpPath());
+    await session.execute('SELECT 1');
+    const since = emulator.requestLog.mark();
+    emulator.faults.set({ rate429: 1, retryAfterSeconds: 30 });
+    await t.service.disconnect({ uninstall: false });
+    emulator.faults.clear();
+    // CloseSession, refused once and not retried (the connection had ended).
+    expect(sqlStatuses(since)).toEqual([429]);
+    expect(slept.filter((ms) => ms >= 5000)).toEqual([]);
+  });
+});
