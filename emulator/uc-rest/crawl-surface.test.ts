@@ -11,6 +11,8 @@ import { sandboxFetch, type SandboxFetch } from '../testing/sandbox-fetch';
  *                  page length is set to a server configured value (10000, as of 1/5/2024)")
  * tables           https://docs.databricks.com/api/workspace/tables/list (max_results=0: the server's page length;
  *                  include_browse, omit_properties)
+ * resource quotas  https://docs.databricks.com/api/uc-resource-quotas/v1/list-quotas (paginated by default, a page may be
+ *                  empty with a token) and get-quota; counts per parent of everything, whoever asks
  * last_altered     https://docs.databricks.com/sql/language-manual/information-schema/tables.html ("LAST_ALTERED:
  *                  Timestamp when the relation definition was last altered in any way")
  * The per-request latency knob is the sandbox's own fault (no Databricks page describes it): it delays every REST
@@ -63,6 +65,23 @@ describe('what a crawler reads', () => {
     const page = await get(`${UC}/tables?catalog_name=lake_01&schema_name=${schema}&max_results=50`);
     expect(page.tables).toHaveLength(50);
     expect(page.next_page_token).toBeTruthy();
+  });
+
+  it('counts tables per metastore and per schema in the resource quotas, for whoever asks', async () => {
+    const metastore = (await (await f(`${UC}/resource-quotas/METASTORE/${emu.sandbox.metastoreId}/table-quota`, { token })).json()) as { quota_info: Record<string, unknown> };
+    const visible = Number(Object.values((await sql("SELECT count(*) FROM system.information_schema.tables WHERE table_catalog <> 'system' AND table_schema <> 'information_schema'"))[0]!)[0]);
+    expect(metastore.quota_info).toMatchObject({ parent_securable_type: 'METASTORE', quota_name: 'table-quota', quota_count: visible, quota_limit: 1_000_000 });
+    const quotas: Record<string, unknown>[] = [];
+    let page = await (await f(`${UC}/resource-quotas/all-resource-quotas`, { token })).json() as { quotas?: Record<string, unknown>[]; next_page_token?: string };
+    for (;;) {
+      quotas.push(...(page.quotas ?? []));
+      if (!page.next_page_token) break;
+      page = await (await f(`${UC}/resource-quotas/all-resource-quotas?page_token=${encodeURIComponent(page.next_page_token)}`, { token })).json() as typeof page;
+    }
+    const lakeSchemas = quotas.filter((q) => q.parent_securable_type === 'SCHEMA' && String(q.parent_full_name).startsWith('lake_01.'));
+    expect(lakeSchemas).toHaveLength(100);
+    expect(lakeSchemas.every((q) => q.quota_count === 120 && q.quota_limit === 10_000)).toBe(true);
+    expect(quotas.filter((q) => q.parent_securable_type === 'CATALOG' && q.quota_name === 'schema-quota').length).toBeGreaterThan(1);
   });
 
   it('moves last_altered (and REST updated_at) with DDL, never created', async () => {

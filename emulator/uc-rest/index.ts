@@ -5,6 +5,7 @@ import { fileRoutes } from './file-routes';
 import { lineageRoutes } from './lineage-routes';
 import { metastoreRoutes } from './metastore-routes';
 import { permissionRoutes } from './permission-routes';
+import { quotaRoutes } from './quota-routes';
 import { tableRoutes } from './table-routes';
 import { tagRoutes } from './tag-routes';
 import { volumeFunctionRoutes } from './volume-function-routes';
@@ -17,6 +18,7 @@ export function createUnityCatalogRoutes(uc: UnityCatalog): readonly RestRoute[]
     ...tableRoutes(uc),
     ...volumeFunctionRoutes(uc),
     ...permissionRoutes(uc),
+    ...quotaRoutes(uc),
     ...tagRoutes(uc),
     ...fileRoutes(uc),
     ...lineageRoutes(uc),

@@ -33,6 +33,7 @@ export const BlindSpotCodeSchema = z.enum([
   'policies-unavailable', // SHOW POLICIES refused (no ABAC on this warehouse, or no privilege)
   'rest-fallback', // crawled over REST: lineage, audit and ABAC policies need SQL
   'browse-only', // objects visible by BROWSE only: masks on them are not listed (reference §4.2)
+  'hidden-objects', // the resource quota counts show more tables than the crawl could see
 ]);
 export type BlindSpotCode = z.infer<typeof BlindSpotCodeSchema>;
 

@@ -6,9 +6,11 @@ export interface Caller {
   /** The user's name and groups, lower-case: whom ownership and grants may name. */
   readonly names: readonly string[];
   readonly metastoreAdmin: boolean;
+  /** From the metastore summary; undefined when it could not be read. */
+  readonly metastoreId: string | undefined;
 }
 
-const SummarySchema = z.object({ owner: z.string().optional() }).passthrough();
+const SummarySchema = z.object({ owner: z.string().optional(), metastore_id: z.string().optional() }).passthrough();
 
 /**
  * Who is crawling, for the blind-spot warnings: information_schema shows a metastore admin everything and anyone
@@ -18,11 +20,12 @@ const SummarySchema = z.object({ owner: z.string().optional() }).passthrough();
  */
 export async function identifyCaller(connection: WorkspaceConnection, signal: AbortSignal): Promise<Caller> {
   const names = [connection.identity.userName, ...connection.identity.groups].map((n) => n.toLowerCase());
-  let owner: string | undefined;
+  let summary: z.infer<typeof SummarySchema> = {};
   try {
-    owner = (await connection.rest.request({ method: 'GET', path: '/api/2.1/unity-catalog/metastore_summary', schema: SummarySchema, signal, what: 'Reading the metastore summary' })).owner;
+    summary = await connection.rest.request({ method: 'GET', path: '/api/2.1/unity-catalog/metastore_summary', schema: SummarySchema, signal, what: 'Reading the metastore summary' });
   } catch {
-    owner = undefined;
+    summary = {};
   }
-  return { userName: connection.identity.userName, names, metastoreAdmin: owner !== undefined && names.includes(owner.toLowerCase()) };
+  const owner = summary.owner;
+  return { userName: connection.identity.userName, names, metastoreAdmin: owner !== undefined && names.includes(owner.toLowerCase()), metastoreId: summary.metastore_id };
 }

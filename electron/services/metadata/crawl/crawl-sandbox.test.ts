@@ -97,4 +97,20 @@ describe('crawl over SQL', () => {
     expect(record.requests).toBeGreaterThan(record.counts.tables);
     expect(record.blindSpots.map((b) => b.code)).toEqual(['rest-fallback']);
   });
+
+  it('says what an identity that is not a metastore admin cannot see', async () => {
+    const analyst = await crawlBench(emulator, 'siobhan.obrien@lakeside.example');
+    try {
+      const { record } = await runCrawl({ index: await analyst.newIndex('analyst'), connection: analyst.connection, httpPath: analyst.httpPath, audit: false, mode: 'full', source: 'sql', signal: new AbortController().signal, clock: systemClock });
+      const codes = record.blindSpots.map((b) => b.code);
+      expect(codes).toContain('not-metastore-admin');
+      expect(codes).toContain('grants-partial');
+      const hidden = record.blindSpots.find((b) => b.code === 'hidden-objects')!;
+      const total = await count("SELECT count(*) FROM system.information_schema.tables WHERE table_catalog <> 'system' AND table_schema <> 'information_schema'");
+      expect(hidden.message).toContain(`The metastore holds about ${total} tables and the crawl could see ${record.counts.tables}`);
+      expect(hidden.message).toMatch(/Most are in hr\./);
+    } finally {
+      await analyst.close();
+    }
+  });
 });

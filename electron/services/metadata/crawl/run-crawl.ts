@@ -11,6 +11,7 @@ import { callerBlindSpots, stageCounts } from '../index/stage-counts';
 import { diffRows, stageDiff } from '../index/stage-diff';
 import { STAGE_COLUMN_COUNTS_SQL, STAGE_EMPTY_FINGERPRINTS_SQL, stageFingerprintStatements } from '../index/stage-fingerprints';
 import { identifyCaller } from './caller';
+import { quotaBlindSpots } from './quota-blind-spots';
 import { fetchChangedDetails, fetchTableDetails } from './incremental';
 import { crawlOverRest } from './rest-crawl';
 import { crawlOverSql, type CrawlProgress } from './sql-crawl';
@@ -111,7 +112,7 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
         finishedAt: o.clock.now(),
         watermark: serverNow - (o.watermarkMarginMs ?? WATERMARK_MARGIN_MS),
         counts: await stageCounts(writer),
-        blindSpots: [...(await callerBlindSpots(writer, caller)), ...crawled.blindSpots],
+        blindSpots: [...(await callerBlindSpots(writer, caller)), ...(await quotaBlindSpots(o.connection.rest, caller.metastoreId, writer, o.signal)), ...crawled.blindSpots],
         statements,
         requests,
         auditIncluded: o.audit && o.source === 'sql',
