@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import renderer from './vite.config';
@@ -23,7 +24,13 @@ export default defineConfig({
     build: {
       outDir: `${OUT}/main`,
       externalizeDeps: { exclude: bundled },
-      rolldownOptions: { input: { index: fromRoot('./electron/main/index.ts') } },
+      rolldownOptions: {
+        input: { index: fromRoot('./electron/main/index.ts') },
+        // Bundled packages written for plain Node (yaml, for policy files) require bare built-ins such as
+        // `process`; electron-vite marks them external before any plugin sees them, so the output names them
+        // `node:process`: a built-in by name, which no package in node_modules can shadow.
+        output: { paths: (id: string) => (builtinModules.includes(id) ? `node:${id}` : id) },
+      },
     },
   },
   preload: {
