@@ -7,7 +7,7 @@ import { policyDefinitionsStatement } from '../shared/metadata/policy-rows';
 import { auditStatement, lineageStatement } from '../shared/metadata/usage-statements';
 import { systemClock } from '../electron/node';
 import { onSessions } from '../electron/services/metadata/crawl/catalog-workers';
-import { runCrawl } from '../electron/services/metadata/crawl/run-crawl';
+import { CATALOG_CONCURRENCY, runCrawl } from '../electron/services/metadata/crawl/run-crawl';
 import { CRAWL_BATCH_ROWS } from '../electron/services/metadata/crawl/stream-statement';
 import { openMetadataIndex } from '../electron/services/metadata/index/metadata-index';
 import { rebuildSelection } from '../electron/services/metadata/index/selection-build';
@@ -43,7 +43,7 @@ const arg = (name: string, fallback: number): number => {
 const TABLES = arg('--scale-tables', 100_000);
 const COLUMNS = arg('--scale-columns', 20);
 const LATENCY = arg('--latency', 50);
-const CONCURRENCY = 3;
+const CONCURRENCY = CATALOG_CONCURRENCY;
 const SCRIPT = fileURLToPath(import.meta.url);
 
 interface PartResult {

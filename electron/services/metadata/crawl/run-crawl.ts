@@ -27,7 +27,7 @@ export interface RunCrawlOptions {
   readonly source: CrawlSource;
   readonly signal: AbortSignal;
   readonly clock: Clock;
-  /** Catalog statements in flight at once (default 3). */
+  /** Catalog statements in flight at once (default CATALOG_CONCURRENCY). */
   readonly concurrency?: number;
   readonly onProgress?: (p: CrawlProgress) => void;
   /** Default 5 minutes (see WATERMARK_MARGIN_MS). */
@@ -48,6 +48,12 @@ export interface CrawlOutcome {
  * exactness: the diff compares contents, not times.
  */
 const WATERMARK_MARGIN_MS = 5 * 60_000;
+
+/**
+ * Catalog statements in flight at once: the top of the 2–4 concurrent statements of governance-steps-3-4.md §4.2.
+ * Each holds one warehouse session and streams a few MB at a time (CRAWL_BATCH_ROWS).
+ */
+export const CATALOG_CONCURRENCY = 4;
 
 /**
  * One crawl into a new snapshot of the index: written to the stage while it runs, committed at the end together
@@ -71,13 +77,14 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
       if (o.source === 'sql') {
         serverNow = await warehouseNow(sql, o.signal, startedAt);
         const r = await crawlOverSql({
-          writer, openSession: sql, signal: o.signal, clock: o.clock, concurrency: o.concurrency ?? 3, audit: o.audit,
+          writer, openSession: sql, signal: o.signal, clock: o.clock, audit: o.audit,
+          concurrency: o.concurrency ?? CATALOG_CONCURRENCY,
           statementFor: incremental ? catalogStateStatement : catalogStatement,
           ...(o.onProgress ? { onProgress: o.onProgress } : {}),
         });
         statements = r.statements + 1;
         crawled = r;
-        const details = { writer, openSession: sql, concurrency: o.concurrency ?? 3, signal: o.signal, clock: o.clock, onStatement: () => statements++ };
+        const details = { writer, openSession: sql, concurrency: o.concurrency ?? CATALOG_CONCURRENCY, signal: o.signal, clock: o.clock, onStatement: () => statements++ };
         o.onProgress?.({ phase: 'details', catalogsDone: r.catalogs.length, catalogsTotal: r.catalogs.length, tables: writer.appended('tables'), columns: writer.appended('columns') });
         if (incremental) refetched = await fetchChangedDetails({ ...details, watermark: previous.watermark });
         else {

@@ -1,8 +1,12 @@
 import { toCrawlRow, type CrawlRow } from '../../../../shared/metadata/crawl-rows';
 import type { SqlSession } from '../../connection/types';
 
-/** Rows per `fetchChunk`: big enough that round trips do not dominate, small enough to stay a few MB in memory. */
-export const CRAWL_BATCH_ROWS = 10_000;
+/**
+ * Rows per `fetchChunk`. A full crawl's rows are packed tables (a table's columns in one cell, about 2 KB), so two
+ * thousand of them are a few MB per statement in flight — and a tenth of a catalog's tables per round trip, so the
+ * round trips do not dominate either.
+ */
+export const CRAWL_BATCH_ROWS = 2_000;
 
 /**
  * Runs one crawl statement and hands its rows to `sink` batch by batch, as the driver fetches them (`fetchChunk`):
