@@ -40,6 +40,10 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   mutate: [...MUTATION_SCOPE.map((dir) => `${dir}/*.ts`), ...NOT_PRODUCT.map((glob) => `!${glob}`)],
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level values: 23 % of them) each need a fresh test environment and every related test:
+  // 80 % of the run time, hours on two cores. They are left out of the score; the tables they would change (the
+  // secret field names, the quoting escapes, the step kinds) are pinned by table-driven tests instead.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
   tempDirName: 'reports/mutation/.stryker-tmp',
