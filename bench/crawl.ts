@@ -32,7 +32,8 @@ import { restPeerCrawl } from './lib/rest-peer';
  * - `crawl`: the crawl proper (rows streamed into DuckDB, unpacked, search terms, commit); both rates count the
  *   metadata rows delivered (tables, columns, tags, grants…: columns travel packed, one driver row per table), so
  *   ratioToRawFetch = raw seconds / crawl seconds over the same rows (target ≥ 0.8);
- * - `peer`: a DataHub-style REST crawler (catalogs → schemas → tables, `max_results=0`, 8 requests at once);
+ * - `peer`: the reference's peer baseline (bench/lib/rest-peer.ts): DataHub-style REST (catalogs → schemas → tables,
+ *   `max_results=0`, 8 workers) plus per-schema `*_tags` queries as OpenMetadata reads tags;
  *   speedupVsRestPeer = peer seconds / crawl seconds (target ≥ 5).
  * Options (run directly: `npx tsx bench/crawl.ts …`): --scale-tables N, --scale-columns M, --latency MS.
  */
@@ -53,6 +54,8 @@ interface PartResult {
   readonly columns?: number;
   readonly peakRssMB: number;
   readonly requests?: number;
+  readonly statements?: number;
+  readonly tags?: number;
 }
 
 async function part(mode: string, target: SandboxTarget): Promise<PartResult> {
@@ -114,8 +117,8 @@ async function part(mode: string, target: SandboxTarget): Promise<PartResult> {
       await rm(dir, { recursive: true, force: true });
     }
   }
-  const peer = await restPeerCrawl(connection.rest);
-  return { seconds: (performance.now() - started) / 1000, tables: peer.tables, columns: peer.columns, requests: peer.requests, peakRssMB: await peakRssMB() };
+  const peer = await restPeerCrawl(connection.rest, () => connection.sql(target.httpPath));
+  return { seconds: (performance.now() - started) / 1000, ...peer, peakRssMB: await peakRssMB() };
 }
 
 async function main(): Promise<void> {
