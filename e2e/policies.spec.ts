@@ -7,6 +7,7 @@ import { inspect } from './scenarios/inspect';
 import { wizard } from './scenarios/wizard';
 import { test, type AuthWorld } from './support/auth-fixture';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
+import { harnessClient } from './support/harness-client';
 import { harnessHost } from './support/harness-host';
 import { signInToSandbox } from './support/sandbox-sign-in';
 
@@ -43,13 +44,9 @@ async function asAdmin(world: AuthWorld, statements: readonly string[]): Promise
 }
 
 /** Step 2 done through main's channels (its own e2e covers the UI): the integration catalog exists. */
-async function integrationInPlace(world: AuthWorld): Promise<void> {
-  const sender = { id: 1, isMainFrame: true, url: `${world.harness.url.replace(/\/$/, '')}/` };
-  const call = async (channel: string, input: unknown) => {
-    const r = (await world.harness.app.gateway.dispatch(sender, channel, input)) as { ok: boolean; value?: Record<string, unknown>; error?: { message: string } };
-    if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
-    return r.value!;
-  };
+async function integrationInPlace(world: AuthWorld, page: Page): Promise<void> {
+  const client = await harnessClient(page, world.harness);
+  const call = client.call;
   const e = world.emulator;
   const running = e.warehouses.find((w) => w.state === 'RUNNING')!;
   const sp = e.servicePrincipals.find((s) => !s.admin)!;
@@ -62,6 +59,7 @@ async function integrationInPlace(world: AuthWorld): Promise<void> {
   });
   const plan = await call('integration.plan', { kind: 'setup' });
   await call('integration.apply', { taskId: `e2e-pol-${Date.now()}`, kind: 'setup', planHash: plan.hash });
+  client.close();
   await asAdmin(world, [`INSERT INTO ucbridge_pol.entitlements.principal_attributes VALUES ('${ANALYST}', 'region', 'EMEA', current_timestamp())`]);
 }
 
@@ -76,7 +74,7 @@ test.describe('Map users & policies (step 3): policies and preview as a user, in
     test.setTimeout(180_000);
     const host = harnessHost(auth.harness, page);
     await signInToSandbox(page, auth);
-    await integrationInPlace(auth);
+    await integrationInPlace(auth, page);
     await openStepThree(page);
 
     await page.getByLabel('Policies', { exact: true }).fill(POLICIES);
