@@ -33,7 +33,7 @@ export async function harnessClient(page: Page, harness: { readonly url: string;
   return {
     async call(channel, input) {
       const id = nextId++;
-      const reply = (await new Promise((resolve) => {
+      const reply = (await new Promise<unknown>((resolve) => {
         waiting.set(id, resolve);
         ws.send(JSON.stringify({ type: 'invoke', id, channel, input }));
       })) as { ok: boolean; value?: Record<string, unknown>; error?: { message: string } };
