@@ -1,18 +1,20 @@
 import { join } from 'node:path';
 import { serveAppProtocol } from '../platform/app-protocol';
 import {
-  claimSingleInstance,
-  exitWithError,
   exposeForE2e,
   hardenDefaultSession,
   prepareBeforeReady,
+  quitWhenWindowCloses,
   resolveAppUrl,
   whenReady,
-  wireLifecycle,
 } from '../platform/app-lifecycle';
+import { disposeBeforeQuit } from '../platform/dispose-before-quit';
 import { createElectronMainPorts } from '../platform/electron-main-ports';
 import { createIpcBridge } from '../platform/ipc-bridge';
 import { createMainWindow } from '../platform/main-window';
+import { claimSingleInstance, type WindowSlot } from '../platform/single-instance';
+import { reportStartupFailure } from '../platform/startup-failure';
+import { separateUnpackagedUserData } from '../platform/user-data';
 import { originOf } from '../window-policy/app-url';
 import { sourceSandbox } from '../services/session/source-sandbox';
 import { composeMain } from './compose';
@@ -24,7 +26,7 @@ import { composeMain } from './compose';
  */
 const appUrl = resolveAppUrl();
 
-async function start(): Promise<void> {
+async function start(slot: WindowSlot): Promise<void> {
   await whenReady();
   serveAppProtocol(join(__dirname, '../renderer'));
   hardenDefaultSession(appUrl);
@@ -32,20 +34,25 @@ async function start(): Promise<void> {
   const ports = await createElectronMainPorts(() => ({ trustedIds: trusted, origins: [originOf(appUrl)] }));
   // From a source checkout (npm start) the "Local sandbox" runs the emulator beside the app; packaged, there is none.
   const main = await composeMain({ ...ports, sandbox: sourceSandbox(join(__dirname, '..', '..')) });
+  disposeBeforeQuit(main.dispose);
+  quitWhenWindowCloses();
   const { gateway, events } = main;
-  // The _electron e2e drives long tasks and reads results through the composed main; never in a packaged build.
+  // The _electron e2e drives long tasks and reads results through the composed main; never in a release build.
   exposeForE2e(main);
   const bridge = createIpcBridge({ gateway, events, logger: ports.logger.child('ipc'), trusted });
-  const window = await createMainWindow({
+  await createMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     appUrl,
     bridge,
     logger: ports.logger.child('window'),
+    onCreated: (window) => slot.fill(window),
   });
-  wireLifecycle(window, main.dispose);
 }
 
-if (claimSingleInstance()) {
+// userData first: the single-instance lock lives in it.
+separateUnpackagedUserData();
+const slot = claimSingleInstance();
+if (slot) {
   prepareBeforeReady(appUrl);
-  start().catch(exitWithError);
+  start(slot).catch(reportStartupFailure);
 }

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { claimSingleInstance, prepareBeforeReady, resolveAppUrl, wireLifecycle } from './app-lifecycle';
+import { prepareBeforeReady, quitWhenWindowCloses, resolveAppUrl } from './app-lifecycle';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, (...args: unknown[]) => void>();
   const app = {
     isPackaged: false,
-    requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     enableSandbox: vi.fn(),
     on: vi.fn((name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn)),
@@ -30,13 +29,6 @@ describe('app lifecycle', () => {
     expect(resolveAppUrl()).toBe('app://ucbridge/index.html');
   });
 
-  it('quits a second instance', () => {
-    expect(claimSingleInstance()).toBe(true);
-    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
-    expect(claimSingleInstance()).toBe(false);
-    expect(electron.app.quit).toHaveBeenCalledTimes(1);
-  });
-
   it('before ready: sandboxes every renderer, registers app:, installs the web-contents guards', () => {
     prepareBeforeReady('app://ucbridge/index.html');
     expect(electron.app.enableSandbox).toHaveBeenCalled();
@@ -44,16 +36,9 @@ describe('app lifecycle', () => {
     expect(electron.listeners.has('web-contents-created')).toBe(true);
   });
 
-  it('disposes the main process on quit and focuses the window on a second launch', () => {
-    const window = { isMinimized: () => true, restore: vi.fn(), focus: vi.fn() };
-    const dispose = vi.fn(async () => undefined);
-    wireLifecycle(window as never, dispose);
-    electron.listeners.get('second-instance')!();
-    expect(window.restore).toHaveBeenCalled();
-    expect(window.focus).toHaveBeenCalled();
-    electron.listeners.get('before-quit')!();
-    expect(dispose).toHaveBeenCalled();
+  it('quits when the window closes', () => {
+    quitWhenWindowCloses();
     electron.listeners.get('window-all-closed')!();
-    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,4 @@
-import { app, session, type BrowserWindow } from 'electron';
+import { app, session } from 'electron';
 import { APP_ENTRY_URL, originOf } from '../window-policy/app-url';
 import { registerAppScheme } from './app-protocol';
 import { hardenSession } from './session-hardening';
@@ -13,13 +13,6 @@ import { installWebContentsGuards } from './web-contents-guards';
 export function resolveAppUrl(): string {
   const dev = process.env.ELECTRON_RENDERER_URL;
   return !app.isPackaged && dev ? dev : APP_ENTRY_URL;
-}
-
-/** False when another ucbridge is already running (it gets focused instead, see `wireLifecycle`). */
-export function claimSingleInstance(): boolean {
-  if (app.requestSingleInstanceLock()) return true;
-  app.quit();
-  return false;
 }
 
 /** Everything that must happen before `ready`: sandbox every renderer, the `app:` scheme, global guards. */
@@ -37,20 +30,9 @@ export function hardenDefaultSession(appUrl: string): void {
   hardenSession(session.defaultSession, originOf(appUrl));
 }
 
-
-/** One window: quit when it closes, focus it on a second launch, dispose the main process on quit. */
-export function wireLifecycle(window: BrowserWindow, dispose: () => Promise<void>): void {
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+/** One window: the app quits when it closes, on every platform (nothing runs without it). */
+export function quitWhenWindowCloses(): void {
   app.on('window-all-closed', () => app.quit());
-  app.once('before-quit', () => void dispose());
-}
-
-export function exitWithError(error: unknown): void {
-  console.error('ucbridge could not start:', error instanceof Error ? error.message : String(error));
-  app.exit(1);
 }
 
 /** The _electron e2e reads tasks through the composed main; only unpackaged and only when asked (UCBRIDGE_E2E=1). */

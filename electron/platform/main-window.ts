@@ -9,6 +9,8 @@ export interface MainWindowDeps {
   readonly appUrl: string;
   readonly bridge: IpcBridge;
   readonly logger: Logger;
+  /** Called as soon as the window exists, before its page loads (a second launch can focus it from then on). */
+  readonly onCreated?: (window: BrowserWindow) => void;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface MainWindowDeps {
  */
 export async function createMainWindow(deps: MainWindowDeps): Promise<BrowserWindow> {
   const window = new BrowserWindow(mainWindowOptions(deps.preloadPath));
+  deps.onCreated?.(window);
   const contents = window.webContents;
   deps.bridge.attach(contents);
   contents.setWindowOpenHandler(() => windowOpenDecision());
