@@ -1,5 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { UcbridgeApi } from '../../../shared/contract';
 import type { LogEntry } from '../../../shared/contract/app';
 import { recordProgress } from '../progress/progress-store';
 import { useApi } from './api-context';
@@ -18,18 +19,22 @@ function appendLogEntry(queryClient: QueryClient, entry: LogEntry): void {
 }
 
 /**
- * Main → renderer events, wired once at the root: `session.changed` replaces the cached session state,
- * `task.progress` feeds the progress store, `log.entry` extends cached recent logs.
+ * Main → renderer events: `session.changed` replaces the cached session state, `task.progress` feeds the progress
+ * store, `log.entry` extends cached recent logs. All three are subscribed in one go: in the desktop app the first
+ * subscription tells main the page listens, and the events it queued while the page loaded follow a task later.
  */
+export function subscribeContractEvents(api: UcbridgeApi, queryClient: QueryClient): () => void {
+  const unsubscribes = [
+    api.on('session.changed', (state) => queryClient.setQueryData(channelKey('session', 'state', {}), state)),
+    api.on('task.progress', recordProgress),
+    api.on('log.entry', (entry) => appendLogEntry(queryClient, entry)),
+  ];
+  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}
+
+/** The contract's events, wired once at the root (after mount). */
 export function useContractEvents(): void {
   const api = useApi();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const unsubscribes = [
-      api.on('session.changed', (state) => queryClient.setQueryData(channelKey('session', 'state', {}), state)),
-      api.on('task.progress', recordProgress),
-      api.on('log.entry', (entry) => appendLogEntry(queryClient, entry)),
-    ];
-    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
-  }, [api, queryClient]);
+  useEffect(() => subscribeContractEvents(api, queryClient), [api, queryClient]);
 }
