@@ -19,8 +19,15 @@ const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e
 
 const escapeOne = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+// Non-global twins for testing: a global regex keeps lastIndex between calls; compiled once, since quoting
+// 100,000 users' rows calls these per value.
+const UNSAFE_ONE = new RegExp(UNSAFE.source);
+
 /** Whether `ch` (one UTF-16 unit) is one the escaping writes as `\uXXXX`. */
-export const isUnsafeChar = (ch: string): boolean => ch.length === 1 && new RegExp(UNSAFE.source).test(ch);
+export const isUnsafeChar = (ch: string): boolean => ch.length === 1 && UNSAFE_ONE.test(ch);
+
+/** Whether `text` has any character the escaping writes as `\uXXXX`. */
+export const hasUnsafeChar = (text: string): boolean => UNSAFE_ONE.test(text);
 
 /**
  * `text` with every unsafe character as `\uXXXX`. `keepNewlines` keeps `\n` for multi-line output the program
