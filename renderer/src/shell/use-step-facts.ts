@@ -7,8 +7,11 @@ import type { StepFacts } from '../steps/step-types';
  */
 export function useStepFacts(signedIn: boolean): StepFacts {
   const view = useChannelQuery('integration', 'view', {}, { enabled: signedIn, staleTime: 0 });
+  const metadata = useChannelQuery('metadata', 'status', {}, { enabled: signedIn, staleTime: 0 });
   const v = signedIn ? view.data : undefined;
-  return v
-    ? { integration: { status: v.status, saved: v.settings !== null, validation: v.lastValidation?.status ?? null, resumable: v.resumable } }
-    : {};
+  const m = signedIn ? metadata.data : undefined;
+  return {
+    ...(v ? { integration: { status: v.status, saved: v.settings !== null, validation: v.lastValidation?.status ?? null, resumable: v.resumable } } : {}),
+    ...(m ? { metadata: { crawled: m.snapshot !== null, selectedTables: m.selected.tables } } : {}),
+  };
 }

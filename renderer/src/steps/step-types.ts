@@ -23,6 +23,11 @@ export interface StepFacts {
     /** An interrupted apply left a journal to resume. */
     readonly resumable: 'setup' | 'uninstall' | null;
   };
+  /** Step 4: whether the local index holds a snapshot, and how many tables the selection rules take. */
+  readonly metadata?: {
+    readonly crawled: boolean;
+    readonly selectedTables: number;
+  };
 }
 
 /** What a step may look at to decide its status. */

@@ -1,5 +1,5 @@
-import { requiresSignIn } from '../requires-sign-in';
 import type { StepMeta } from '../step-types';
+import { REGISTER_SUB_STEPS, registerMetadataStatus, registerMetadataSubStepStatus } from './status';
 
 export const registerMetadataMeta: StepMeta = {
   id: 'register-metadata',
@@ -10,5 +10,7 @@ export const registerMetadataMeta: StepMeta = {
     'Pick what to register from a searchable tree, active or inactive by default.',
     'Re-crawl to find new, changed and dropped objects, and publish tags back to Unity Catalog.',
   ],
-  status: requiresSignIn,
+  status: registerMetadataStatus,
+  subSteps: REGISTER_SUB_STEPS,
+  subStepStatus: registerMetadataSubStepStatus,
 };
