@@ -10,7 +10,6 @@ import { test, type AuthWorld } from './support/auth-fixture';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
 import { harnessClient } from './support/harness-client';
 import { harnessHost } from './support/harness-host';
-import type { PageGlobals } from './support/page-globals';
 import { signInToSandbox } from './support/sandbox-sign-in';
 
 type SandboxSqlModule = typeof import('../electron/services/integration/observe/sandbox-sql.test-support');
@@ -65,7 +64,8 @@ async function check(page: Page, host: ScenarioHost, name: string): Promise<void
   await page.setViewportSize({ width: 1024, height: size.height });
   try {
     const overflow = await page.evaluate(() => {
-      const { document } = globalThis as unknown as PageGlobals;
+      // Typed here: page-globals.ts (shared) does not list documentElement, and this is the only spec measuring it.
+      const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } };
       return document.documentElement.scrollWidth - document.documentElement.clientWidth;
     });
     expect(overflow, `${name}: horizontal overflow at 1024 px`).toBeLessThanOrEqual(0);
