@@ -3,6 +3,7 @@ import { ok } from '../../shared/result';
 import type { DomainHandlers } from '../gateway/handlers';
 import type { LogEntry } from '../../shared/contract/app';
 import type { Logger, SecretCipher } from '../ports';
+import type { CaTrustSettings } from '../services/trust/ca-trust-settings';
 import { secretStorageStatus } from '../services/secret-storage/secret-storage-status';
 
 export interface AppDeps {
@@ -12,6 +13,7 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly recentLogs: (limit: number) => readonly LogEntry[];
   readonly startupNotices: () => readonly string[];
+  readonly caTrust: CaTrustSettings;
 }
 
 export function setupApp(deps: AppDeps): DomainHandlers<'app'> {
@@ -30,5 +32,7 @@ export function setupApp(deps: AppDeps): DomainHandlers<'app'> {
       });
     },
     recentLogs: async ({ limit }) => ok([...deps.recentLogs(limit)]),
+    caTrust: async () => ok(deps.caTrust.status()),
+    setCaCertFile: async ({ path }) => ok(await deps.caTrust.setFile(path)),
   };
 }

@@ -29,6 +29,7 @@ async function start(options: { cipher?: SecretCipher; prepare?: (dir: string) =
  * gateway passes it on and the call reaches the handler. Nothing is signed in here, so none of them does anything.
  */
 const VALID_INPUT: Readonly<Record<string, unknown>> = {
+  'app.setCaCertFile': { path: null },
   'auth.signIn': { taskId: 'signin-0001', workspace: { kind: 'sandbox' }, auth: { method: 'pat', token: 'dapi-not-a-real-token' } },
   'auth.forgetRecent': { url: 'https://adb-1234567890123456.7.azuredatabricks.net' },
   'integration.saveSettings': {

@@ -18,6 +18,7 @@ import { createPoliciesService } from '../services/policies/policies-service';
 import { NO_SANDBOX } from '../services/session/sandbox-launcher';
 import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
+import { createCaTrustSettings } from '../services/trust/ca-trust-settings';
 import { createSecretVault } from '../services/vault/secret-vault';
 import type { MainApp, MainPorts } from './main-ports';
 
@@ -35,6 +36,10 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
   const { logger } = ports;
   const events = createEventHub(logger.child('events'));
   const detachLogEvents = logger.attach(createEventLogSink(events));
+
+  // Trust first: restoring the session below may already connect.
+  const caTrust = createCaTrustSettings({ kv: ports.kv, logger: logger.child('trust') });
+  await caTrust.load();
 
   // Services.
   const tasks = createTaskRegistry({ events, clock: ports.clock, logger: logger.child('tasks') });
@@ -96,6 +101,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
       recentLogs: (limit) => logger.recent(limit),
       // Local state set aside, and saved secrets the vault could not read (damaged, or the keychain refused).
       startupNotices: () => [...ports.startupNotices(), ...vault.notices()],
+      caTrust,
     }),
     auth: setupAuth({ session }),
     integration: setupIntegration({ integration }),

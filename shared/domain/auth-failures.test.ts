@@ -10,3 +10,19 @@ describe('the sign-in timeout message', () => {
     expect(describeDuration(3_600_000)).toBe('60 minutes');
   });
 });
+
+describe('the untrusted-certificate hint', () => {
+  const { hint } = authFailure('certificate-untrusted', { host: 'adb-1.azuredatabricks.net' });
+
+  it('tells an app user what works in the installed app: the OS store, or the CA certificate file setting', () => {
+    expect(hint).toContain('trusts the certificates your operating system trusts');
+    expect(hint).toContain('Connection settings › CA certificate file');
+  });
+
+  it('names NODE_EXTRA_CA_CERTS for the command-line tool only, and never suggests turning checks off', () => {
+    expect(hint).toMatch(/command-line tool reads NODE_EXTRA_CA_CERTS=<path to the \.pem>/);
+    expect(hint).not.toMatch(/start ucbridge with NODE_EXTRA_CA_CERTS/);
+    expect(hint).toContain('never turns certificate checks off');
+    expect(hint).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized/);
+  });
+});

@@ -37,6 +37,17 @@ export interface AuthFailureContext {
 }
 
 /** `5 minutes`, `90 seconds`, `1 second`: a timeout as it was set. */
+/**
+ * What works in the installed app: it trusts the operating system's certificate store, and a "CA certificate file"
+ * setting beside the sign-in form; NODE_EXTRA_CA_CERTS reaches only the command-line tool (the release build's
+ * nodeOptions fuse removes it from the app's environment, Electron docs: environment variables, fuses).
+ */
+export const CERTIFICATE_UNTRUSTED_HINT =
+  'A TLS-inspecting proxy or a private CA is in the way. The ucbridge app trusts the certificates your operating ' +
+  'system trusts: ask IT to install their CA certificate there, or choose its .pem file under Connection settings ' +
+  '› CA certificate file, beside the sign-in form. The ucbridge command-line tool reads ' +
+  'NODE_EXTRA_CA_CERTS=<path to the .pem> instead. ucbridge never turns certificate checks off.';
+
 export function describeDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   const [n, unit] = seconds >= 60 && seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
@@ -59,9 +70,7 @@ export function authFailure(kind: AuthFailureKind, ctx: AuthFailureContext = {})
       return {
         code: 'NETWORK',
         message: `The certificate of ${host} is not trusted${detailOf(ctx)}.`,
-        hint:
-          'A TLS-inspecting proxy or private CA is in the way. Ask IT for its CA certificate and start ucbridge ' +
-          'with NODE_EXTRA_CA_CERTS=<path to the .pem>. ucbridge never turns certificate checks off.',
+        hint: CERTIFICATE_UNTRUSTED_HINT,
       };
     case 'oauth-unavailable':
       return {

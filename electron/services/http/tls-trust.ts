@@ -1,32 +1,52 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { Agent, type Dispatcher } from 'undici';
+import { pemCertificates } from './ca-assembly';
+import { processCaTrust, type ProcessCaTrust } from './process-ca-trust';
 
 /**
- * Which certificate authorities a workspace's connections trust. By default Node's store: the bundled Mozilla
- * roots plus NODE_EXTRA_CA_CERTS (read once at start-up), which is how a TLS-inspecting proxy's CA is trusted.
- * The local sandbox adds its generated CA for that workspace only, never process-wide, and never by turning
- * verification off.
+ * Which certificate authorities a workspace's connections trust. By default the main process's trust
+ * (process-ca-trust.ts: the OS store, Node's bundled roots, NODE_EXTRA_CA_CERTS, the "CA certificate file"
+ * setting). The local sandbox adds its generated CA for that workspace only, never process-wide, and never by
+ * turning verification off.
  *
  * One agent per trust, reused for every request: building a secure context with ~150 roots costs tens of
  * milliseconds (reference sql-driver-thrift-protocol.md §3 item 11), so it happens once per session, not per call.
  */
 export interface TlsTrust {
-  /** PEM of the extra CA, when there is one: handed to the SQL driver as `customCaCert`. */
+  /**
+   * PEM the SQL driver must add as `customCaCert` (the sandbox's CA, and the chosen file's where Node's default
+   * list could not take it), or undefined when the driver's default trust is already right.
+   */
   readonly extraCaPem: string | undefined;
   readonly dispatcher: Dispatcher;
   close(): Promise<void>;
 }
 
+/** What a connection is told: `ca` (which replaces Node's default list, so it carries the defaults too). */
+export interface ConnectionCas {
+  readonly ca: readonly string[] | undefined;
+  readonly driverExtraPem: string | undefined;
+}
+
+export function connectionCas(sandboxCaPem: string | undefined, trust: ProcessCaTrust | undefined): ConnectionCas {
+  // Where the assembly is Node's default list, the chosen file is in it already; elsewhere each connection adds it.
+  const fileCas = trust && !trust.processWide ? trust.fileCertificates : [];
+  const additions = [...fileCas, ...(sandboxCaPem === undefined ? [] : [sandboxCaPem])];
+  if (additions.length === 0) return { ca: undefined, driverExtraPem: undefined };
+  const defaults = trust ? trust.assembly.certificates : [...rootCertificates, ...extraCertsFromEnv()];
+  return { ca: [...new Set([...defaults, ...additions])], driverExtraPem: additions.join('\n') };
+}
+
 const KEEP_ALIVE_MS = 30_000;
 
-export function createTlsTrust(extraCaPem?: string): TlsTrust {
-  // `ca` replaces Node's default store, so the bundled roots and NODE_EXTRA_CA_CERTS' file go back in by hand.
-  const connect = extraCaPem === undefined ? {} : { ca: [...rootCertificates, ...extraCertsFromEnv(), extraCaPem] };
+export function createTlsTrust(sandboxCaPem?: string, trust: ProcessCaTrust | undefined = processCaTrust()): TlsTrust {
+  const { ca, driverExtraPem } = connectionCas(sandboxCaPem, trust);
+  const connect = ca === undefined ? {} : { ca: [...ca] };
   const dispatcher = new Agent({ connect, keepAliveTimeout: KEEP_ALIVE_MS, connections: 16 });
   let closed = false;
   return {
-    extraCaPem,
+    extraCaPem: driverExtraPem,
     dispatcher,
     async close() {
       if (closed) return;
@@ -41,8 +61,7 @@ function extraCertsFromEnv(): string[] {
   const file = process.env.NODE_EXTRA_CA_CERTS;
   if (!file) return [];
   try {
-    const text = readFileSync(file, 'utf8');
-    return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    return pemCertificates(readFileSync(file, 'utf8'));
   } catch {
     return [];
   }
