@@ -42,7 +42,7 @@ export function CoverageObjects({ target, onClose }: { readonly target: DrillTar
           <div className="table-wrap pc-table-wrap" tabIndex={0} role="region" aria-label={title}>
             <table className="pc-table" data-testid="coverage-objects-table">
               <caption>
-                {title}: {offset + 1}–{Math.min(offset + PAGE, page.data.total)} of {page.data.total}
+                Rows {offset + 1}–{Math.min(offset + PAGE, page.data.total)} of {page.data.total}
               </caption>
               <thead>
                 <tr>

@@ -34,7 +34,7 @@ export function CoverageTable({ rows, nameHeader, caption, onDrill, onOpen }: Co
             <tr key={r.name} data-name={r.name}>
               <th scope="row" className="wrap-anywhere">
                 {onOpen ? (
-                  <button type="button" className="pc-link" onClick={() => onOpen(r.name)} aria-label={`Schemas of ${r.name}`} data-testid="coverage-open">
+                  <button type="button" className="pc-link" onClick={() => onOpen(r.name)} aria-label={`${r.name}, per schema`} data-testid="coverage-open">
                     {r.name}
                   </button>
                 ) : (
@@ -52,7 +52,7 @@ export function CoverageTable({ rows, nameHeader, caption, onDrill, onOpen }: Co
                     </button>
                     <span className="pc-count__of"> of {done + not}</span>
                     {not > 0 ? (
-                      <button type="button" className="pc-link pc-count__not" onClick={() => onDrill(r.name, m.id, 'uncovered')} aria-label={`${not} ${m.uncoveredWords} in ${r.name}`} data-testid={`coverage-count-${m.id}-uncovered`}>
+                      <button type="button" className="pc-link pc-count__not" onClick={() => onDrill(r.name, m.id, 'uncovered')} aria-label={`${not} not: ${m.uncoveredWords} in ${r.name}`} data-testid={`coverage-count-${m.id}-uncovered`}>
                         {not} not
                       </button>
                     ) : null}

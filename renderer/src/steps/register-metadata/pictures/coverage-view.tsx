@@ -10,7 +10,7 @@ import { describeSensitive, drillTarget, toChartRows, type DrillTarget, type Mea
 import { CoverageObjects } from './coverage-objects';
 import { CoverageTable } from './coverage-table';
 import { PictureSection } from './picture-section';
-import './pictures.css';
+import './coverage.css';
 
 /**
  * Policy coverage per catalog, then per schema of one catalog: registered tables, and among them those readable

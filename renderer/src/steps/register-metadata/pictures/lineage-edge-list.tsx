@@ -17,7 +17,7 @@ export function LineageEdgeList({ model, onColumns }: { readonly model: LineageM
         {model.edges.map((e) => (
           <li key={`${e.source}>${e.target}`} className="pc-edge-list__item">
             <span className="wrap-anywhere">{edgeLabel(e)}</span>
-            <Button className="button pc-button-small" onClick={() => onColumns({ kind: 'edge', source: e.source, target: e.target })} aria-label={`Column lineage of ${e.source} to ${e.target}`}>
+            <Button className="button pc-button-small" onClick={() => onColumns({ kind: 'edge', source: e.source, target: e.target })} aria-label={`Columns: ${e.source} to ${e.target}`}>
               Columns
             </Button>
           </li>

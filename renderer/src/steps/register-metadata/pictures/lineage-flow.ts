@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { layoutLineage } from './lineage-layout';
+import { layoutLineage, NODE_HEIGHT, NODE_WIDTH } from './lineage-layout';
 import { describeDistance, splitFullName, type LineageFocus, type LineageModel, type ModelNode } from './lineage-model';
 
 export type TableNodeData = Pick<ModelNode, keyof ModelNode> & { readonly root: boolean; readonly parent: string; readonly table: string };
@@ -34,6 +34,8 @@ export function toFlow(model: LineageModel, focus: LineageFocus | null): { reado
       id: n.fullName,
       type: 'table',
       position: positions.get(n.fullName) ?? { x: 0, y: 0 },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       data: { ...n, root: n.fullName === model.root, parent, table },
       draggable: false,
       connectable: false,

@@ -1,4 +1,4 @@
-import { Controls, ReactFlow, useNodesInitialized, useReactFlow, type EdgeChange, type NodeChange, type NodeTypes } from '@xyflow/react';
+import { Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, type EdgeChange, type NodeChange, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo } from 'react';
 import { toFlow, type TableFlowNode } from './lineage-flow';
@@ -6,6 +6,8 @@ import type { LineageFocus, LineageModel } from './lineage-model';
 import { LineageTableNode } from './lineage-table-node';
 
 const NODE_TYPES: NodeTypes = { table: LineageTableNode };
+const FIT = { padding: 0.12, maxZoom: 1.1 } as const;
+const MIN_ZOOM = 0.2;
 
 export interface LineageGraphProps {
   readonly model: LineageModel;
@@ -13,13 +15,21 @@ export interface LineageGraphProps {
   readonly onFocus: (focus: LineageFocus | null) => void;
 }
 
-/** Zooms to the whole graph whenever tables are added (an expansion), once React Flow has measured them. */
-function FitOnGrowth({ signature }: { readonly signature: string }) {
+/**
+ * Zooms to the whole graph whenever tables are added (an expansion) or the pane changes size (a narrower window).
+ * Every box has a fixed size, so the bounds need no measuring. The viewport is computed here rather than with
+ * fitView, which in controlled mode waits for the next change of the nodes, and a resize changes none.
+ */
+function FitToPane({ signature }: { readonly signature: string }) {
   const flow = useReactFlow();
-  const measured = useNodesInitialized();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
   useEffect(() => {
-    if (measured) void flow.fitView({ padding: 0.12, maxZoom: 1.1 });
-  }, [flow, measured, signature]);
+    const nodes = flow.getNodes();
+    if (nodes.length === 0 || width === 0 || height === 0) return;
+    const bounds = flow.getNodesBounds(nodes);
+    void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding));
+  }, [flow, signature, width, height]);
   return null;
 }
 
@@ -57,15 +67,15 @@ export function LineageGraph({ model, focus, onFocus }: LineageGraphProps) {
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
-        minZoom={0.2}
+        fitViewOptions={FIT}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         zoomOnScroll={false}
         preventScrolling={false}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter to pick this table; Tab moves to the next one.', 'edge.a11yDescription.default': 'Press Enter to pick this link.' }}
       >
         <Controls showInteractive={false} position="top-right" />
-        <FitOnGrowth signature={signature} />
+        <FitToPane signature={signature} />
       </ReactFlow>
     </div>
   );

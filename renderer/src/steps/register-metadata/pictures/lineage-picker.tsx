@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTableSearch } from '../../../api/hooks/metadata-pictures';
 import { Button } from '../../../ui/button';
 import { Combobox } from '../../../ui/combobox';
+import '../../../ui/field.css';
 import { useDebounced } from './use-debounced';
 
 export interface LineagePickerProps {
@@ -42,7 +43,7 @@ export function LineagePicker({ onPick, depth, onDepth }: LineagePickerProps) {
   };
   return (
     <form className="pc-picker" onSubmit={submit} role="search" aria-label="Table to draw the lineage of">
-      <div className="pc-picker__field">
+      <div className="field pc-picker__field">
         <label htmlFor={inputId}>Table</label>
         <Combobox
           id={inputId}
@@ -60,7 +61,7 @@ export function LineagePicker({ onPick, depth, onDepth }: LineagePickerProps) {
           aria-invalid={problem ? true : undefined}
         />
       </div>
-      <div className="pc-picker__field pc-picker__field--narrow">
+      <div className="field pc-picker__field pc-picker__field--narrow">
         <label htmlFor={depthId}>Hops each way</label>
         <select id={depthId} value={depth} onChange={(e) => onDepth(Number(e.currentTarget.value))} data-testid="lineage-depth">
           {[1, 2, 3].map((d) => (

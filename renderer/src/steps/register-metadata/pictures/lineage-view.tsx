@@ -9,7 +9,7 @@ import { LineageFocusPanel } from './lineage-focus-panel';
 import { LineageGraph } from './lineage-graph';
 import { mergeLineage, type LineageFocus } from './lineage-model';
 import { LineagePicker } from './lineage-picker';
-import './pictures.css';
+import './lineage.css';
 
 export interface LineageViewProps {
   /** The table picked elsewhere in the step (full name); the graph starts there. */

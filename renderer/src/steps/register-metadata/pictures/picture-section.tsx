@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
+import './pictures.css';
 
 export interface PictureSectionProps {
   readonly title: string;
