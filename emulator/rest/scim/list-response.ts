@@ -29,7 +29,7 @@ function sortValue(resource: Resource, attr: string): string {
  * `sortBy`/`sortOrder`, 1-based `startIndex` (below 1 means 1), `count` (0 returns only totalResults; negative
  * means 0), `attributes`/`excludedAttributes`; `totalResults` counts every match, `itemsPerPage` this page.
  */
-export function listResponse(all: readonly Resource[], query: URLSearchParams): RestResponse {
+export function listResponse(all: readonly Resource[], query: URLSearchParams, maxCount: number = MAX_COUNT): RestResponse {
   const startIndexParam = nonNegativeInt(query, 'startIndex');
   const countParam = nonNegativeInt(query, 'count');
   if (startIndexParam === 'bad' || countParam === 'bad') return scimError(400, 'startIndex and count must be integers', 'invalidValue');
@@ -46,7 +46,7 @@ export function listResponse(all: readonly Resource[], query: URLSearchParams): 
     matches = [...matches].sort((a, b) => direction * sortValue(a, sortBy).localeCompare(sortValue(b, sortBy)));
   }
   const startIndex = Math.max(1, startIndexParam ?? 1);
-  const count = Math.min(MAX_COUNT, Math.max(0, countParam ?? MAX_COUNT));
+  const count = Math.min(maxCount, Math.max(0, countParam ?? maxCount));
   const page = matches.slice(startIndex - 1, startIndex - 1 + count).map((r) => project(r, query));
   return {
     status: 200,

@@ -4,6 +4,7 @@ import type { Identities } from '../../identity';
 import { listResponse } from './list-response';
 import { project } from './projection';
 import { toScimError } from './scim-errors';
+import { levelView, ACCOUNT_MAX_COUNT } from './scim-level';
 
 type Json = Record<string, unknown>;
 
@@ -55,12 +56,16 @@ export function scimResourceRoutes(scope: ScimScope, kind: ScimKind): RestRoute[
         return toScimError(error);
       }
     };
+  const view = levelView(scope.level);
   const found = (id: string, query: URLSearchParams): RestResponse => {
-    const resource = kind.get(id);
+    const raw = kind.get(id);
+    const resource = raw === undefined ? undefined : view(raw);
     return resource ? { status: 200, body: project(resource, query) } : scimError(404, `${kind.noun} ${id} not found.`);
   };
+  const maxCount = scope.level === 'account' ? ACCOUNT_MAX_COUNT : undefined;
+  const listed = (): Json[] => kind.list().flatMap((r): Json[] => { const v = view(r); return v === undefined ? [] : [v]; });
   return [
-    { method: 'GET', pattern: path, audit: audit('list'), handle: guard(false, (_p, _b, q) => listResponse(kind.list(), q)) },
+    { method: 'GET', pattern: path, audit: audit('list'), handle: guard(false, (_p, _b, q) => listResponse(listed(), q, maxCount)) },
     { method: 'POST', pattern: path, audit: audit('create'), handle: guard(true, (_p, b) => ({ status: 201, body: kind.create(b) })) },
     { method: 'GET', pattern: `${path}/:id`, audit: audit('get'), handle: guard(false, (p, _b, q) => found(p.id ?? '', q)) },
     { method: 'PUT', pattern: `${path}/:id`, audit: audit('update'), handle: guard(true, (p, b) => ({ status: 200, body: kind.replace(p.id ?? '', b) })) },

@@ -6,6 +6,7 @@ const SCIM = '/api/2.0/preview/scim/v2';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let emu: RunningEmulator;
+let ALL_USERS = 0;
 let f: SandboxFetch;
 let admin: string;
 let analyst: string;
@@ -13,6 +14,8 @@ let analyst: string;
 beforeAll(async () => {
   emu = await startEmulator({ catalogSide: null, log: () => undefined });
   f = sandboxFetch(emu.workspaceUrl, emu.caCertPem);
+  // The seeded users with credentials, plus the deactivated demo user, who has none (it cannot sign in).
+  ALL_USERS = emu.users.length + 1;
   admin = emu.users.find((u) => u.admin)?.token ?? '';
   analyst = emu.users.find((u) => u.userName.startsWith('siobhan'))?.token ?? '';
 });
@@ -42,8 +45,8 @@ describe('SCIM list: filters and pagination', () => {
   it('lists users in the ListResponse shape', async () => {
     const body = await get(`${SCIM}/Users`);
     expect(body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:ListResponse']);
-    expect(body).toMatchObject({ totalResults: emu.users.length, startIndex: 1, itemsPerPage: emu.users.length });
-    expect(body.Resources).toHaveLength(emu.users.length);
+    expect(body).toMatchObject({ totalResults: ALL_USERS, startIndex: 1, itemsPerPage: ALL_USERS });
+    expect(body.Resources).toHaveLength(ALL_USERS);
   });
 
   it('filters with eq, co, sw, and/or and escaped quotes', async () => {
@@ -59,7 +62,7 @@ describe('SCIM list: filters and pagination', () => {
   });
 
   it('pages with startIndex/count, including the edges', async () => {
-    const total = emu.users.length;
+    const total = ALL_USERS;
     const page = async (qs: string) => get(`${SCIM}/Users?${qs}`);
     const first = await page('startIndex=1&count=3');
     const second = await page('startIndex=4&count=3');

@@ -1,4 +1,5 @@
 import type { GroupRecord, IdentityStore, ServicePrincipalRecord, UserRecord } from '../../identity';
+import { isWorkspaceLocalGroup } from './scim-level';
 
 // Schema URNs as Databricks sends them (unity-catalog-scim-rest.md §5.2).
 export const USER_SCHEMAS = ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:workspace:2.0:User'];
@@ -69,6 +70,6 @@ export function groupResource(store: IdentityStore, g: GroupRecord): Json {
     groups: groupsOf(store, g.id),
     entitlements: values(g.entitlements),
     roles: [],
-    meta: { resourceType: 'Group' },
+    meta: { resourceType: isWorkspaceLocalGroup(g.displayName) ? 'WorkspaceGroup' : 'Group' },
   };
 }
