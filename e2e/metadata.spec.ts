@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { require as tsxRequire } from 'tsx/cjs/api';
+import { PARTNER_USER_AGENT } from '../shared/product';
 import { inspect } from './scenarios/inspect';
 import type { ScenarioHost } from './scenarios/scenario-host';
 import { wizard } from './scenarios/wizard';
@@ -36,6 +38,32 @@ async function asAdmin(world: AuthWorld, statements: readonly string[]): Promise
   return last;
 }
 
+/**
+ * Lineage lives in system.access: the metastore admin enables the schema (system schemas API,
+ * https://docs.databricks.com/api/workspace/systemschemas/enable) and lets the signed-in admin read it
+ * (https://docs.databricks.com/aws/en/admin/system-tables/), so the crawl reads lineage for the graph.
+ */
+async function lineageReadable(world: AuthWorld): Promise<void> {
+  const e = world.emulator;
+  const admin = e.users.find((u) => u.admin)!;
+  for (const schema of ['access', 'query']) {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${e.workspaceUrl}/api/2.1/unity-catalog/metastores/${e.sandbox.metastoreId}/systemschemas/${schema}`,
+        { method: 'PUT', ca: e.caCertPem, headers: { authorization: `Bearer ${admin.token}`, 'user-agent': PARTNER_USER_AGENT, 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status, `enable system.${schema}`).toBeLessThan(300);
+  }
+  await asAdmin(world, [`GRANT USE CATALOG ON CATALOG system TO \`${admin.userName}\``, ...['access', 'query'].map((s) => `GRANT USE SCHEMA, SELECT ON SCHEMA system.${s} TO \`${admin.userName}\``)]);
+}
+
 /** Step 2 done through main's channels (its own e2e covers the UI): the integration catalog and its registry exist. */
 async function integrationInPlace(world: AuthWorld, page: Page): Promise<void> {
   const client = await harnessClient(page, world.harness);
@@ -64,11 +92,23 @@ async function check(page: Page, host: ScenarioHost, name: string): Promise<void
   await page.setViewportSize({ width: 1024, height: size.height });
   try {
     const overflow = await page.evaluate(() => {
-      // Typed here: page-globals.ts (shared) does not list documentElement, and this is the only spec measuring it.
-      const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } };
-      return document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      // Typed here: page-globals.ts (shared) does not list these, and this is the only spec measuring them.
+      interface Box {
+        readonly tagName: string;
+        readonly className: unknown;
+        getAttribute(name: string): string | null;
+        getBoundingClientRect(): { right: number };
+      }
+      const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): Iterable<Box> } };
+      const width = document.documentElement.clientWidth;
+      // The innermost elements sticking out, to say where the overflow comes from.
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .slice(-5)
+        .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}[${e.getAttribute('data-testid') ?? ''}]`);
+      return { by: document.documentElement.scrollWidth - width, wide };
     });
-    expect(overflow, `${name}: horizontal overflow at 1024 px`).toBeLessThanOrEqual(0);
+    expect(overflow.by, `${name}: horizontal overflow at 1024 px from ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(0);
   } finally {
     await page.setViewportSize(size);
   }
@@ -77,11 +117,12 @@ async function check(page: Page, host: ScenarioHost, name: string): Promise<void
 const subStep = (page: Page, id: string) => page.locator(`button.ui-substeps__button[data-substep="${id}"]`);
 
 test.describe('Register metadata (step 4) in Debian chromium', () => {
-  test('crawl the demo seed, search, select by rule, register, change the sandbox, re-crawl, apply the diff, publish a tag', async ({ page, auth }) => {
+  test('crawl the demo seed, search, select by rule, register, lineage and coverage, change the sandbox, re-crawl, apply the diff, publish a tag', async ({ page, auth }) => {
     test.setTimeout(300_000);
     const host = harnessHost(auth.harness, page);
     await signInToSandbox(page, auth);
     await integrationInPlace(auth, page);
+    await lineageReadable(auth);
     await asAdmin(auth, ['CREATE TABLE main.sales.e2e_changing (id INT)', 'CREATE TABLE main.sales.e2e_scratch (id INT)']);
     try {
       const w = wizard(page);
@@ -136,6 +177,16 @@ test.describe('Register metadata (step 4) in Debian chromium', () => {
       const registered = await asAdmin(auth, [`SELECT full_name, active FROM ${CATALOG}.registry.registered_objects`]);
       expect(registered.some((r) => r.full_name === 'main.sales.e2e_scratch' && r.active === false)).toBe(true);
       expect(registered.some((r) => String(r.full_name).startsWith('main.people.'))).toBe(false);
+
+      // From a picked table to its lineage graph, and the coverage chart beside it.
+      await page.getByTestId('rm-search').fill('orders');
+      await page.getByTestId('rm-search-hit').and(page.locator('[data-path="main.sales.orders"]')).click();
+      await page.getByTestId('rm-open-lineage').click();
+      await expect(page.locator('button.ui-substeps__button[data-substep="pictures"]')).toHaveAttribute('aria-current', 'step');
+      await expect(page.getByTestId('lineage-graph').locator('[data-testid="lineage-node"][data-name="main.sales.orders"]')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('lineage-graph').locator('[data-testid="lineage-node"]')).not.toHaveCount(1);
+      await expect(page.getByTestId('coverage-chart')).toBeVisible({ timeout: 30_000 });
+      await check(page, host, 'md-pictures');
 
       // Someone changes the sandbox; a re-crawl finds exactly that.
       await asAdmin(auth, ['ALTER TABLE main.sales.e2e_changing ADD COLUMN note STRING', 'DROP TABLE main.sales.e2e_scratch', 'CREATE TABLE main.sales.e2e_fresh (id INT)']);

@@ -1,4 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { MetadataStatus } from '../../../../shared/contract/metadata';
 import { useApi } from '../api-context';
 import { callChannel, channelKey, type ChannelInput } from '../channel-call';
@@ -122,4 +123,17 @@ export function useColumnsOf(tables: readonly (readonly [string, string, string]
     }),
     combine: dataOf,
   });
+}
+
+/**
+ * Starts reading the tree's first page (the catalogs with their counts) when step 4 opens, so the picker draws from
+ * the cache when the user gets to it. `input` must be the one the tree asks with (same query key).
+ */
+export function usePrefetchChildren(input: ChannelInput<'metadata', 'children'>, enabled: boolean): void {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    void queryClient.prefetchQuery({ queryKey: channelKey('metadata', 'children', input), queryFn: () => callChannel(api, 'metadata', 'children', input), staleTime: Infinity });
+  }, [api, queryClient, input, enabled]);
 }

@@ -1,5 +1,5 @@
 import { SubStepNav } from '../../ui/sub-step-nav';
-import { useMetadataStatus } from '../../api/hooks/metadata';
+import { useMetadataStatus, usePrefetchChildren } from '../../api/hooks/metadata';
 import '../configure-integration/configure-integration.css';
 import '../configure-integration/sql-plan.css';
 import { SignInFirst } from '../sign-in-first';
@@ -8,6 +8,9 @@ import { WhatItWillDo } from '../what-it-will-do';
 import { ChangesPart } from './changes/changes-part';
 import { CrawlPanel } from './crawl/crawl-panel';
 import './register-metadata.css';
+import { PicturesPart } from './pictures-part';
+import { ROOT_PAGE } from './picker/tree-model';
+import { pickTable } from './picked-object';
 import { SelectPart } from './select-part';
 import { isRegisterSubStep, REGISTER_SUB_STEPS, type RegisterSubStep } from './status';
 import { TagsPart } from './tags/tags-part';
@@ -16,6 +19,7 @@ import { assertNever } from '../../../../shared/result';
 /** Step 4: crawl, select by rules and register, re-crawl changes, publish tags. */
 export default function RegisterMetadataStep({ meta, status, context, goTo, subStep, goToSubStep }: StepProps) {
   const metadata = useMetadataStatus(status !== 'locked');
+  usePrefetchChildren(ROOT_PAGE, metadata.data?.snapshot != null);
   if (status === 'locked') {
     return (
       <>
@@ -27,6 +31,10 @@ export default function RegisterMetadataStep({ meta, status, context, goTo, subS
   const current: RegisterSubStep = isRegisterSubStep(subStep) ? subStep : REGISTER_SUB_STEPS[0].id;
   const items = REGISTER_SUB_STEPS.map((s) => ({ id: s.id, title: s.title, status: meta.subStepStatus?.(context, s.id) ?? status }));
   const needsIntegration = context.facts.integration && context.facts.integration.status !== 'enabled';
+  const openLineage = (fullName: string) => {
+    pickTable(fullName);
+    goToSubStep('pictures');
+  };
   const part = () => {
     if (current === 'crawl') return <CrawlPanel />;
     if (!metadata.data) return metadata.isError ? <p className="notice">The local index could not be read: {metadata.error.message}</p> : <p className="rm-muted">Reading the local index…</p>;
@@ -38,11 +46,13 @@ export default function RegisterMetadataStep({ meta, status, context, goTo, subS
       );
     switch (current) {
       case 'select':
-        return <SelectPart status={metadata.data} />;
+        return <SelectPart status={metadata.data} onOpenLineage={openLineage} />;
       case 'changes':
         return <ChangesPart status={metadata.data} />;
       case 'tags':
         return <TagsPart />;
+      case 'pictures':
+        return <PicturesPart />;
       default:
         return assertNever(current, 'sub-step');
     }

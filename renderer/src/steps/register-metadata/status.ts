@@ -1,11 +1,12 @@
 import type { StepContext, StepStatus } from '../step-types';
 
-/** Step 4's parts, in order. */
+/** Step 4's parts, in order. `pictures` (lineage graph, coverage chart) is built in ./pictures. */
 export const REGISTER_SUB_STEPS = [
   { id: 'crawl', title: 'Crawl' },
   { id: 'select', title: 'Select & register' },
   { id: 'changes', title: 'Changes' },
   { id: 'tags', title: 'Tags' },
+  { id: 'pictures', title: 'Lineage & coverage' },
 ] as const;
 
 export type RegisterSubStep = (typeof REGISTER_SUB_STEPS)[number]['id'];
@@ -36,6 +37,7 @@ export function registerMetadataSubStepStatus(context: StepContext, subStep: str
       return crawled && (m?.selectedTables ?? 0) > 0 ? 'in-progress' : 'not-started';
     case 'changes':
     case 'tags':
+    case 'pictures':
       return crawled ? 'in-progress' : 'not-started';
     default:
       return 'not-started';

@@ -11,6 +11,9 @@ export const PAGE_SIZE = 500;
 export const keyOf = (path: readonly string[]): string => JSON.stringify(path);
 export const ROOT_KEY = keyOf([]);
 
+/** The first page of catalogs, unfiltered: what the tree asks first (and the step prefetches). */
+export const ROOT_PAGE = { parent: [] as string[], offset: 0, limit: PAGE_SIZE } as const;
+
 export interface ChildPage {
   readonly total: number;
   readonly nodes: readonly TreeNode[];
