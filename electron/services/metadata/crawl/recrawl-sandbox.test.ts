@@ -60,4 +60,56 @@ describe('re-crawl', () => {
     const [cols] = await index.query("SELECT count(*) AS n FROM columns WHERE catalog = 'main' AND schema = 'sales' AND table_name = 'orders' AND name = 'promo_code'");
     expect(cols!.n).toBe(1);
   });
+
+  it('finds owners, comments, masks, filters, removed tags, renames, and new and dropped schemas, each exactly once', async () => {
+    // Objects made before the first crawl, to be dropped or renamed after it. Names may hold anything but periods,
+    // spaces, slashes and control characters (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-names).
+    for (const sql of ['CREATE SCHEMA main.scratch', 'CREATE TABLE main.scratch.t1 (x INT)', 'CREATE TABLE main.sales.`old-name` (y STRING)']) await bench.sql(sql);
+    const index = await bench.newIndex('more-changes');
+    await crawl(index, 'full');
+    const [orders] = await index.query("SELECT owner FROM tables WHERE catalog = 'main' AND schema = 'sales' AND name = 'orders'");
+    // Statements from https://docs.databricks.com/sql/language-manual/sql-ref-syntax-ddl-alter-table.html
+    // (OWNER TO, ALTER COLUMN … SET MASK / UNSET TAGS, SET ROW FILTER, RENAME TO), COMMENT ON, CREATE/DROP SCHEMA.
+    for (const sql of [
+      'ALTER TABLE main.sales.orders OWNER TO `data-analysts`',
+      "COMMENT ON TABLE main.sales.orders IS 'Checkouts'",
+      'ALTER TABLE main.sales.orders ALTER COLUMN channel SET MASK main.governance.mask_email',
+      'ALTER TABLE main.sales.orders SET ROW FILTER main.governance.region_filter ON (region)',
+      "ALTER TABLE main.sales.customers ALTER COLUMN phone UNSET TAGS ('class')",
+      'ALTER TABLE main.sales.`old-name` RENAME TO main.sales.`new"na``me`',
+      'DROP SCHEMA main.scratch CASCADE',
+      'CREATE SCHEMA main.`ödd-schéma`',
+      "CREATE TABLE main.`ödd-schéma`.`t``1'x` (z INT)",
+    ]) await bench.sql(sql);
+    const { diff } = await crawl(index, 'incremental');
+    const [mask] = await index.query("SELECT function_name FROM column_masks WHERE table_name = 'orders' AND column_name = 'channel'");
+    const [filter] = await index.query("SELECT function_name FROM row_filters WHERE table_name = 'orders'");
+    expect(String(mask!.function_name)).toMatch(/mask_email$/);
+    expect(String(filter!.function_name)).toMatch(/region_filter$/);
+    expect(diff).toEqual({
+      new: [
+        { fullName: 'main.ödd-schéma', objectType: 'SCHEMA' },
+        { fullName: 'main.sales.new"na`me', objectType: 'TABLE' },
+        { fullName: "main.ödd-schéma.t`1'x", objectType: 'TABLE' },
+      ],
+      changed: [
+        { fullName: 'main.sales.customers', objectType: 'TABLE', changes: [{ kind: 'tag-removed', column: 'phone', key: 'class', from: 'confidential' }] },
+        {
+          fullName: 'main.sales.orders',
+          objectType: 'TABLE',
+          changes: [
+            { kind: 'column-mask', column: 'channel', from: null, to: mask!.function_name },
+            { kind: 'comment', from: 'One row per checkout, online and in store', to: 'Checkouts' },
+            { kind: 'owner', from: orders!.owner, to: 'data-analysts' },
+            { kind: 'row-filter', from: null, to: filter!.function_name },
+          ],
+        },
+      ],
+      dropped: [
+        { fullName: 'main.scratch', objectType: 'SCHEMA' },
+        { fullName: 'main.sales.old-name', objectType: 'TABLE' },
+        { fullName: 'main.scratch.t1', objectType: 'TABLE' },
+      ],
+    });
+  });
 });
