@@ -21,8 +21,19 @@ afterAll(async () => {
   await emulator.stop();
 });
 
-const crawl = async (name: string, source: 'sql' | 'rest') =>
-  (await runCrawl({ index: await bench.newIndex(name), connection: bench.connection, httpPath: bench.httpPath, audit: false, mode: 'full', source, signal: new AbortController().signal, clock: systemClock })).record;
+const crawlInto = async (name: string, source: 'sql' | 'rest') => {
+  const index = await bench.newIndex(name);
+  const { record } = await runCrawl({ index, connection: bench.connection, httpPath: bench.httpPath, audit: false, mode: 'full', source, signal: new AbortController().signal, clock: systemClock });
+  return { index, record };
+};
+const crawl = async (name: string, source: 'sql' | 'rest') => (await crawlInto(name, source)).record;
+
+/** Every row of the object tables, sorted. */
+async function contents(index: Awaited<ReturnType<CrawlBench['newIndex']>>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const t of ['catalogs', 'schemas', 'tables', 'columns', 'tags', 'grants', 'row_filters', 'column_masks']) out[t] = await index.query(`SELECT * FROM ${t} ORDER BY ALL`);
+  return out;
+}
 
 describe('crawl under rate limiting', () => {
   it('finishes with the same counts when 30% of requests are refused', async () => {
@@ -40,4 +51,19 @@ describe('crawl under rate limiting', () => {
     const after = emulator.faults.counters;
     expect(after.rateLimited + after.unavailable - before.rateLimited - before.unavailable).toBeGreaterThan(20);
   }, 180_000);
+
+  it('over REST, reads the same snapshot through pages of two items, each after an empty page with a token', async () => {
+    // "A page may contain zero results while still providing a next_page_token. Clients must continue reading pages
+    // until next_page_token is absent" (https://docs.databricks.com/api/workspace/schemas/list).
+    const clean = await crawlInto('pages-clean', 'rest');
+    emulator.faults.set({ pageSize: 2, emptyPages: 1 });
+    try {
+      const paged = await crawlInto('pages-small', 'rest');
+      expect(await contents(paged.index)).toEqual(await contents(clean.index));
+      // Every list took at least twice the requests: an empty page before each page.
+      expect(paged.record.requests).toBeGreaterThan(2 * clean.record.requests);
+    } finally {
+      emulator.faults.clear();
+    }
+  }, 300_000);
 });
