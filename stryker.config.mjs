@@ -1,11 +1,11 @@
 // @ts-check
 /**
  * Mutation testing (`npm run mutation`, not part of `npm test`): StrykerJS changes the code that guards users —
- * SQL quoting, the integration planner, the gateway, redaction, OAuth, the vault, the apply engine — one small bug
+ * SQL quoting, the integration planner, the gateway, redaction, OAuth, the vault, the apply engine, the step-3 policy
+ * compiler — one small bug
  * at a time, and checks that a test fails on each.
  *
- * To extend the scope, add a folder to MUTATION_SCOPE (for example 'shared/policies', the step-3 policy compiler):
- * its sources are mutated and its `*.test.ts` files join the run (vitest.mutation.config.ts reads the same list).
+ * To extend the scope, add a folder to MUTATION_SCOPE: its sources are mutated and its `*.test.ts` files join the run (vitest.mutation.config.ts reads the same list).
  *
  * Incremental: results are kept in reports/mutation/incremental.json (git-ignored) and reused for every mutant
  * whose code and covering tests did not change, so a rerun after a change tests only what the change touched.
@@ -21,6 +21,7 @@ export const MUTATION_SCOPE = [
   'electron/services/oauth',
   'electron/services/vault',
   'electron/services/integration/apply',
+  'shared/policies',
 ];
 
 /**
