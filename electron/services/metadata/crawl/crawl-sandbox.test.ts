@@ -5,6 +5,8 @@ import { currentSnapshot } from '../index/snapshot-record';
 import { crawlBench, enableSystemTables, type CrawlBench } from '../metadata.test-support';
 import { runCrawl } from './run-crawl';
 import { quoteLiteral } from '../../../../shared/sql/quote';
+import { AppFailure } from '../../../../shared/result';
+import type { WorkspaceConnection } from '../../connection/types';
 
 /** The bulk crawl against the sandbox (demo seed) through the real driver, into a real DuckDB index. */
 let emulator: RunningEmulator;
@@ -86,6 +88,37 @@ describe('crawl over SQL', () => {
     expect(tables!.n).toBe(before.counts.tables);
     const stages = await index.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'stage_%'");
     expect(stages[0]!.n).toBe(0);
+  });
+
+  it('reads a catalog again from scratch when its stream fails half-way, with nothing twice', async () => {
+    const clean = await bench.newIndex('retry-clean');
+    await crawl(clean);
+    // The first time the statement for `main` runs, it hands over its first rows and then loses its connection.
+    let failed = false;
+    const flaky: WorkspaceConnection = {
+      ...bench.connection,
+      async sql(httpPath) {
+        const session = await bench.connection.sql(httpPath);
+        return {
+          ...session,
+          execute: (sql, options) => session.execute(sql, options),
+          close: () => session.close(),
+          async *stream(sql, options) {
+            for await (const rows of session.stream(sql, options)) {
+              yield rows;
+              if (!failed && sql.includes("'main'") && /table_packed/.test(JSON.stringify(rows))) {
+                failed = true;
+                throw new AppFailure({ code: 'NETWORK', message: 'The connection was reset (test).' });
+              }
+            }
+          },
+        };
+      },
+    };
+    const retried = await bench.newIndex('retry-flaky');
+    await runCrawl({ index: retried, connection: flaky, httpPath: bench.httpPath, audit: true, mode: 'full', source: 'sql', signal: new AbortController().signal, clock: systemClock });
+    expect(failed).toBe(true);
+    expect(await contents(retried)).toEqual(await contents(clean));
   });
 
   it('falls back to REST with the same snapshot, lineage aside (it needs SQL)', async () => {

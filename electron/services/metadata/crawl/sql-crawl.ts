@@ -122,8 +122,11 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
   return { catalogs, blindSpots, statements };
 }
 
-/** Drops every stage row of one catalog's statement (the catalog row and its tags come from another statement). */
+/**
+ * Drops every stage row of one catalog's statement (the catalog row and its tags come from another statement),
+ * the packed columns and tags waiting to be unpacked included: left behind, a retried catalog's columns came twice.
+ */
 async function dropCatalogRows(writer: SnapshotWriter, catalog: string): Promise<void> {
-  for (const t of ['schemas', 'tables', 'columns', 'grants', 'row_filters', 'column_masks']) await writer.run(`DELETE FROM stage_${t} WHERE catalog = $1`, [catalog]);
+  for (const t of ['schemas', 'tables', 'columns', 'grants', 'row_filters', 'column_masks', 'packed', 'dirty']) await writer.run(`DELETE FROM stage_${t} WHERE catalog = $1`, [catalog]);
   await writer.run("DELETE FROM stage_tags WHERE catalog = $1 AND kind <> 'CATALOG'", [catalog]);
 }
