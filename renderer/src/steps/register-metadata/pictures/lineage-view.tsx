@@ -63,7 +63,15 @@ export function LineageView({ table, onPickTable }: LineageViewProps) {
           Crawl the workspace first (Crawl): the graph is drawn from the crawl’s lineage.
         </p>
       ) : null}
-      <LineagePicker onPick={pick} depth={depth} onDepth={setDepth} />
+      <LineagePicker
+        onPick={pick}
+        depth={depth}
+        onDepth={(d) => {
+          setDepth(d);
+          // More or fewer hops redraws the table shown, from scratch.
+          if (drawing) setDrawing(start(drawing.root, d));
+        }}
+      />
       {drawing && rootError ? <ErrorView action="Lineage" error={toAppError(rootError.error)} /> : null}
       {drawing && !model?.nodes.length && !rootError ? <p className="loading">Reading the lineage of {drawing.root}…</p> : null}
       {model && model.nodes.length > 0 && drawing ? (
