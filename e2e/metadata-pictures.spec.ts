@@ -86,8 +86,14 @@ async function openPictures(page: Page): Promise<void> {
 /** Nothing wider than the window: the document, and each picture, fit. */
 async function expectNoOverflow(page: Page): Promise<void> {
   const widths = await page.evaluate(() => {
+    interface Box {
+      readonly scrollWidth: number;
+      readonly clientWidth: number;
+    }
+    // The e2e code is type-checked without the DOM lib (page-globals.ts): the few globals used here, typed.
+    const { document } = globalThis as unknown as { document: { documentElement: Box; querySelector(s: string): Box | null } };
     const doc = document.documentElement;
-    const views = ['lineage-view', 'coverage-view'].map((id) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!);
+    const views = ['lineage-view', 'coverage-view'].map((id) => document.querySelector(`[data-testid="${id}"]`)!);
     return { doc: [doc.scrollWidth, doc.clientWidth], views: views.map((v) => [v.scrollWidth, v.clientWidth]) };
   });
   expect(widths.doc[0], `document width at ${page.viewportSize()!.width} px`).toBeLessThanOrEqual(widths.doc[1]!);
