@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StepProps } from '../step-types';
 import { WhatItWillDo } from '../what-it-will-do';
 import './authenticate.css';
+import { ConnectionSettings } from './connection-settings';
 import { IdentityCard } from './identity-card';
 import { SignInPanel } from './sign-in-panel';
 
@@ -18,7 +19,10 @@ export default function AuthenticateStep({ meta, context }: StepProps) {
           Sign in to another workspace or as someone else
         </button>
       ) : (
-        <SignInPanel onSignedIn={() => setSwitching(false)} />
+        <>
+          <SignInPanel onSignedIn={() => setSwitching(false)} />
+          <ConnectionSettings />
+        </>
       )}
       {context.signedIn ? null : <WhatItWillDo meta={meta} />}
     </>
