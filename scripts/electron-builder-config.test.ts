@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { EXTERNAL } from '../electron.vite.config';
 
 const load = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 const release = await load('build/electron-builder.json');
 const e2e = await load('build/electron-builder.e2e.json');
+const pkg = (await load('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const schema = (await load('node_modules/app-builder-lib/scheme.json')) as {
   properties: Record<string, unknown>;
   definitions: Record<string, { properties?: Record<string, unknown> }>;
@@ -54,5 +56,19 @@ describe('build/electron-builder.e2e.json', () => {
     expect(e2e).not.toHaveProperty('electronFuses');
     expect(e2eRest).toEqual(rest);
     expect(e2eDirs).toEqual({ ...(releaseDirs as object), output: 'dist/e2e' });
+  });
+});
+
+describe('what the package ships in node_modules', () => {
+  // electron-builder copies the production dependency tree ("dependencies" and what they need) next to out/.
+  it('only what main leaves external: the SQL driver and DuckDB (native files, the driver’s dynamic import)', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([...EXTERNAL].sort());
+  });
+
+  it('never the packages bundled into out/main (undici, zod, yaml) nor the harness’s ws', () => {
+    for (const name of ['undici', 'zod', 'yaml', 'ws']) {
+      expect(pkg.dependencies, name).not.toHaveProperty(name);
+      expect(pkg.devDependencies, name).toHaveProperty(name);
+    }
   });
 });
