@@ -58,6 +58,13 @@ describe('metadata channels', () => {
   it('searches names, comments and tags, and opens a table with its columns, grants and lineage', async () => {
     const hits = await value('metadata.search', { query: 'custom', kinds: ['TABLE'] });
     expect(hits.hits[0]).toMatchObject({ kind: 'TABLE', path: ['main', 'sales', 'customers'], matched: 'name' });
+    // The total counts every match, not the page: one hit asked for, all of them counted.
+    const all = await value('metadata.search', { query: 'customer', limit: 1000 });
+    const one = await value('metadata.search', { query: 'customer', limit: 1 });
+    expect(all.hits.length).toBeGreaterThan(3);
+    expect([one.hits.length, one.total, all.total]).toEqual([1, all.hits.length, all.hits.length]);
+    expect(one.hits[0]).toEqual(all.hits[0]);
+    expect(await value('metadata.search', { query: 'no-such-thing-anywhere' })).toEqual({ total: 0, hits: [] });
     const byTag = await value('metadata.search', { query: 'national_id', kinds: ['COLUMN'] });
     expect(byTag.hits.map((h: { path: string[] }) => h.path.join('.'))).toContain('hr.people.employees.national_id');
     const columns = await value('metadata.columns', { table: ['hr', 'people', 'employees'] });
