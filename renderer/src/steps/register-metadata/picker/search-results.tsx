@@ -1,4 +1,5 @@
 import { Columns3, Database, FolderTree, Table2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
 import type { SearchHit, TableFilter } from '../../../../../shared/metadata/index-views';
 import { useSearch } from '../../../api/hooks/metadata';
 
@@ -23,16 +24,24 @@ export interface SearchResultsProps {
   readonly onPick: (hit: SearchHit) => void;
 }
 
-/** What the index finds for the query (names first, then comments and tags); picking a hit opens it in the tree. */
+/**
+ * What the index finds for the query (names first, then comments and tags); picking a hit opens it in the tree.
+ * At most one search is in flight: typing while one runs sends only the latest text once it is back, so a fast
+ * typist never queues a search per keystroke in main (no fixed debounce delay either).
+ */
 export function SearchResults({ query, filter, onPick }: SearchResultsProps) {
-  const search = useSearch({ query, limit: SEARCH_LIMIT, ...(filter ? { filter } : {}) });
+  const wanted = useMemo(() => ({ query, limit: SEARCH_LIMIT, ...(filter ? { filter } : {}) }), [query, filter]);
+  const [sent, setSent] = useState(wanted);
+  const search = useSearch(sent);
+  // Adjusted while rendering (React's way to follow a prop): the next search goes out once the last one is back.
+  if (!search.isFetching && sent !== wanted) setSent(wanted);
   if (search.isPending) return <p className="rm-muted">Searching…</p>;
   if (search.isError) return <p className="notice">The search failed: {search.error.message}</p>;
   const { total, hits } = search.data;
   return (
-    <section className="rm-search" aria-label="Search results" data-testid="rm-search-results" data-query={query} data-total={total}>
+    <section className="rm-search" aria-label="Search results" aria-busy={sent !== wanted} data-testid="rm-search-results" data-query={sent.query} data-total={total}>
       <p className="rm-muted" role="status">
-        {total === 0 ? `Nothing matches “${query}”.` : `${total.toLocaleString('en')} match${total === 1 ? '' : 'es'}${total > hits.length ? `, the first ${hits.length} shown` : ''}.`}
+        {total === 0 ? `Nothing matches “${sent.query}”.` : `${total.toLocaleString('en')} match${total === 1 ? '' : 'es'}${total > hits.length ? `, the first ${hits.length} shown` : ''}.`}
       </p>
       <ul className="rm-search__list">
         {hits.map((hit) => {
