@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,6 +178,14 @@ test.describe('Register metadata (step 4) in Debian chromium', () => {
       expect(registered.some((r) => r.full_name === 'main.sales.e2e_scratch' && r.active === false)).toBe(true);
       expect(registered.some((r) => String(r.full_name).startsWith('main.people.'))).toBe(false);
 
+      // The governance product's connection payload, downloaded: the key typed, the rules' defaults, no secret.
+      await page.getByTestId('rm-connection-key').fill('lakeside-uc');
+      const [payloadFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rm-export-connection').click()]);
+      expect(payloadFile.suggestedFilename()).toBe('connection.json');
+      const payloadText = await readFile((await payloadFile.path())!, 'utf8');
+      expect(JSON.parse(payloadText)).toMatchObject({ connectionKey: 'lakeside-uc', settings: { isActive: false }, options: { forceRecursiveCrawl: true } });
+      expect(payloadText).not.toMatch(/clientSecret|"token"|dapi/i);
+
       // From a picked table to its lineage graph, and the coverage chart beside it.
       await page.getByTestId('rm-search').fill('orders');
       await page.getByTestId('rm-search-hit').and(page.locator('[data-path="main.sales.orders"]')).click();
@@ -214,6 +222,9 @@ test.describe('Register metadata (step 4) in Debian chromium', () => {
       await page.getByTestId('rm-tags-plan').click();
       await expect(page.getByTestId('rm-tags-counts')).toContainText('1 tags to add', { timeout: 30_000 });
       await check(page, host, 'md-tags');
+      const [script] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rm-tags-export').click()]);
+      expect(script.suggestedFilename()).toBe('publish-tags.sql');
+      expect(await readFile((await script.path())!, 'utf8')).toContain("ALTER TABLE `main`.`sales`.`e2e_changing` ALTER COLUMN `note` SET TAGS ('pii' = 'free_text');");
       await page.getByTestId('rm-tags-publish').click();
       await expect(page.getByTestId('rm-tags-summary')).toContainText('0 failed', { timeout: 60_000 });
       await page.getByTestId('rm-tags-plan').click();
