@@ -24,8 +24,9 @@ import { median, report, round } from './lib/report';
  * Debian chromium through the browser harness (the real main process, gateway, DuckDB index and built renderer).
  * - `firstRenderMs`: median over RUNS fresh pages of "click Select & register" → the tree's catalog rows (with
  *   their table counts over the whole index) in the DOM (target < 150 ms);
- * - `searchP95Ms`: 95th percentile over QUERIES searches (table names, name fragments, column names, words of
- *   comments, tags) of "query typed" → its results in the DOM (target < 100 ms).
+ * - `searchP95Ms`: 95th percentile over 60 searches (table names, name fragments, words of names, comments and
+ *   tags) of "query typed" → its results in the DOM (target < 100 ms), as the picker searches by default:
+ *   catalogs, schemas and tables; `searchColumnsP95Ms`: 20 searches with "Search columns too" on (2,000,000 columns).
  * The index is made once by a real crawl (SQL, no injected latency) into the harness's data folder before the
  * harness starts. Options (run directly: `npx tsx bench/picker.ts …`): --scale-tables N.
  */
@@ -51,6 +52,9 @@ function queries(tables: number): string[] {
   const fragments = Array.from({ length: 10 }, (_, i) => String(1000 + i * 4321).padStart(6, '0'));
   return [...exact, ...words, ...fragments];
 }
+
+/** Column names, comment words and tag values of the large seed, and words that match nothing. */
+const COLUMN_QUERIES = ['email', 'national_id', 'salary', 'phone_number', 'Government', 'iban', 'postal_code', 'card_last4', 'Contact', 'date_of_birth', 'pii', 'restricted', 'device', 'unit_price', 'ip_address', 'manager', 'nothing_here', 'zzzz', 'birth', 'attr'];
 
 const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -103,7 +107,7 @@ async function measure(target: SandboxTarget, rendererDir: string): Promise<Reco
       const rootMs: number[] = [];
       for (let i = 0; i < 5; i++) rootMs.push(await channelMs('metadata.children', { parent: [], offset: 0, limit: 500 }));
       const searchMs: number[] = [];
-      for (const q of queries(rows).slice(0, 20)) searchMs.push(await channelMs('metadata.search', { query: `${q}x`, limit: 200 }));
+      for (const q of queries(rows).slice(0, 20)) searchMs.push(await channelMs('metadata.search', { query: q, limit: 200, kinds: ['CATALOG', 'SCHEMA', 'TABLE'] }));
       console.error(`main alone (ms): catalogs page ${rootMs.map((t) => round(t)).join(', ')}; search median ${round(median(searchMs))}, max ${round(Math.max(...searchMs))}`);
       client.close();
       await signInContext.close();
@@ -118,14 +122,16 @@ async function measure(target: SandboxTarget, rendererDir: string): Promise<Reco
         firstRender.push(await timeClick(page, 'button.ui-substeps__button[data-substep="select"]', tree));
       }
       console.error(`first render (ms): ${firstRender.map((t) => round(t)).join(', ')}`);
+      const results = (q: string, columns: 'yes' | 'no') => `[data-testid="rm-search-results"][data-columns="${columns}"][data-query="${q.replaceAll('"', '\\"')}"]`;
       const search: number[] = [];
-      for (const q of queries(rows)) {
-        const ms = await timeInput(page!, '[data-testid="rm-search"]', q, `[data-testid="rm-search-results"][data-query="${q.replaceAll('"', '\\"')}"]`);
-        search.push(ms);
-      }
-      const total = await page!.getByTestId('rm-search-results').getAttribute('data-total');
-      console.error(`search (ms): ${search.map((t) => round(t)).join(', ')}; last query matched ${total}`);
-      return { rows, firstRenderMs: round(median(firstRender)), firstRenderMaxMs: round(Math.max(...firstRender)), searchP95Ms: round(percentile(search, 95)), searchMedianMs: round(median(search)), searches: search.length };
+      for (const q of queries(rows)) search.push(await timeInput(page!, '[data-testid="rm-search"]', q, results(q, 'no')));
+      console.error(`search (ms): ${search.map((t) => round(t)).join(', ')}`);
+      // The same with columns searched too (two million of them): the user's opt-in, measured apart.
+      await page!.getByTestId('rm-search-columns').check();
+      const withColumns: number[] = [];
+      for (const q of COLUMN_QUERIES) withColumns.push(await timeInput(page!, '[data-testid="rm-search"]', q, results(q, 'yes')));
+      console.error(`search with columns (ms): ${withColumns.map((t) => round(t)).join(', ')}`);
+      return { rows, firstRenderMs: round(median(firstRender)), firstRenderMaxMs: round(Math.max(...firstRender)), searchP95Ms: round(percentile(search, 95)), searchMedianMs: round(median(search)), searches: search.length, searchColumnsP95Ms: round(percentile(withColumns, 95)) };
     } finally {
       await browser.close();
       await harness.close();
@@ -147,7 +153,7 @@ async function main(): Promise<void> {
     const child = spawnJson<Record<string, number>>(SCRIPT, ['--measure', JSON.stringify(target), rendererDir], { ...process.env, NODE_EXTRA_CA_CERTS: target.caPath });
     const r = await child.first;
     child.child.kill();
-    report({ bench: 'picker', rows: r.rows!, firstRenderMs: r.firstRenderMs!, searchP95Ms: r.searchP95Ms!, firstRenderMaxMs: r.firstRenderMaxMs!, searchMedianMs: r.searchMedianMs!, firstRenderRuns: RUNS, searches: r.searches!, targets: { firstRenderMs: { max: 150 }, searchP95Ms: { max: 100 } } });
+    report({ bench: 'picker', rows: r.rows!, firstRenderMs: r.firstRenderMs!, searchP95Ms: r.searchP95Ms!, firstRenderMaxMs: r.firstRenderMaxMs!, searchMedianMs: r.searchMedianMs!, searchColumnsP95Ms: r.searchColumnsP95Ms!, firstRenderRuns: RUNS, searches: r.searches!, targets: { firstRenderMs: { max: 150 }, searchP95Ms: { max: 100 } } });
   } finally {
     sandbox.child.stdin!.end();
     await rm(dir, { recursive: true, force: true });

@@ -31,6 +31,7 @@ export interface PickerPanelProps {
 /** Search and filter the index, walk the tree, pick an object and turn it into rules. */
 export function PickerPanel({ status, onOpenLineage }: PickerPanelProps) {
   const [query, setQuery] = useState('');
+  const [columns, setColumns] = useState(false);
   const [filterDraft, setFilterDraft] = useState<FilterDraft>(NO_FILTER);
   const deferredQuery = useDeferredValue(query.trim());
   const deferredFilter = useDeferredValue(filterDraft);
@@ -58,9 +59,13 @@ export function PickerPanel({ status, onOpenLineage }: PickerPanelProps) {
             data-testid="rm-search"
           />
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={columns} onChange={(e) => setColumns(e.currentTarget.checked)} data-testid="rm-search-columns" />
+          Search columns too (names, comments and tags of every column; slower on big metastores)
+        </label>
         <FilterBar value={filterDraft} onChange={setFilterDraft} />
         {deferredQuery !== '' ? (
-          <SearchResults query={deferredQuery} filter={filter} onPick={pickHit} />
+          <SearchResults query={deferredQuery} columns={columns} filter={filter} onPick={pickHit} />
         ) : (
           <CatalogTree
             tree={tree}

@@ -18,8 +18,13 @@ function HitIcon({ kind }: { readonly kind: SearchHit['kind'] }) {
   }
 }
 
+/** Catalogs, schemas and tables; columns only when asked (millions of them: the slow part of a search). */
+const WITHOUT_COLUMNS = ['CATALOG', 'SCHEMA', 'TABLE'] as const;
+
 export interface SearchResultsProps {
   readonly query: string;
+  /** Search column names, comments and tags too. */
+  readonly columns: boolean;
   readonly filter: TableFilter | undefined;
   readonly onPick: (hit: SearchHit) => void;
 }
@@ -29,8 +34,8 @@ export interface SearchResultsProps {
  * At most one search is in flight: typing while one runs sends only the latest text once it is back, so a fast
  * typist never queues a search per keystroke in main (no fixed debounce delay either).
  */
-export function SearchResults({ query, filter, onPick }: SearchResultsProps) {
-  const wanted = useMemo(() => ({ query, limit: SEARCH_LIMIT, ...(filter ? { filter } : {}) }), [query, filter]);
+export function SearchResults({ query, columns, filter, onPick }: SearchResultsProps) {
+  const wanted = useMemo(() => ({ query, limit: SEARCH_LIMIT, ...(columns ? {} : { kinds: [...WITHOUT_COLUMNS] }), ...(filter ? { filter } : {}) }), [query, columns, filter]);
   const [sent, setSent] = useState(wanted);
   const search = useSearch(sent);
   // Adjusted while rendering (React's way to follow a prop): the next search goes out once the last one is back.
@@ -39,7 +44,7 @@ export function SearchResults({ query, filter, onPick }: SearchResultsProps) {
   if (search.isError) return <p className="notice">The search failed: {search.error.message}</p>;
   const { total, hits } = search.data;
   return (
-    <section className="rm-search" aria-label="Search results" aria-busy={sent !== wanted} data-testid="rm-search-results" data-query={sent.query} data-total={total}>
+    <section className="rm-search" aria-label="Search results" aria-busy={sent !== wanted} data-testid="rm-search-results" data-query={sent.query} data-columns={sent.kinds ? 'no' : 'yes'} data-total={total}>
       <p className="rm-muted" role="status">
         {total === 0 ? `Nothing matches “${sent.query}”.` : `${total.toLocaleString('en')} match${total === 1 ? '' : 'es'}${total > hits.length ? `, the first ${hits.length} shown` : ''}.`}
       </p>
