@@ -76,6 +76,8 @@ test.describe('Map users & policies (step 3): policies and preview as a user, in
     await signInToSandbox(page, auth);
     await integrationInPlace(auth, page);
     await openStepThree(page);
+    // Users is step 3's first part; the policies are the second.
+    await page.locator('button.ui-substeps__button[data-substep="policies"]').click();
 
     await page.getByLabel('Policies', { exact: true }).fill(POLICIES);
     await page.getByTestId('mp-validate').click();

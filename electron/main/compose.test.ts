@@ -74,6 +74,12 @@ const VALID_INPUT: Readonly<Record<string, unknown>> = {
   'policies.apply': { text: '{}', taskId: 'policies-0001', kind: 'setup', planHash: 'abc' },
   'policies.preview': { text: '{}', principal: 'someone@example.com', table: 'main.sales.orders' },
   'policies.exportScripts': { text: '{}' },
+  'users.importFile': { text: 'id,email\nu1,someone@example.com\n', fileName: 'users.csv' },
+  'users.readDirectory': { taskId: 'directory-0001' },
+  'users.setChoice': { id: 'u1', principal: 'someone@example.com' },
+  'users.clearChoice': { id: 'u1' },
+  'users.searchPrincipals': { query: 'some' },
+  'users.apply': { taskId: 'users-0001', planHash: 'abc' },
 };
 
 describe('composeMain', () => {

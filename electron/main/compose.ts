@@ -9,6 +9,7 @@ import { setupMetadata } from '../handlers/metadata';
 import { setupPolicies } from '../handlers/policies';
 import { setupSession } from '../handlers/session';
 import { setupTask } from '../handlers/task';
+import { setupUsers } from '../handlers/users';
 import { createEventLogSink } from '../logging/event-sink';
 import { redactText } from '../logging/redact-text';
 import { createIntegrationStore } from '../services/integration/integration-record';
@@ -19,6 +20,7 @@ import { NO_SANDBOX } from '../services/session/sandbox-launcher';
 import { createSessionService } from '../services/session/session-service';
 import { createTaskRegistry } from '../services/tasks/task-registry';
 import { createCaTrustSettings } from '../services/trust/ca-trust-settings';
+import { createUsersService } from '../services/users/users-service';
 import { createSecretVault } from '../services/vault/secret-vault';
 import type { MainApp, MainPorts } from './main-ports';
 
@@ -79,6 +81,17 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     logger: logger.child('policies'),
     fileSaver: ports.fileSaver,
   });
+  const users = createUsersService({
+    store: integrationStore,
+    kv: ports.kv,
+    vault,
+    connections: session,
+    tasks,
+    events,
+    clock: ports.clock,
+    logger: logger.child('users'),
+    fileSaver: ports.fileSaver,
+  });
   // "Disconnect and uninstall" runs the uninstall plan on the connection before its tokens are revoked.
   session.setUninstaller((connection, signal) => integration.uninstallOnDisconnect(connection, signal));
   const metadata = createMetadataService({
@@ -109,6 +122,7 @@ export async function composeMain(ports: MainPorts): Promise<MainApp> {
     policies: setupPolicies({ policies }),
     session: setupSession({ session }),
     task: setupTask({ tasks }),
+    users: setupUsers({ users }),
   };
 
   const gateway = createGateway({

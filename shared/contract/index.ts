@@ -8,6 +8,7 @@ import { metadataChannels, metadataEvents } from './metadata';
 import { policiesChannels } from './policies';
 import { sessionChannels, sessionEvents } from './session';
 import { taskChannels, taskEvents } from './task';
+import { usersChannels } from './users';
 
 /**
  * The whole IPC contract: every channel and every event, declared once. Main registers handlers from it, the
@@ -22,6 +23,7 @@ export const contract = {
   policies: policiesChannels,
   session: sessionChannels,
   task: taskChannels,
+  users: usersChannels,
 } as const satisfies ContractShape;
 
 export const events = {

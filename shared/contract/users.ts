@@ -85,7 +85,7 @@ export const MatchViewSchema = z.object({
 });
 export type MatchView = z.infer<typeof MatchViewSchema>;
 
-const WriteCountsSchema = z.object({ inserts: z.number().int(), updates: z.number().int(), deletes: z.number().int(), unchanged: z.number().int() });
+const WriteCountsSchema = z.object({ inserts: z.number().int(), updates: z.number().int(), deletes: z.number().int() });
 export type WriteCounts = z.infer<typeof WriteCountsSchema>;
 
 export const UsersPlanSchema = z.object({

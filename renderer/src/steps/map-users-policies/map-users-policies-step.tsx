@@ -1,3 +1,4 @@
+import { assertNever } from '../../../../shared/result';
 import { SubStepNav } from '../../ui/sub-step-nav';
 import '../configure-integration/configure-integration.css';
 import '../configure-integration/sql-plan.css';
@@ -9,8 +10,9 @@ import { PolicyEditor } from './policy-editor';
 import { PolicyPlanPanel } from './policy-plan-panel';
 import { PreviewPanel } from './preview-panel';
 import { MAP_SUB_STEPS, type MapSubStep } from './status';
+import { UsersPanel } from './users-panel';
 
-/** Step 3: policies (write or import, check, plan, apply, export, uninstall) and preview as a user. */
+/** Step 3: users (import, directory, match, mapping), policies (write or import, check, plan, apply, export, uninstall) and preview as a user. */
 export default function MapUsersPoliciesStep({ meta, status, context, goTo, subStep, goToSubStep }: StepProps) {
   if (status === 'locked') {
     return (
@@ -30,14 +32,25 @@ export default function MapUsersPoliciesStep({ meta, status, context, goTo, subS
           Set up the integration first (Configure integration): its catalog holds the policy functions and the users’ attributes.
         </p>
       ) : null}
-      {current === 'policies' ? (
+      <SubStepBody current={current} integrationReady={context.facts.integration?.status === 'enabled'} />
+    </>
+  );
+}
+
+function SubStepBody({ current, integrationReady }: { readonly current: MapSubStep; readonly integrationReady: boolean }) {
+  switch (current) {
+    case 'users':
+      return <UsersPanel integrationReady={integrationReady} />;
+    case 'policies':
+      return (
         <>
           <PolicyEditor />
           <PolicyPlanPanel />
         </>
-      ) : (
-        <PreviewPanel />
-      )}
-    </>
-  );
+      );
+    case 'preview':
+      return <PreviewPanel />;
+    default:
+      return assertNever(current, 'sub-step');
+  }
 }

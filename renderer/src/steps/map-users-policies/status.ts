@@ -1,7 +1,8 @@
 import type { StepContext, StepStatus } from '../step-types';
 
-/** Step 3's parts, in order. The Users part (directory, matching, attributes) joins them ahead of these. */
+/** Step 3's parts, in order: users first (policies read the attributes and name the principals it finds). */
 export const MAP_SUB_STEPS = [
+  { id: 'users', title: 'Users' },
   { id: 'policies', title: 'Policies' },
   { id: 'preview', title: 'Preview as a user' },
 ] as const;

@@ -69,6 +69,7 @@ describe('decisionText', () => {
     expect(decisionText(ROWS[0]!)).toBe('siobhan.obrien@lakeside.example (by userName)');
     expect(decisionText(ROWS[5]!)).toBe('finance-analysts (chosen by hand)');
     expect(decisionText(ROWS[1]!)).toBe('2 candidates: choose one');
+    expect(decisionText({ ...ROWS[1]!, reason: '2 principals match by userName' })).toBe('2 principals match by userName');
     expect(decisionText(ROWS[2]!)).toBe('No Databricks user matches it');
     expect(decisionText(ROWS[4]!)).toBe('No governance user maps to this principal');
   });

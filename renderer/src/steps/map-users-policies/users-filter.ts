@@ -55,7 +55,7 @@ export function decisionText(r: MatchRow): string {
     case 'matched':
       return `${r.principal ?? ''} (${r.manual ? 'chosen by hand' : `by ${r.matchedBy ?? 'rule'}`})`;
     case 'ambiguous':
-      return `${r.candidates.length} candidates: choose one`;
+      return r.reason ?? `${r.candidates.length} candidates: choose one`;
     case 'unmatched':
       return r.reason ?? 'No principal found';
     case 'orphan':
