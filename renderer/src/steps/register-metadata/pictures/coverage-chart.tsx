@@ -69,7 +69,7 @@ export function CoverageChart({ rows, label, onDrill }: CoverageChartProps) {
       <div role="img" aria-label={`${label}: coverage chart; the same numbers are in the Table tab`} className="pc-chart__canvas" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows as ChartRow[]} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barSize={BAR} barGap={3} barCategoryGap={9} accessibilityLayer={false}>
-            <CartesianGrid horizontal={false} className="pc-chart__grid" />
+            <CartesianGrid horizontal={false} />
             <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} unit=" %" className="pc-chart__axis" />
             <YAxis type="category" dataKey="name" width={132} className="pc-chart__axis" tickFormatter={(n: string) => shorten(n)} />
             <Tooltip content={CoverageTooltip} cursor={{ className: 'pc-chart__cursor' }} isAnimationActive={false} />
