@@ -1,10 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prepareBeforeReady, quitWhenWindowCloses, resolveAppUrl } from './app-lifecycle';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exposeForE2e, prepareBeforeReady, quitWhenWindowCloses, resolveAppUrl } from './app-lifecycle';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, (...args: unknown[]) => void>();
   const app = {
     isPackaged: false,
+    appPath: '/nowhere',
+    getAppPath: () => app.appPath,
     quit: vi.fn(),
     enableSandbox: vi.fn(),
     on: vi.fn((name: string, fn: (...args: unknown[]) => void) => listeners.set(name, fn)),
@@ -40,5 +45,32 @@ describe('app lifecycle', () => {
     quitWhenWindowCloses();
     electron.listeners.get('window-all-closed')!();
     expect(electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('exposes the composed main to the e2e only when asked, and only unpackaged or in the e2e build', async () => {
+    const g = globalThis as { __ucbridgeMain?: object };
+    const main = { tasks: {} };
+    const dir = await mkdtemp(join(tmpdir(), 'ucbridge-app-'));
+    try {
+      exposeForE2e(main);
+      expect(g.__ucbridgeMain).toBeUndefined();
+      vi.stubEnv('UCBRIDGE_E2E', '1');
+      electron.app.isPackaged = true;
+      electron.app.appPath = dir;
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'ucbridge' }));
+      exposeForE2e(main);
+      expect(g.__ucbridgeMain).toBeUndefined();
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'ucbridge', ucbridgeE2eBuild: true }));
+      exposeForE2e(main);
+      expect(g.__ucbridgeMain).toBe(main);
+      delete g.__ucbridgeMain;
+      electron.app.isPackaged = false;
+      electron.app.appPath = '/nowhere';
+      exposeForE2e(main);
+      expect(g.__ucbridgeMain).toBe(main);
+    } finally {
+      delete g.__ucbridgeMain;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, session } from 'electron';
 import { APP_ENTRY_URL, originOf } from '../window-policy/app-url';
 import { registerAppScheme } from './app-protocol';
@@ -35,7 +37,24 @@ export function quitWhenWindowCloses(): void {
   app.on('window-all-closed', () => app.quit());
 }
 
-/** The _electron e2e reads tasks through the composed main; only unpackaged and only when asked (UCBRIDGE_E2E=1). */
+/**
+ * Whether this package was built with build/electron-builder.e2e.json, which stamps `"ucbridgeE2eBuild": true` into
+ * the packaged package.json (extraMetadata); the release configuration never does (pinned by its test).
+ */
+export function isE2eBuild(): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { ucbridgeE2eBuild?: unknown };
+    return pkg.ucbridgeE2eBuild === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The _electron e2e reads tasks through the composed main: only when asked (UCBRIDGE_E2E=1) and only unpackaged or in
+ * the e2e build (the unpacked `--dir` package made from electron-builder.e2e.json); never in a release build.
+ */
 export function exposeForE2e(main: object): void {
-  if (!app.isPackaged && process.env.UCBRIDGE_E2E === '1') Object.assign(globalThis, { __ucbridgeMain: main });
+  if (process.env.UCBRIDGE_E2E !== '1') return;
+  if (!app.isPackaged || isE2eBuild()) Object.assign(globalThis, { __ucbridgeMain: main });
 }
