@@ -9,10 +9,16 @@ const escapeHtml = (s: string): string =>
 // client's loopback redirect URI.
 export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
 
-const STYLE = `body{font-family:system-ui,sans-serif;background:#f5f5f4;margin:0;display:flex;justify-content:center}
+// One look for both pages: the consent page's Allow and Deny are the login page's button, side by side (primary and
+// secondary), not the browser's default buttons stacked under each other.
+const STYLE = `body{font-family:system-ui,sans-serif;background:#f5f5f4;margin:0;display:flex;justify-content:center;color:#1c1917}
 main{background:#fff;margin-top:10vh;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 1px 4px #0002;width:22rem}
 h1{font-size:1.3rem;margin:0 0 1rem}label{display:block;margin:.8rem 0 .3rem;font-weight:600}
-input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem}button{margin-top:1.2rem;padding:.55rem 1.2rem;font-size:1rem}
+input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;border:1px solid #a8a29e;border-radius:6px}
+button{margin-top:1.2rem;padding:.55rem 1.2rem;font-size:1rem;font-weight:600;border-radius:6px;cursor:pointer;
+border:1px solid #b42318;background:#b42318;color:#fff}button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+button.secondary{background:#fff;color:#1c1917;border-color:#a8a29e}
+.actions{display:flex;gap:.75rem;justify-content:flex-end}.actions form{margin:0}
 .error{color:#b00020;margin:.5rem 0}.muted{color:#555;font-size:.9rem}ul{padding-left:1.2rem}`;
 
 function layout(title: string, content: string): string {
@@ -66,7 +72,9 @@ export function consentPage(m: ConsentPageModel): string {
     'Authorize application',
     `<h1>Allow ${escapeHtml(m.appName)}?</h1>
 <p>Signed in as <strong>${escapeHtml(m.userName)}</strong>. The application asks to:</p><ul>${items}</ul>
+<div class="actions">
+<form method="post" action="${escapeHtml(m.denyAction)}"><button type="submit" class="secondary">Deny</button></form>
 <form method="post" action="${escapeHtml(m.allowAction)}"><button type="submit">Allow</button></form>
-<form method="post" action="${escapeHtml(m.denyAction)}"><button type="submit">Deny</button></form>`,
+</div>`,
   );
 }

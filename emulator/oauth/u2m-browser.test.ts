@@ -66,8 +66,16 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
     const requested: string[] = [];
     pending.page.on('request', (r) => requested.push(r.url()));
     const jose = user('jose');
+    const look = (name: string) => pending.page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const signInLook = await look('Sign in');
     await signIn(pending.page, jose.userName, jose.password);
     await pending.page.getByRole('heading', { name: /Allow ucbridge desktop/u }).waitFor();
+    // The consent page looks like the login page: Allow is its button, Deny the secondary one beside it (one row).
+    expect(await look('Allow')).toBe(signInLook);
+    expect(await look('Deny')).not.toBe(signInLook);
+    const [allow, deny] = await Promise.all(['Allow', 'Deny'].map((name) => pending.page.getByRole('button', { name }).boundingBox()));
+    expect(allow?.y).toBe(deny?.y);
+    expect(deny!.x).toBeLessThan(allow!.x);
     expect(await pending.page.getByText('(offline_access)').count()).toBe(1);
     await pending.page.getByRole('button', { name: 'Allow' }).click();
     const tokens = await exchangeCode(main.config, pending);
