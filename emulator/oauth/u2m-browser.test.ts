@@ -12,6 +12,11 @@ import { exchangeCode, openAuthorize, signIn } from '../testing/u2m-flow';
 
 const SCOPE = 'all-apis offline_access openid';
 
+/** The one page global the look check uses (tests are type-checked without the DOM lib). */
+interface ComputedStyleGlobal {
+  getComputedStyle(element: unknown): { readonly backgroundColor: string };
+}
+
 interface Sandbox {
   readonly emu: RunningEmulator;
   readonly f: SandboxFetch;
@@ -66,7 +71,7 @@ describe.skipIf(browserTestsSkipped())('U2M authorization code + PKCE in chromiu
     const requested: string[] = [];
     pending.page.on('request', (r) => requested.push(r.url()));
     const jose = user('jose');
-    const look = (name: string) => pending.page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    const look = (name: string) => pending.page.getByRole('button', { name }).evaluate((b) => (globalThis as unknown as ComputedStyleGlobal).getComputedStyle(b).backgroundColor);
     const signInLook = await look('Sign in');
     await signIn(pending.page, jose.userName, jose.password);
     await pending.page.getByRole('heading', { name: /Allow ucbridge desktop/u }).waitFor();
