@@ -15,12 +15,14 @@ import { INTEGRATION_COMMANDS } from './commands/integration';
 import { METADATA_COMMANDS } from './commands/metadata';
 import { POLICIES_COMMANDS } from './commands/policies';
 import { smokeCommand } from './commands/smoke';
+import { USERS_COMMANDS } from './commands/users';
 import { whoamiCommand } from './commands/whoami';
 
 export const COMMANDS: readonly CliCommand[] = [
   whoamiCommand,
   initCommand,
   ...INTEGRATION_COMMANDS,
+  ...USERS_COMMANDS,
   ...POLICIES_COMMANDS,
   ...METADATA_COMMANDS,
   smokeCommand,
