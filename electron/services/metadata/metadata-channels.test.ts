@@ -55,6 +55,30 @@ describe('metadata channels', () => {
     expect(pii.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual([['marketing', 2], ['sales', 2]]);
   });
 
+  it('filters the tree by type and by owner, counting only the tables that pass, as information_schema shows them', async () => {
+    const session = await main.app.session.requireConnection().sql(runningWarehouse(emulator));
+    const perCatalog = async (where: string) =>
+      (await session.execute(`SELECT table_catalog AS c, count(*) AS n FROM system.information_schema.tables WHERE ${where} AND table_catalog <> 'system' AND table_schema <> 'information_schema' GROUP BY 1 ORDER BY 1`)).map((r) => [r.c, Number(r.n)]);
+    try {
+      const views = await value('metadata.children', { parent: [], filter: { types: ['VIEW'] } });
+      const expectedViews = await perCatalog("table_type = 'VIEW'");
+      expect(expectedViews.length).toBeGreaterThan(0);
+      expect(views.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual(expectedViews);
+      // The owner of the fewest tables, typed in another case (owners match case-insensitively, as principals do).
+      const [{ owner }] = (await session.execute("SELECT table_owner AS owner, count(*) AS n FROM system.information_schema.tables WHERE table_catalog <> 'system' AND table_schema <> 'information_schema' GROUP BY 1 ORDER BY 2, 1 LIMIT 1")) as [{ owner: string }];
+      const owned = await value('metadata.children', { parent: [], filter: { owner: owner.toUpperCase() } });
+      const all = await value('metadata.children', { parent: [] });
+      const sum = (p: { nodes: { tables: number }[] }) => p.nodes.reduce((a, n) => a + n.tables, 0);
+      expect(sum(owned)).toBeGreaterThan(0);
+      expect(sum(owned)).toBeLessThan(sum(all));
+      expect(owned.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual(await perCatalog(`lower(table_owner) = lower('${owner.replace(/'/g, "''")}')`));
+      const both = await value('metadata.children', { parent: [], filter: { owner, types: ['VIEW'] } });
+      expect(both.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual(await perCatalog(`lower(table_owner) = lower('${owner.replace(/'/g, "''")}') AND table_type = 'VIEW'`));
+    } finally {
+      await session.close();
+    }
+  });
+
   it('searches names, comments and tags, and opens a table with its columns, grants and lineage', async () => {
     const hits = await value('metadata.search', { query: 'custom', kinds: ['TABLE'] });
     expect(hits.hits[0]).toMatchObject({ kind: 'TABLE', path: ['main', 'sales', 'customers'], matched: 'name' });
