@@ -111,6 +111,24 @@ describe('answers that help', () => {
     expect((JSON.parse(plan.stdout).steps as { action: string }[]).every((s) => s.action === 'create')).toBe(true);
   }, SEVERAL_RUNS);
 
+  it('uninstall prints what it drops before the y/N question; plan --uninstall --json marks that statement "drop"', async () => {
+    const file = await configFile('drops.json', { catalog: 'ucbridge_drops' });
+    expect((await cli(['apply', '--yes', '--config', file])).code).toBe(0);
+    const plan = JSON.parse((await cli(['plan', '--uninstall', '--json', '--config', file])).stdout) as { kind: string; steps: { id: string; action: string; sql: string }[] };
+    expect(plan.kind).toBe('uninstall');
+    expect(plan.steps.filter((s) => s.action === 'drop')).toEqual([{ id: 'undo:catalog', action: 'drop', sql: 'DROP CATALOG IF EXISTS `ucbridge_drops` CASCADE', purpose: expect.any(String) }]);
+    const run = await inTerminal(['uninstall', '--config', file], [['[y/N]', 'n']]);
+    expect(run.code).toBe(1);
+    const warning = run.stdout.indexOf('This drops the following; it cannot be undone:');
+    expect(warning).toBeGreaterThan(0);
+    const drop = run.stdout.indexOf('DROP CATALOG IF EXISTS `ucbridge_drops` CASCADE;', warning);
+    expect(drop).toBeGreaterThan(warning);
+    expect(run.stdout.indexOf('[y/N]')).toBeGreaterThan(drop);
+    // Declined: the catalog is still there.
+    expect((await cli(['plan', '--json', '--config', file])).stdout).not.toContain('"create"');
+    expect((await cli(['uninstall', '--yes', '--config', file])).code).toBe(0);
+  }, SEVERAL_RUNS);
+
   it('escapes a hostile schema name in the plan a person confirms; --json keeps the name', async () => {
     const file = await configFile('hostile.json', { manageScope: 'schema' });
     const text = await cli(['plan', '--config', file]);

@@ -69,8 +69,21 @@ export function planText(p: Plan): string {
   const width = String(p.steps.length).length;
   const indent = ' '.repeat(width + 2);
   const lines = p.steps.flatMap((s, i) => [`${String(i + 1).padStart(width)}. [${s.action}] ${one(s.purpose)}`, ...`${displaySql(s.sql)};`.split('\n').map((l) => `${indent}${l}`)]);
-  const counts = (['create', 'change', 'unchanged'] as const).map((a) => `${p.steps.filter((s) => s.action === a).length} ${a}`).join(', ');
+  const counts = (['create', 'change', 'unchanged', 'drop'] as const).map((a) => `${p.steps.filter((s) => s.action === a).length} ${a}`).join(', ');
   return [...lines, '', `${p.kind === 'setup' ? 'Set-up' : 'Uninstall'} plan: ${p.steps.length} statements (${counts}), sha-256 ${p.hash}.`].join('\n');
+}
+
+/**
+ * What a plan destroys, said on its own before the y/N question (a drop is easy to miss among many revokes):
+ * each drop's purpose and statement. Empty when nothing is dropped.
+ */
+export function dropsText(p: Plan): string {
+  const drops = p.steps.filter((s) => s.action === 'drop');
+  if (drops.length === 0) return '';
+  return [
+    `This drops ${drops.length === 1 ? 'the following; it cannot be undone' : `${drops.length} objects; this cannot be undone`}:`,
+    ...drops.flatMap((s) => [`  DROP  ${one(s.purpose)}`, ...`${displaySql(s.sql)};`.split('\n').map((l) => `        ${l}`)]),
+  ].join('\n');
 }
 
 export function applyText(s: ApplySummary): string {

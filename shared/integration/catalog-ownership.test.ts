@@ -26,8 +26,8 @@ describe('catalogOwnership', () => {
     expect(() => planUninstall(c, { targets: { main: main('adb-9.9.azuredatabricks.net') }, at: 0 })).toThrow(
       expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT' }) }),
     );
-    expect(planUninstall(c, { targets: { main: main('adb-1.2.azuredatabricks.net') }, at: 0 }).steps.at(-1)!.action).toBe('change');
-    expect(planUninstall(c, { targets: { main: main(null) }, at: 0 }).steps.at(-1)!.action).toBe('change');
+    expect(planUninstall(c, { targets: { main: main('adb-1.2.azuredatabricks.net') }, at: 0 }).steps.at(-1)!.action).toBe('drop');
+    expect(planUninstall(c, { targets: { main: main(null) }, at: 0 }).steps.at(-1)!.action).toBe('drop');
   });
 
   it('reads system schema enablement from the observed schemas of system', () => {

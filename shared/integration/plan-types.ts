@@ -5,8 +5,12 @@ import { z } from 'zod';
  * makes them; automatic apply runs them; the exported script prints them — the same statements from the same code.
  */
 
-/** Against the workspace as last observed: does running the step create something, change something, or nothing? */
-export const StepActionSchema = z.enum(['create', 'change', 'unchanged']);
+/**
+ * Against the workspace as last observed: does running the step create something, change something, or nothing?
+ * `drop` is a change that destroys data (`DROP CATALOG … CASCADE` removes every schema, table and file in it): it
+ * is shown apart (in red in the app, listed before the CLI's question) and the app asks for the name to be typed.
+ */
+export const StepActionSchema = z.enum(['create', 'change', 'unchanged', 'drop']);
 export type StepAction = z.infer<typeof StepActionSchema>;
 
 export const PlanStepSchema = z.object({

@@ -12,10 +12,12 @@ const withMain = (state: ObservedState, edit: (o: TargetObservation) => TargetOb
 
 describe('marking steps against an observed workspace', () => {
   for (const [name, c] of Object.entries(CONFIGS)) {
-    it(`a converged workspace gives all unchanged, and its uninstall all change (${name})`, () => {
+    it(`a converged workspace gives all unchanged, and its uninstall all change but the catalog's drop (${name})`, () => {
       const observed = convergedObservation(c);
       expect(new Set(planSetup(c, observed).steps.map((s) => s.action))).toEqual(new Set(['unchanged']));
-      expect(new Set(planUninstall(c, observed).steps.map((s) => s.action))).toEqual(new Set(['change']));
+      const uninstall = planUninstall(c, observed).steps;
+      expect(uninstall.filter((s) => s.action === 'drop').map((s) => s.sql)).toEqual([expect.stringMatching(/^DROP CATALOG IF EXISTS `[^`]+` CASCADE$/)]);
+      expect(uninstall.filter((s) => s.action !== 'drop').every((s) => s.action === 'change')).toBe(true);
       const empty: ObservedState = { at: 0, targets: Object.fromEntries(Object.keys(observed.targets).map((t) => [t, { catalogs: [], schemas: [], tables: [], volumes: [], grants: [] }])) };
       expect(new Set(planSetup(c, empty).steps.map((s) => s.action))).toEqual(new Set(['create']));
       expect(new Set(planUninstall(c, empty).steps.map((s) => s.action))).toEqual(new Set(['unchanged']));
@@ -86,5 +88,11 @@ describe('marking steps against an observed workspace', () => {
     expect(p.steps.filter((s) => s.target === 'main').every((s) => s.action === 'unchanged')).toBe(true);
     expect(new Set(p.steps.filter((s) => s.target !== 'main').map((s) => s.action))).toEqual(new Set(['create']));
     expect(planUninstall(extra, onlyMain).steps.filter((s) => s.target !== 'main').every((s) => s.action === 'change')).toBe(true);
+  });
+
+  it('offline (nothing observed) the uninstall still marks the catalog\u2019s DROP … CASCADE as a drop, and only it', () => {
+    const p = planUninstall(onCatalog, null);
+    expect(p.steps.filter((s) => s.action === 'drop').map((s) => s.id)).toEqual(['undo:catalog']);
+    expect(p.steps.filter((s) => s.action !== 'drop').every((s) => s.action === 'change' && s.sql.startsWith('REVOKE '))).toBe(true);
   });
 });

@@ -17,6 +17,15 @@ const statements = (script: string) =>
 describe('exportScripts', () => {
   const c = CONFIGS['additional workspaces']!;
 
+  it('marks the catalog\u2019s DROP … CASCADE in uninstall.sql as destroying data, and nothing in setup.sql', () => {
+    const files = exportScripts(c);
+    const lines = file(files, 'uninstall.sql').split('\n');
+    const marked = lines.filter((l) => l.startsWith('-- DROP, destroys data and cannot be undone: '));
+    expect(marked).toEqual([expect.stringContaining(`Drop the integration catalog ${c.catalog}`)]);
+    expect(lines[lines.indexOf(marked[0]!) + 1]).toMatch(/^DROP CATALOG IF EXISTS `[^`]+` CASCADE;$/);
+    expect(file(files, 'setup.sql')).not.toContain('destroys data');
+  });
+
   it('writes setup.sql, uninstall.sql and a notebook, valid export files', () => {
     const files = exportScripts(c);
     expect(files.map((f) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);

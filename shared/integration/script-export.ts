@@ -43,7 +43,9 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
   ];
 }
 
-export const statementLines = (s: PlanStep): string[] => [`-- ${commentText(s.purpose)} [${commentText(s.id)}]`, `${s.sql};`];
+/** A drop is marked in its comment too: whoever runs the script reads that this statement destroys data. */
+const DROP_MARK = 'DROP, destroys data and cannot be undone: ';
+export const statementLines = (s: PlanStep): string[] => [`-- ${s.action === 'drop' ? DROP_MARK : ''}${commentText(s.purpose)} [${commentText(s.id)}]`, `${s.sql};`];
 
 export function sqlScript(config: IntegrationConfig, plan: Plan, options: ExportOptions = {}): string {
   const lines = header(config, plan, options).map((l) => (l === '' ? '--' : `-- ${l}`));

@@ -54,14 +54,16 @@ export function setupAction(check: StepCheck, o: TargetObservation | undefined):
 
 /**
  * An uninstall step removes what its set-up step made: `change` when something is there to remove (or the
- * workspace was not observed), `unchanged` when it is already gone.
+ * workspace was not observed), `unchanged` when it is already gone. Removing the catalog is a `drop`: its CASCADE
+ * destroys everything in it.
  */
 export function uninstallAction(check: StepCheck, o: TargetObservation | undefined): StepAction {
-  if (o === undefined) return 'change';
+  if (o === undefined) return check.kind === 'catalog' ? 'drop' : 'change';
   switch (check.kind) {
     case 'grant':
       return heldPrivileges(o, check).length > 0 ? 'change' : 'unchanged';
     case 'catalog':
+      return hasCatalog(o, check.catalog) ? 'drop' : 'unchanged';
     case 'catalog-tag':
     case 'schema':
     case 'table':

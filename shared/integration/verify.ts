@@ -15,6 +15,9 @@ const STATE = (action: StepAction): VerifyReport['steps'][number]['state'] => {
       return 'missing';
     case 'change':
       return 'different';
+    // Set-up plans never drop; were a step to, the workspace would not be as the set-up leaves it.
+    case 'drop':
+      return 'different';
     default:
       return assertNever(action);
   }

@@ -15,7 +15,7 @@ import type { CliConnection } from '../cli-connect';
 import { createMemoryKeyValueStore } from '../cli-memory-store';
 import { outputPathFailure } from '../file-problem';
 import type { CommandIo, ConfigContext, WorkspaceContext } from '../command';
-import { applyText, planJson, planText, validationJson, validationText } from '../integration-format';
+import { applyText, dropsText, planJson, planText, validationJson, validationText } from '../integration-format';
 
 const usage = (message: string, hint?: string) => new AppFailure(hint ? { code: 'BAD_REQUEST', message, hint } : { code: 'BAD_REQUEST', message });
 
@@ -62,7 +62,7 @@ async function planFor(ctx: WorkspaceContext, kind: PlanKind) {
 }
 
 export async function plan(ctx: WorkspaceContext): Promise<number> {
-  const { plan: p } = await planFor(ctx, 'setup');
+  const { plan: p } = await planFor(ctx, ctx.args.flags.uninstall === true ? 'uninstall' : 'setup');
   ctx.io.stdout(ctx.args.flags.json === true ? planJson(p) : planText(p));
   return 0;
 }
@@ -72,6 +72,8 @@ export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<numb
   const { config, signal, plan: p } = await planFor(ctx, kind);
   const { io, connection: c } = ctx;
   io.stderr(planText(p));
+  const drops = dropsText(p);
+  if (drops !== '') io.stderr(`\n${drops}`);
   const pending = p.steps.filter((s) => s.action !== 'unchanged').length;
   await ctx.confirm(`${kind === 'setup' ? 'Apply' : 'Uninstall'}: run ${pending} statement${pending === 1 ? '' : 's'} on ${c.workspace.host}?`);
   if (kind === 'setup') await grantWarehouse(config, c.connection, signal, io);

@@ -28,10 +28,10 @@ export const validateCommand = defineCommand({
 
 export const planCommand = defineCommand({
   name: 'plan',
-  summary: 'Show the set-up plan against the workspace as it is now.',
-  usage: `Shows every statement the set-up would run against the workspace as it is now, and which are unchanged.\n\n${CONFIG_HELP}`,
+  summary: 'Show the set-up plan (or, with --uninstall, the uninstall plan) against the workspace as it is now.',
+  usage: `Shows every statement the set-up would run against the workspace as it is now, and which are unchanged.\nWith --uninstall, the uninstall plan instead; a statement that destroys data has the action "drop".\n\n${CONFIG_HELP}`,
   needs: { config: true, signIn: true, confirm: false },
-  flags: [JSON_FLAG],
+  flags: [JSON_FLAG, { name: 'uninstall', kind: 'boolean', help: 'Show the uninstall plan instead of the set-up plan.' }],
   run: async (ctx) => (await run()).plan(ctx),
 });
 

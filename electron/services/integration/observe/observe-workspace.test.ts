@@ -80,7 +80,7 @@ describe('observeWorkspace on the sandbox', () => {
     expect(after.targets.main!.catalogs.find((c) => c.name === 'ucbridge_it')!.integrationTag).toBe(new URL(emulator.workspaceUrl).host);
 
     const uninstall = planUninstall(config, after);
-    expect(uninstall.steps.every((s) => s.action === 'change')).toBe(true);
+    expect(uninstall.steps.every((s) => s.action === (s.id === 'undo:catalog' ? 'drop' : 'change'))).toBe(true);
     await run(uninstall);
     const gone = await observeWorkspace(session, config, ADMIN_VIEWER);
     const left = gone.targets.main!;

@@ -25,6 +25,7 @@ const ACTION: Readonly<Record<StepAction, { readonly icon: string; readonly text
   create: { icon: '+', text: 'Create' },
   change: { icon: '~', text: 'Change' },
   unchanged: { icon: '=', text: 'Unchanged' },
+  drop: { icon: '✕', text: 'Drop' },
 };
 
 export function ActionBadge({ action }: { readonly action: StepAction }) {

@@ -19,7 +19,13 @@ export function PlanStatements({ plan, states }: PlanStatementsProps) {
     <div className="ci-plan" data-testid={`ci-plan-${plan.kind}`}>
       <div className="ci-plan__head">
         <p className="ci-plan__counts" data-testid="ci-plan-counts">
-          {plan.steps.length} statements: <strong>{counts.create}</strong> to create, <strong>{counts.change}</strong> to change, <strong>{counts.unchanged}</strong> unchanged.
+          {plan.steps.length} statements: <strong>{counts.create}</strong> to create, <strong>{counts.change}</strong> to change, <strong>{counts.unchanged}</strong> unchanged
+          {counts.drop > 0 ? (
+            <>
+              , <strong className="ci-plan__drops">{counts.drop}</strong> to drop (destroys data)
+            </>
+          ) : null}
+          .
         </p>
         <CopyButton value={planScript(plan)} label="all statements" />
       </div>

@@ -15,7 +15,7 @@ const plan: Plan = {
 
 describe('plan summary', () => {
   it('counts what a plan creates, changes and leaves as it is, and what an apply would run', () => {
-    expect(planCounts(plan)).toEqual({ create: 1, change: 1, unchanged: 1 });
+    expect(planCounts(plan)).toEqual({ create: 1, change: 1, unchanged: 1, drop: 0 });
     expect(pendingSteps(plan)).toBe(2);
   });
 

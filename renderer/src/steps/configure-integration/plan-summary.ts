@@ -1,8 +1,8 @@
 import type { Plan, StepAction } from '../../../../shared/integration/plan-types';
 
-/** How many steps of a plan create, change, or leave something as it is. */
+/** How many steps of a plan create, change, drop, or leave something as it is. */
 export function planCounts(plan: Plan): Readonly<Record<StepAction, number>> {
-  const counts = { create: 0, change: 0, unchanged: 0 };
+  const counts = { create: 0, change: 0, unchanged: 0, drop: 0 };
   for (const step of plan.steps) counts[step.action]++;
   return counts;
 }
