@@ -68,7 +68,7 @@ describe('metadata channels', () => {
       const [{ owner }] = (await session.execute("SELECT table_owner AS owner, count(*) AS n FROM system.information_schema.tables WHERE table_catalog <> 'system' AND table_schema <> 'information_schema' GROUP BY 1 ORDER BY 2, 1 LIMIT 1")) as [{ owner: string }];
       const owned = await value('metadata.children', { parent: [], filter: { owner: owner.toUpperCase() } });
       const all = await value('metadata.children', { parent: [] });
-      const sum = (p: { nodes: { tables: number }[] }) => p.nodes.reduce((a, n) => a + n.tables, 0);
+      const sum = (p: typeof all) => (p.nodes as { tables: number }[]).reduce((a, n) => a + n.tables, 0);
       expect(sum(owned)).toBeGreaterThan(0);
       expect(sum(owned)).toBeLessThan(sum(all));
       expect(owned.nodes.map((n: { name: string; tables: number }) => [n.name, n.tables])).toEqual(await perCatalog(`lower(table_owner) = lower('${owner.replace(/'/g, "''")}')`));
