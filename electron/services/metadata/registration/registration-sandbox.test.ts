@@ -2,15 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../../emulator/start';
 import type { ComposedApp } from '../../integration/integration.test-support';
 import { taskId } from '../../integration/integration.test-support';
+import { quoteName } from '../../../../shared/sql/quote';
 import { adminSql, appWithIntegration } from '../../policies/policies.test-support';
 
 /** Registration into the integration catalog's registry, on the sandbox (step 2 applied first), through the gateway. */
 let emulator: RunningEmulator;
 let main: ComposedApp;
 
+/**
+ * A table name with a quote, a backtick, a double quote, a hyphen and a non-ASCII letter: names may hold anything but
+ * periods, spaces, slashes and control characters (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-names),
+ * and the registry MERGE must carry it as data.
+ */
+const HOSTILE = "we'ird`na\"me-ü";
+
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await appWithIntegration(emulator);
+  await adminSql(main, emulator, `CREATE TABLE ${quoteName('main', 'sales', HOSTILE)} (id INT)`);
 });
 afterAll(async () => {
   await main.close();
@@ -42,6 +51,7 @@ describe('registration', () => {
     expect(rows).toContainEqual(expect.objectContaining({ full_name: 'main.sales.orders', object_type: 'TABLE', active: true }));
     expect(rows).toContainEqual(expect.objectContaining({ full_name: 'main.sales', object_type: 'SCHEMA', active: true }));
     expect(rows).toContainEqual(expect.objectContaining({ full_name: 'main.sales.stores', active: false }));
+    expect(rows).toContainEqual(expect.objectContaining({ full_name: `main.sales.${HOSTILE}`, object_type: 'TABLE', active: true }));
     // hr is inactive by default, and so is everything under it (forceRecursiveCrawl).
     expect(rows.filter((r) => String(r.full_name).startsWith('hr')).every((r) => r.active === false)).toBe(true);
     expect(rows.some((r) => r.full_name === 'main.sales.returns')).toBe(false);

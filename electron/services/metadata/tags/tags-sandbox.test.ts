@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../../emulator/start';
+import { quoteIdent, quoteLiteral, quoteName } from '../../../../shared/sql/quote';
 import { taskId, type ComposedApp } from '../../integration/integration.test-support';
 import { adminSql, appWithIntegration } from '../../policies/policies.test-support';
 
@@ -9,11 +10,14 @@ import { adminSql, appWithIntegration } from '../../policies/policies.test-suppo
  * step 2's engine, and a second publish changing nothing.
  */
 let emulator: RunningEmulator;
+/** Names may hold quotes, backticks, hyphens and any letter (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-names). */
+const HOSTILE = "we'ird`na\"me-ü";
 let main: ComposedApp;
 
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await appWithIntegration(emulator);
+  await adminSql(main, emulator, `CREATE TABLE ${quoteName('main', 'sales', HOSTILE)} (${quoteIdent('e-mail')} STRING)`);
   const crawled = await main.call('metadata.crawl', { taskId: taskId('crawl'), mode: 'full' });
   if (!crawled.ok) throw new Error(crawled.error.message);
 });
@@ -68,6 +72,22 @@ describe('publishing tags', () => {
     expect(again.plan.steps.every((s: { action: string }) => s.action === 'unchanged')).toBe(true);
     const rerun = await value('metadata.publishTags', { taskId: taskId('tags'), source: { file: good }, planHash: again.plan.hash });
     expect(rerun).toMatchObject({ ran: 0, failed: 0 });
+  });
+
+  it('publishes to objects with hostile names, quoted as identifiers and literals, and re-applies as a no-op', async () => {
+    const source = { assignments: [{ securable: `main.sales.${HOSTILE}.e-mail`, tags: { pii: "o'clock `x`" } }, { securable: `main.sales.${HOSTILE}`, tags: { owner_team: 'crm' } }] };
+    const plan = await value('metadata.tagsPlan', { source });
+    expect(plan.problems).toEqual([]);
+    expect(plan.plan.steps.map((s: { sql: string }) => s.sql)).toEqual([
+      "ALTER TABLE `main`.`sales`.`we'ird``na\"me-ü` ALTER COLUMN `e-mail` SET TAGS ('pii' = 'o\\'clock `x`')",
+      "ALTER TABLE `main`.`sales`.`we'ird``na\"me-ü` SET TAGS ('owner_team' = 'crm')",
+    ]);
+    expect(await value('metadata.publishTags', { taskId: taskId('tags'), source, planHash: plan.plan.hash })).toMatchObject({ failed: 0 });
+    expect(await adminSql(main, emulator, `SELECT column_name, tag_name, tag_value FROM system.information_schema.column_tags WHERE table_name = ${quoteLiteral(HOSTILE)}`)).toEqual([
+      { column_name: 'e-mail', tag_name: 'pii', tag_value: "o'clock `x`" },
+    ]);
+    const again = await value('metadata.tagsPlan', { source });
+    expect(again.counts).toEqual({ add: 0, change: 0, unchanged: 2 });
   });
 
   it('checks the documented limits: key characters, lengths and 50 tags per object', async () => {
