@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDENTITIES } from '../../emulator/seeds/identities-demo';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import { taskId, type ComposedApp, type Json } from '../services/integration/integration.test-support';
+import { sandboxSql } from '../services/integration/observe/sandbox-sql.test-support';
 import { adminSql, appWithIntegration } from '../services/policies/policies.test-support';
 
 /**
@@ -163,5 +167,44 @@ describe('users channels on the sandbox', () => {
     const before = await ok('users.plan');
     await ok('users.setChoice', { id: 'u-ghost', principal: 'li.lei@lakeside.example' });
     expect(await refusal('users.apply', { taskId: taskId('users'), planHash: before.plan.hash })).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('attributes written by the mapping feed a row filter', () => {
+  const ANALYST = 'siobhan.obrien@lakeside.example';
+  const policies = JSON.stringify({ policies: [{ name: 'orders-by-region', type: 'rowFilter', table: 'main.sales.orders', column: 'region', match: { userAttribute: 'region' } }] });
+  async function regionsSeenBy(user: string): Promise<Set<unknown>> {
+    const logDir = await mkdtemp(join(tmpdir(), 'ucb-users-'));
+    const s = sandboxSql(emulator, user, logDir);
+    const session = await s.open();
+    try {
+      return new Set((await session.execute('SELECT DISTINCT region FROM main.sales.orders')).map((r) => r.region));
+    } finally {
+      await s.close();
+      await rm(logDir, { recursive: true, force: true });
+    }
+  }
+  const writeUsers = async () => {
+    const p = await ok('users.plan');
+    return { plan: p, summary: await ok('users.apply', { taskId: taskId('users'), planHash: p.plan.hash }) };
+  };
+
+  it('a changed region in the users file reaches what the analyst sees, with the policy left as it was', async () => {
+    await ok('users.clearChoice', { id: 'u-ghost' });
+    await writeUsers();
+    const planned = await ok('policies.plan', { text: policies, kind: 'setup' });
+    expect(await ok('policies.apply', { text: policies, kind: 'setup', taskId: taskId('policies'), planHash: planned.plan.hash })).toMatchObject({ failed: 0 });
+    // Signed in as Siobhán herself: the filter reads her attribute from principal_attributes at query time.
+    expect(await regionsSeenBy(ANALYST)).toEqual(new Set(['EMEA']));
+
+    const biDashboards = emulator.servicePrincipals.find((s) => s.displayName === 'bi-dashboards')!.applicationId;
+    await ok('users.importFile', { text: usersCsv(biDashboards).replace("Siobhán O'Brien,,,EMEA", "Siobhán O'Brien,,,NA"), fileName: 'lakeside.csv' });
+    const { plan, summary } = await writeUsers();
+    expect(plan.mapping).toEqual({ inserts: 0, updates: 0, deletes: 0 });
+    expect(plan.attributes).toEqual({ inserts: 0, updates: 1, deletes: 0 });
+    expect(summary).toMatchObject({ failed: 0, ran: 1 });
+    expect(await regionsSeenBy(ANALYST)).toEqual(new Set(['NA']));
+    const again = await ok('policies.plan', { text: policies, kind: 'setup' });
+    expect(new Set((again.plan.steps as Json[]).map((s) => s.action))).toEqual(new Set(['unchanged']));
   });
 });
