@@ -63,7 +63,7 @@ export function validationText(r: ValidationReport): string {
 
 /** `ucbridge plan --json`: `{"steps":[{"id","action","sql","purpose"}]}`. */
 export const planJson = (p: Plan): string =>
-  JSON.stringify({ kind: p.kind, hash: p.hash, steps: p.steps.map((s) => ({ id: s.id, action: s.action, sql: s.sql, purpose: s.purpose })) });
+  JSON.stringify({ kind: p.kind, hash: p.hash, warnings: p.warnings ?? [], steps: p.steps.map((s) => ({ id: s.id, action: s.action, sql: s.sql, purpose: s.purpose })) });
 
 export function planText(p: Plan): string {
   const width = String(p.steps.length).length;

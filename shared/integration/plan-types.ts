@@ -37,5 +37,7 @@ export const PlanSchema = z.object({
   steps: z.array(PlanStepSchema),
   /** sha-256 (hex) of the steps' ids and SQL in order: what the journal and the manifest refer to. */
   hash: z.string(),
+  /** What the user must know before running it (an uninstall planned without a record of what set-up added). */
+  warnings: z.array(z.string()).optional(),
 });
 export type Plan = z.output<typeof PlanSchema>;

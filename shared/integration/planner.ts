@@ -1,10 +1,11 @@
 import { AppFailure } from '../result';
+import type { AddedGrant } from './added-grants';
 import { assertNotForeign } from './catalog-ownership';
 import type { IntegrationConfig } from './config';
 import type { ObservedState } from './observed-state';
 import { planHash } from './plan-hash';
 import type { Plan, PlanStep } from './plan-types';
-import { setupSteps } from './setup-steps';
+import { revokeStatement, setupSteps } from './setup-steps';
 import { setupAction, uninstallAction } from './step-actions';
 import type { StepCheck, StepDraft } from './step-check';
 import { boundedStepId } from './step-id';
@@ -57,10 +58,34 @@ function undoPurpose(check: StepCheck, setupPurpose: string): string {
  * inside the integration catalog, which its DROP … CASCADE removes) are looked through, so the catalog's drop
  * still waits for every revoke that needed it.
  */
-export function planUninstall(config: IntegrationConfig, observed: ObservedState | null): Plan {
+export function planUninstall(config: IntegrationConfig, observed: ObservedState | null, added: readonly AddedGrant[] | null = null): Plan {
   // Never plan to drop another integration's catalog (a name typed wrong in the settings would otherwise do it).
   assertNotForeign(config, observed);
-  return uninstallFromDrafts(setupSteps(config), observed);
+  const drafts = setupSteps(config);
+  if (added === null) {
+    const plan = uninstallFromDrafts(drafts, observed);
+    const revokes = plan.steps.some((s) => s.sql.startsWith('REVOKE '));
+    return revokes && observed !== null ? { ...plan, warnings: [NO_RECORD_WARNING] } : plan;
+  }
+  return uninstallFromDrafts(
+    drafts.map((d) => narrowToAdded(d, added, config.servicePrincipal.applicationId)),
+    observed,
+  );
+}
+
+/** Said with an uninstall plan built without a record of what set-up added (the CLI prints it, the app shows it). */
+export const NO_RECORD_WARNING =
+  'No record of what the set-up added was found (it was applied by an older ucbridge or by hand, or its manifest is gone): ' +
+  'this uninstall revokes every privilege the set-up grants that the service principal holds now, including any it held before the set-up. ' +
+  'Remove those from the plan (export uninstall.sql and edit it) if the service principal must keep them.';
+
+/** A revocable grant step narrowed to what the record says set-up added; nothing recorded: nothing to revoke. */
+function narrowToAdded(d: StepDraft, added: readonly AddedGrant[], applicationId: string): StepDraft {
+  if (d.check.kind !== 'grant' || d.inverse === null) return d;
+  const recorded = added.find((g) => g.stepId === d.id && g.target === d.target);
+  const privileges = d.check.privileges.filter((p) => recorded?.privileges.includes(p) === true);
+  if (privileges.length === 0) return { ...d, inverse: null };
+  return { ...d, inverse: revokeStatement(d.check, privileges, applicationId), check: { ...d.check, privileges } };
 }
 
 /** The uninstall plan for any set-up drafts (exported for tests of the dependency reversal). */

@@ -26,6 +26,18 @@ describe('exportScripts', () => {
     expect(file(files, 'setup.sql')).not.toContain('destroys data');
   });
 
+  it('uninstall.sql\u2019s header names every REVOKE that assumes the service principal held nothing before set-up', () => {
+    const cfg = config({ governedCatalogs: ['hr', 'finance'], audit: { enabled: true } });
+    const text = file(exportScripts(cfg), 'uninstall.sql');
+    const head = text.slice(0, text.indexOf('-- ===='));
+    expect(head).toContain('-- These statements assume nothing pre-existed: they revoke every privilege the set-up grants');
+    const revokeIds = planUninstall(cfg, null).steps.filter((s) => s.sql.startsWith('REVOKE ')).map((s) => s.id);
+    expect(revokeIds.length).toBeGreaterThan(2);
+    for (const id of revokeIds) expect(head).toContain(`--   ${id}\n`);
+    expect(head).toContain('uninstall from ucbridge, which revokes only what the set-up added');
+    expect(file(exportScripts(cfg), 'setup.sql')).not.toContain('assume nothing pre-existed');
+  });
+
   it('writes setup.sql, uninstall.sql and a notebook, valid export files', () => {
     const files = exportScripts(c);
     expect(files.map((f) => f.name)).toEqual(['setup.sql', 'uninstall.sql', 'setup_notebook.sql']);

@@ -39,7 +39,22 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
     '',
     ...runAsLines(config, plan.kind),
     ...manageLines(config).map(commentText),
+    ...assumptionLines(plan).map(commentText),
     `Plan: ${plan.steps.length} statements, sha-256 ${plan.hash}`,
+  ];
+}
+
+/**
+ * uninstall.sql is made from the config alone, before (or without) a set-up: it cannot know which privileges the
+ * service principal held already. Its REVOKEs assume none; the header names them, so whoever runs it can keep one.
+ */
+function assumptionLines(plan: Plan): string[] {
+  const revokes = plan.steps.filter((s) => s.sql.startsWith('REVOKE '));
+  if (plan.kind !== 'uninstall' || revokes.length === 0) return [];
+  return [
+    'These statements assume nothing pre-existed: they revoke every privilege the set-up grants, as if the service principal held none of them before it:',
+    ...revokes.map((s) => `  ${s.id}`),
+    'If it held some of them before the set-up, delete those privileges from the statements first, or uninstall from ucbridge, which revokes only what the set-up added.',
   ];
 }
 

@@ -78,6 +78,10 @@ function catalogSteps(config: IntegrationConfig): StepDraft[] {
 
 const securableSql = (g: Pick<GrantSpec, 'securable' | 'name'>): string => `${g.securable} ${quoteName(...g.name)}`;
 
+/** REVOKE of exactly these privileges (uninstall revokes what set-up added, which may be fewer than it grants). */
+export const revokeStatement = (g: Pick<GrantSpec, 'securable' | 'name'>, privileges: readonly string[], applicationId: string): string =>
+  `REVOKE ${privileges.join(', ')} ON ${securableSql(g)} FROM ${quoteIdent(applicationId)}`;
+
 function grantStep(g: GrantSpec, applicationId: string): StepDraft {
   const privileges = g.privileges.join(', ');
   const principal = quoteIdent(applicationId);
@@ -86,7 +90,7 @@ function grantStep(g: GrantSpec, applicationId: string): StepDraft {
     sql: `GRANT ${privileges} ON ${securableSql(g)} TO ${principal}`,
     purpose: g.purpose,
     dependsOn: g.dependsOn,
-    inverse: g.revokeOnUninstall ? `REVOKE ${privileges} ON ${securableSql(g)} FROM ${principal}` : null,
+    inverse: g.revokeOnUninstall ? revokeStatement(g, g.privileges, applicationId) : null,
     target: g.target,
     check: { kind: 'grant', securable: g.securable, name: g.name, privileges: g.privileges },
   };

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { warehouseIdOf, type IntegrationConfig } from '../../../shared/integration/config';
-import type { PlanKind } from '../../../shared/integration/plan-types';
+import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
 import { exportScripts } from '../../../shared/integration/script-export';
 import { AppFailure } from '../../../shared/result';
 import { systemClock } from '../../node';
+import { loadAddedGrants } from '../../services/integration/added-grants-store';
 import { withGovernedSchemas } from '../../services/integration/governed-schemas';
 import { observeAndPlan } from '../../services/integration/plan-service';
 import { runApply } from '../../services/integration/run-apply';
@@ -56,22 +57,33 @@ export async function validate(ctx: WorkspaceContext): Promise<number> {
 
 async function planFor(ctx: WorkspaceContext, kind: PlanKind) {
   const { config, signal } = await workspaceConfig(ctx);
-  const session = await ctx.connection.connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, kind, config, signal, ctx.connection.connection).finally(() => session.close());
-  return { config, signal, plan };
+  const { connection } = ctx.connection;
+  // The CLI keeps no local state: what set-up added is read from the manifest on the staging volume.
+  const kv = createMemoryKeyValueStore();
+  const added = kind === 'uninstall' ? await loadAddedGrants(connection.rest, kv, config.catalog, ctx.logger, signal) : null;
+  const session = await connection.sql(config.httpPath);
+  const plan = await observeAndPlan(session, kind, config, signal, connection, added).finally(() => session.close());
+  return { config, signal, plan, kv };
 }
+
+/** Warnings go to stderr, on their own lines, before anything is asked. */
+const printWarnings = (io: CommandIo, p: Plan) => {
+  for (const w of p.warnings ?? []) io.stderr(`Warning: ${w}`);
+};
 
 export async function plan(ctx: WorkspaceContext): Promise<number> {
   const { plan: p } = await planFor(ctx, ctx.args.flags.uninstall === true ? 'uninstall' : 'setup');
+  printWarnings(ctx.io, p);
   ctx.io.stdout(ctx.args.flags.json === true ? planJson(p) : planText(p));
   return 0;
 }
 
 /** `apply` (set-up) and `uninstall`: the plan on stderr, the question, then the run. */
 export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<number> {
-  const { config, signal, plan: p } = await planFor(ctx, kind);
+  const { config, signal, plan: p, kv } = await planFor(ctx, kind);
   const { io, connection: c } = ctx;
   io.stderr(planText(p));
+  printWarnings(io, p);
   const drops = dropsText(p);
   if (drops !== '') io.stderr(`\n${drops}`);
   const pending = p.steps.filter((s) => s.action !== 'unchanged').length;
@@ -82,7 +94,7 @@ export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<numb
     config,
     connection: c.connection,
     expectedHash: p.hash,
-    kv: createMemoryKeyValueStore(),
+    kv,
     clock: systemClock,
     logger: ctx.logger,
     signal,

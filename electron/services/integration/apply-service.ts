@@ -4,6 +4,7 @@ import { fail } from '../../../shared/result';
 import type { WorkspaceConnection } from '../connection/types';
 import { createPlanJournal } from './apply';
 import { workSignal, type IntegrationDeps } from './integration-deps';
+import { loadAddedGrants } from './added-grants-store';
 import { observeAndPlan } from './plan-service';
 import { journalKey, runApply } from './run-apply';
 import { assertConfigFor, configForConnection, configWithSchemas } from './saved-config';
@@ -20,9 +21,11 @@ export function createApplyService(deps: IntegrationDeps) {
   async function plan(kind: PlanKind): Promise<Plan> {
     // The preview reads the schema lists afresh and saves them: the apply that follows plans from that config.
     const { config, connection } = await configWithSchemas(deps, 'refresh');
+    // The uninstall revokes what set-up added (the same record the apply reads, so the previewed plan is the one run).
+    const added = kind === 'uninstall' ? await loadAddedGrants(connection.rest, kv, config.catalog, logger, connection.signal) : null;
     const session = await connection.sql(config.httpPath);
     try {
-      return await observeAndPlan(session, kind, config, connection.signal, connection);
+      return await observeAndPlan(session, kind, config, connection.signal, connection, added);
     } finally {
       await session.close();
     }

@@ -1,3 +1,4 @@
+import type { AddedGrant } from '../../../shared/integration/added-grants';
 import type { IntegrationConfig } from '../../../shared/integration/config';
 import { mergeObserved, type ObservedState } from '../../../shared/integration/observed-state';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
@@ -27,12 +28,26 @@ export async function observeAll(session: SqlSession, config: IntegrationConfig,
   return mergeObserved(...states);
 }
 
-export function planFor(kind: PlanKind, config: IntegrationConfig, observed: ObservedState | null): Plan {
-  return kind === 'setup' ? planSetup(config, observed) : planUninstall(config, observed);
+/** `added`: what set-up added (the uninstall revokes exactly that); null when no record exists (observation decides). */
+export function planFor(kind: PlanKind, config: IntegrationConfig, observed: ObservedState | null, added: readonly AddedGrant[] | null = null): Plan {
+  return kind === 'setup' ? planSetup(config, observed) : planUninstall(config, observed, added);
 }
 
-export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal, observer: Observer): Promise<Plan> {
-  return planFor(kind, config, await observeAll(session, config, signal, observer));
+export async function observeAndPlan(session: SqlSession, kind: PlanKind, config: IntegrationConfig, signal: AbortSignal, observer: Observer, added: readonly AddedGrant[] | null = null): Promise<Plan> {
+  return (await observeAndPlanWith(session, kind, config, signal, observer, added)).plan;
+}
+
+/** The plan and the observation it was made against (apply records from it what set-up adds). */
+export async function observeAndPlanWith(
+  session: SqlSession,
+  kind: PlanKind,
+  config: IntegrationConfig,
+  signal: AbortSignal,
+  observer: Observer,
+  added: readonly AddedGrant[] | null = null,
+): Promise<{ plan: Plan; observed: ObservedState }> {
+  const observed = await observeAll(session, config, signal, observer);
+  return { plan: planFor(kind, config, observed, added), observed };
 }
 
 /**

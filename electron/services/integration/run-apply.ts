@@ -4,8 +4,10 @@ import type { PlanKind } from '../../../shared/integration/plan-types';
 import { fail } from '../../../shared/result';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
 import type { WorkspaceConnection } from '../connection/types';
+import { mergeAdded, privilegesToAdd } from '../../../shared/integration/added-grants';
+import { clearAddedGrantsLocally, loadAddedGrants, saveAddedGrantsLocally } from './added-grants-store';
 import { createPlanJournal, createSqlStepExecutor, runPlan, writeManifest, type StepEvent } from './apply';
-import { observeAndPlan, targetSession } from './plan-service';
+import { observeAndPlanWith, targetSession } from './plan-service';
 
 /** One journal per plan kind, so an interrupted uninstall and an interrupted set-up never mix. */
 export const journalKey = (kind: PlanKind): string => `integration-journal-${kind}`;
@@ -35,13 +37,21 @@ export interface RunApplyOptions {
 export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
   const { config, connection } = o;
   o.onProgress?.(0, 0, 'Reading the workspace…');
+  // What earlier set-ups added: the uninstall revokes exactly that; a set-up adds this run's to it.
+  const prior = await loadAddedGrants(connection.rest, o.kv, config.catalog, o.logger, o.signal);
   const session = await connection.sql(config.httpPath);
-  const plan = await observeAndPlan(session, o.kind, config, o.signal, connection).finally(() => session.close());
+  const { plan, observed } = await observeAndPlanWith(session, o.kind, config, o.signal, connection, prior).finally(() => session.close());
   if (o.expectedHash !== null && plan.hash !== o.expectedHash) {
     return fail('CONFLICT', 'The plan is no longer the one you previewed: the settings or the workspace changed since.', 'Preview the plan again, check it, then apply.');
   }
   await o.started?.();
   const executor = createSqlStepExecutor({ openSession: (target) => targetSession(connection, config, target), maxSessions: o.concurrency ?? 4 });
+  // Set-up: per grant step, the privileges not held before this run; recorded for every step that started. A
+  // statement cut off by a cancel may still have taken effect on the warehouse, and the resumed run would then see
+  // its privileges as held before; revoking one that never got granted changes nothing.
+  const toAdd = o.kind === 'setup' ? privilegesToAdd(config, observed) : [];
+  const ran = new Set<string>();
+  const recorded = () => mergeAdded(prior, toAdd.filter((g) => ran.has(g.stepId)));
   try {
     const result = await runPlan({
       plan,
@@ -50,15 +60,28 @@ export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
       concurrency: o.concurrency ?? 4,
       signal: o.signal,
       clock: o.clock,
-      ...(o.onStep ? { onStep: o.onStep } : {}),
+      onStep: (e) => {
+        if (e.state === 'running' || e.state === 'done') ran.add(e.stepId);
+        o.onStep?.(e);
+      },
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
+    if (o.kind === 'setup') await saveAddedGrantsLocally(o.kv, config.catalog, recorded());
+    else if (result.failed === 0) await clearAddedGrantsLocally(o.kv, config.catalog);
     const manifestPath =
       o.kind === 'setup' && result.failed === 0
-        ? await writeManifest(connection.rest, { catalog: config.catalog, config, planHash: plan.hash, appliedAt: o.clock.now(), appliedBy: connection.identity.userName }, o.signal)
+        ? await writeManifest(
+            connection.rest,
+            { catalog: config.catalog, config, planHash: plan.hash, appliedAt: o.clock.now(), appliedBy: connection.identity.userName, addedPrivileges: recorded() },
+            o.signal,
+          )
         : null;
     o.logger.info('plan applied', { kind: o.kind, ran: result.ran, skipped: result.skipped, failed: result.failed, resumed: result.resumed });
     return { ...result, manifestPath };
+  } catch (e) {
+    // Cancelled or cut off: what did run is recorded, so a later uninstall revokes it (the resumed run sees it held).
+    if (o.kind === 'setup' && ran.size > 0) await saveAddedGrantsLocally(o.kv, config.catalog, recorded()).catch(() => undefined);
+    throw e;
   } finally {
     await executor.close();
   }

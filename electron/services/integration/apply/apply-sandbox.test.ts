@@ -202,14 +202,14 @@ describe('the set-up plan and the manifest', () => {
     await admin.execute(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(config.catalog)}.registry`);
     await admin.execute(`CREATE VOLUME IF NOT EXISTS ${quoteIdent(config.catalog)}.registry.staging`);
     const appliedAt = Date.UTC(2026, 0, 2, 3, 4, 5);
-    const path = await writeManifest(conn.rest, { catalog: config.catalog, config, planHash: 'abc123', appliedAt, appliedBy: conn.identity.userName });
+    const path = await writeManifest(conn.rest, { catalog: config.catalog, config, planHash: 'abc123', appliedAt, appliedBy: conn.identity.userName, addedPrivileges: [] });
     expect(path).toBe('/Volumes/ucbridge_apply_it/registry/staging/manifest.json');
     const back = await conn.rest.request({ method: 'GET', path: manifestApiPath(config.catalog), schema: ManifestSchema });
     expect(back).toMatchObject({ product: 'ucbridge', planHash: 'abc123', appliedAt: '2026-01-02T03:04:05.000Z', appliedBy: conn.identity.userName, config: { catalog: 'ucbridge_apply_it', governedCatalogs: ['hr', 'finance'] } });
     const text = JSON.stringify(back);
     for (const secret of sandboxSecrets(emulator)) expect(text).not.toContain(secret);
     // A second apply overwrites it.
-    await writeManifest(conn.rest, { catalog: config.catalog, config, planHash: 'def456', appliedAt, appliedBy: conn.identity.userName });
+    await writeManifest(conn.rest, { catalog: config.catalog, config, planHash: 'def456', appliedAt, appliedBy: conn.identity.userName, addedPrivileges: [] });
     expect((await conn.rest.request({ method: 'GET', path: manifestApiPath(config.catalog), schema: ManifestSchema })).planHash).toBe('def456');
   });
 });

@@ -4,5 +4,5 @@ export type { RunPlanOptions, RunPlanResult, StepEvent, StepExecutor } from './r
 export { createPlanJournal, type PlanJournal } from './plan-journal';
 export { createSqlStepExecutor, type SqlStepExecutor, type SqlStepExecutorOptions } from './sql-step-executor';
 export { isRetryable, type RetryOptions } from '../../http/retry-policy';
-export { writeManifest, manifestApiPath, manifestVolumePath, ManifestSchema, type Manifest, type ManifestInput } from './manifest';
+export { writeManifest, readManifest, manifestApiPath, manifestVolumePath, ManifestSchema, type Manifest, type ManifestInput } from './manifest';
 export { listScheduleMakespan } from './list-schedule';

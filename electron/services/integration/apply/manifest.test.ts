@@ -18,10 +18,13 @@ function recordingRest(): RestClient & { readonly sent: RestRequest<z.ZodType>[]
   return { sent, request: async (req) => void sent.push(req) as never };
 }
 
+/** What set-up added, per grant step: what uninstall revokes (issue: exact uninstall). */
+const ADDED = [{ stepId: 'grant:sp:governed:main', target: 'main', securable: 'CATALOG' as const, name: ['main'], privileges: ['SELECT', 'MANAGE'] }];
+
 describe('writeManifest', () => {
   it('PUTs the manifest with overwrite to the staging volume and returns its /Volumes path', async () => {
     const rest = recordingRest();
-    const path = await writeManifest(rest, { catalog: 'ucbridge', config, planHash: 'h1', appliedAt: Date.UTC(2026, 11, 6), appliedBy: 'admin@example.com' });
+    const path = await writeManifest(rest, { catalog: 'ucbridge', config, planHash: 'h1', appliedAt: Date.UTC(2026, 11, 6), appliedBy: 'admin@example.com', addedPrivileges: ADDED });
     expect(path).toBe('/Volumes/ucbridge/registry/staging/manifest.json');
     expect(rest.sent).toHaveLength(1);
     expect(rest.sent[0]).toMatchObject({ method: 'PUT', path: '/api/2.0/fs/files/Volumes/ucbridge/registry/staging/manifest.json', query: { overwrite: true } });
@@ -35,13 +38,14 @@ describe('writeManifest', () => {
       appliedAt: '2026-12-06T00:00:00.000Z',
       appliedBy: 'admin@example.com',
       config: { ...config },
+      addedPrivileges: ADDED,
     });
   });
 
   it('keeps anything but the config fields out of the file, even if a secret rides along at run time', async () => {
     const rest = recordingRest();
     const smuggled = { ...config, clientSecret: 'dose-very-secret' } as IntegrationConfig;
-    await writeManifest(rest, { catalog: 'ucbridge', config: smuggled, planHash: 'h1', appliedAt: 0, appliedBy: 'a' });
+    await writeManifest(rest, { catalog: 'ucbridge', config: smuggled, planHash: 'h1', appliedAt: 0, appliedBy: 'a', addedPrivileges: [] });
     expect(new TextDecoder().decode(rest.sent[0]!.bytes)).not.toContain('dose-very-secret');
   });
 

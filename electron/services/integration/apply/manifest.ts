@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddedGrantsSchema, type AddedGrant } from '../../../../shared/integration/added-grants';
 import type { IntegrationConfig } from '../../../../shared/integration/config';
 import { STAGING_VOLUME, stagingVolumePath } from '../../../../shared/integration/integration-objects';
 import { PRODUCT_VERSION } from '../../../../shared/product';
@@ -17,6 +18,8 @@ export interface ManifestInput {
   readonly appliedAt: number;
   /** Who applied it: the signed-in identity's user name (an email or an application id). */
   readonly appliedBy: string;
+  /** Per grant step, the privileges set-up added (not those held before): what uninstall revokes. */
+  readonly addedPrivileges: readonly AddedGrant[];
 }
 
 export const ManifestSchema = z.object({
@@ -27,6 +30,8 @@ export const ManifestSchema = z.object({
   appliedAt: z.string(),
   appliedBy: z.string(),
   config: z.record(z.string(), z.unknown()),
+  /** Absent in manifests written before ucbridge recorded it: uninstall then falls back to observation, and says so. */
+  addedPrivileges: AddedGrantsSchema.optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -68,6 +73,7 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
       // With MANAGE per schema, which schemas got it: a later ucbridge reading the manifest can tell what the set-up covered.
       governedSchemas: Object.fromEntries(Object.entries(m.config.governedSchemas).map(([c, schemas]) => [c, [...schemas]])),
     },
+    addedPrivileges: m.addedPrivileges.map((g) => ({ stepId: g.stepId, target: g.target, securable: g.securable, name: [...g.name], privileges: [...g.privileges] })),
   };
   await rest.request({
     method: 'PUT',
@@ -80,4 +86,9 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
     ...(signal ? { signal } : {}),
   });
   return manifestVolumePath(m.catalog);
+}
+
+/** The manifest on the staging volume; null when there is none (never applied, or uninstalled). */
+export async function readManifest(rest: RestClient, catalog: string, signal?: AbortSignal): Promise<Manifest | null> {
+  return rest.request({ method: 'GET', path: manifestApiPath(catalog), schema: ManifestSchema.nullable(), what: 'Reading the set-up manifest', ...(signal ? { signal } : {}) });
 }
