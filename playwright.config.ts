@@ -1,11 +1,13 @@
 import { defineConfig, type Project } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, findElectronBinary } from './e2e/support/environment';
+import { electronSkipReason, realProbe } from './e2e/support/electron-target';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from './e2e/support/environment';
 
 /**
  * Two modes, one set of scenarios (e2e/scenarios/): the browser harness in Debian chromium, always; the real
- * desktop app under Playwright `_electron`, only where an Electron binary exists (found without
- * `require('electron')`). global-setup prints one line for each mode that cannot run, and fails under CI=true
- * when chromium is missing.
+ * desktop app under Playwright `_electron` — from source, or the unpacked `--dir` package when
+ * UCBRIDGE_E2E_PACKAGED names it (`npm run test:electron` runs both) — only where it can start: an Electron binary
+ * (found without `require('electron')`) and, on Linux, a display. global-setup prints one line for each mode that
+ * cannot run, and fails under CI=true when chromium is missing.
  */
 const projects: Project[] = [
   {
@@ -20,7 +22,7 @@ const projects: Project[] = [
     },
   },
 ];
-if (findElectronBinary()) projects.push({ name: 'electron', testMatch: ['electron.spec.ts', 'electron-integration.spec.ts'] });
+if (electronSkipReason(realProbe(REPO_ROOT)) === undefined) projects.push({ name: 'electron', testMatch: ['electron.spec.ts', 'electron-integration.spec.ts'] });
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,13 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { buildElectronApp, buildRenderer } from './build-renderer';
-import {
-  CHROMIUM_MISSING,
-  NO_ELECTRON_BINARY,
-  SCREENSHOT_DIR,
-  findElectronBinary,
-  hasChromium,
-  isCI,
-} from './environment';
+import { electronSkipReason, findElectronTarget, realProbe } from './electron-target';
+import { CHROMIUM_MISSING, REPO_ROOT, SCREENSHOT_DIR, hasChromium, isCI } from './environment';
 
 /**
  * Runs once per `playwright test`: says in one line what cannot run here, fails under CI when the browser is
@@ -19,9 +13,13 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`${CHROMIUM_MISSING}. Under CI=true the browser tests must run, so this run fails.`);
   }
   if (!chromium) console.log(CHROMIUM_MISSING);
-  const electron = findElectronBinary();
-  if (!electron) console.log(NO_ELECTRON_BINARY);
+  const probe = realProbe(REPO_ROOT);
+  const skipped = electronSkipReason(probe);
+  if (skipped) console.log(skipped);
+  const target = skipped ? undefined : findElectronTarget(probe);
+  if (target?.kind === 'package') console.log(`electron: the unpacked package ${target.executablePath}`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  if (electron) buildElectronApp();
+  // A source run builds main, preload and renderer (out/, which the harness serves too); a package has its own.
+  if (target?.kind === 'source') buildElectronApp();
   else if (chromium) await buildRenderer();
 }

@@ -6,6 +6,7 @@ import {
   prepareBeforeReady,
   quitWhenWindowCloses,
   resolveAppUrl,
+  sandboxCheckout,
   whenReady,
 } from '../platform/app-lifecycle';
 import { disposeBeforeQuit } from '../platform/dispose-before-quit';
@@ -32,8 +33,10 @@ async function start(slot: WindowSlot): Promise<void> {
   hardenDefaultSession(appUrl);
   const trusted = new Set<number>();
   const ports = await createElectronMainPorts(() => ({ trustedIds: trusted, origins: [originOf(appUrl)] }));
-  // From a source checkout (npm start) the "Local sandbox" runs the emulator beside the app; packaged, there is none.
-  const main = await composeMain({ ...ports, sandbox: sourceSandbox(join(__dirname, '..', '..')) });
+  // From a source checkout (npm start) the "Local sandbox" runs the emulator beside the app; packaged, there is none
+  // (but for the e2e package, which is pointed at the checkout that tests it).
+  const checkout = sandboxCheckout(join(__dirname, '..', '..'));
+  const main = await composeMain({ ...ports, sandbox: checkout === undefined ? undefined : sourceSandbox(checkout) });
   disposeBeforeQuit(main.dispose);
   quitWhenWindowCloses();
   const { gateway, events } = main;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exposeForE2e, prepareBeforeReady, quitWhenWindowCloses, resolveAppUrl } from './app-lifecycle';
+import { exposeForE2e, prepareBeforeReady, quitWhenWindowCloses, resolveAppUrl, sandboxCheckout } from './app-lifecycle';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, (...args: unknown[]) => void>();
@@ -70,6 +70,30 @@ describe('app lifecycle', () => {
       expect(g.__ucbridgeMain).toBe(main);
     } finally {
       delete g.__ucbridgeMain;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the Local sandbox from the source checkout, from the named checkout only in the e2e package under UCBRIDGE_E2E=1, else not at all', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ucbridge-app-'));
+    try {
+      expect(sandboxCheckout('/src')).toBe('/src');
+      electron.app.isPackaged = true;
+      electron.app.appPath = dir;
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'ucbridge' }));
+      vi.stubEnv('UCBRIDGE_E2E', '1');
+      vi.stubEnv('UCBRIDGE_E2E_CHECKOUT', '/checkout');
+      // A release build: no sandbox, whatever the environment says.
+      expect(sandboxCheckout('/src')).toBeUndefined();
+      await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'ucbridge', ucbridgeE2eBuild: true }));
+      expect(sandboxCheckout('/src')).toBe('/checkout');
+      vi.stubEnv('UCBRIDGE_E2E', '');
+      expect(sandboxCheckout('/src')).toBeUndefined();
+      vi.stubEnv('UCBRIDGE_E2E', '1');
+      vi.stubEnv('UCBRIDGE_E2E_CHECKOUT', '');
+      expect(sandboxCheckout('/src')).toBeUndefined();
+    } finally {
+      electron.app.appPath = '/nowhere';
       await rm(dir, { recursive: true, force: true });
     }
   });

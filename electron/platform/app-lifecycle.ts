@@ -58,3 +58,14 @@ export function exposeForE2e(main: object): void {
   if (process.env.UCBRIDGE_E2E !== '1') return;
   if (!app.isPackaged || isE2eBuild()) Object.assign(globalThis, { __ucbridgeMain: main });
 }
+
+/**
+ * The checkout the "Local sandbox" runs from (services/session/source-sandbox.ts): unpackaged, the one the app runs
+ * from. A package has none beside it — except the e2e package under UCBRIDGE_E2E=1, whose `_electron` run names this
+ * checkout in UCBRIDGE_E2E_CHECKOUT so its integration scenarios sign in to that sandbox. Never in a release build.
+ */
+export function sandboxCheckout(sourceRoot: string): string | undefined {
+  if (!app.isPackaged) return sourceRoot;
+  const named = process.env.UCBRIDGE_E2E_CHECKOUT;
+  return process.env.UCBRIDGE_E2E === '1' && named && isE2eBuild() ? named : undefined;
+}
