@@ -25,6 +25,6 @@ describe('createEventHub', () => {
     hub.publish('log.entry', { time: 'soon', level: 'info', message: 'x' } as never);
     hub.publish('log.entry', { time: 1, level: 'info', message: 'x', token: 'leak' } as never);
     expect(seen).toEqual([{ time: 1, level: 'info', message: 'x' }]);
-    expect(records.map((r) => r.message)).toEqual(['an event did not match its contract']);
+    expect(records.map((r) => [r.level, r.message, r.fields])).toEqual([['error', 'an event did not match its contract', { event: 'log.entry' }]]);
   });
 });

@@ -39,12 +39,35 @@ describe('createGateway', () => {
     expect(calls).toEqual([{ limit: 200 }]);
   });
 
-  it('answers FORBIDDEN to an untrusted sender without running the handler, and logs it', async () => {
+  it('answers FORBIDDEN to an untrusted sender without running the handler, and logs who it was', async () => {
     const { gateway, calls, records } = gatewayWith();
     const result = await gateway.dispatch({ ...sender, isMainFrame: false }, 'app.recentLogs', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the ucbridge window.' } });
     expect(calls).toEqual([]);
-    expect(records[0]?.level).toBe('warn');
+    expect(records.map((r) => [r.level, r.message, r.fields])).toEqual([
+      ['warn', 'dropped a request from an untrusted sender', { channel: 'app.recentLogs', sender: 1, url: sender.url }],
+    ]);
+  });
+
+  it('names an unknown channel in its answer, cut to 80 characters (the name comes from the renderer)', async () => {
+    const { gateway } = gatewayWith();
+    expect(await gateway.dispatch(sender, 'app.nope', {})).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown channel "app.nope".' } });
+    const long = `x${'y'.repeat(200)}`;
+    expect(await gateway.dispatch(sender, long, {})).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: `Unknown channel "${long.slice(0, 80)}".` } });
+  });
+
+  it('answers UNSUPPORTED for a contract channel this host has no handler for (a domain or a method missing)', async () => {
+    const { gateway } = gatewayWith();
+    expect(await gateway.dispatch(sender, 'users.status', {})).toEqual({ ok: false, error: { code: 'UNSUPPORTED', message: 'No handler for "users.status".' } });
+    const noMethod = gatewayWith({ app: { recentLogs: undefined } as never });
+    expect(await noMethod.gateway.dispatch(sender, 'app.recentLogs', {})).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+  });
+
+  it('hands the handler the sender the request came from', async () => {
+    const seen: unknown[] = [];
+    const { gateway } = gatewayWith({ app: { recentLogs: async (_input: unknown, ctx: unknown) => (seen.push(ctx), ok([])) } as never });
+    await gateway.dispatch(sender, 'app.recentLogs', {});
+    expect(seen).toEqual([{ sender }]);
   });
 
   it.each([
@@ -67,6 +90,7 @@ describe('createGateway', () => {
     const result = await gateway.dispatch(sender, 'session.state', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toMatch(/boom|dapi|at /);
+    expect(records.map((r) => [r.level, r.message, r.fields?.channel])).toEqual([['error', 'a handler threw', 'session.state']]);
     expect(JSON.stringify(records)).toContain('boom');
     expect(JSON.stringify(records)).not.toContain(SECRET);
   });
@@ -107,5 +131,7 @@ describe('createGateway', () => {
       ok: false,
       error: { code: 'INTERNAL' },
     });
+    expect(wrong.records.map((r) => [r.level, r.message, r.fields?.channel])).toEqual([['error', 'a handler answered outside its contract', 'task.cancel']]);
+    expect(wrong.records[0]?.fields?.issues).toMatch(/cancelled/);
   });
 });
