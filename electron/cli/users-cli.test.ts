@@ -128,6 +128,13 @@ describe('ucbridge users apply', () => {
     expect(await adminSql('SELECT * FROM ucbridge.entitlements.user_mapping')).toEqual([]);
   }, SEVERAL_RUNS);
 
+  it('before step 2 made the tables: exit 1 with what to do', async () => {
+    const elsewhere = await file('elsewhere.json', { ...JSON.parse(await readFile(config, 'utf8')), catalog: 'not_set_up' });
+    const r = await cli(['users', 'apply', '--yes', '--config', elsewhere, '--users', SAMPLE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('ucbridge: The integration catalog not_set_up has no user mapping tables (entitlements.user_mapping, principal_attributes). Set up the integration first (step 2, or ucbridge apply), then write the mapping.\n');
+  }, SEVERAL_RUNS);
+
   it('--yes writes the mapping and attributes, then has nothing to write; a changed file updates and deletes rows', async () => {
     const overrides = await file('apply-overrides.json', { 'imm-u-1006': MARCUS });
     const r = await cli(['users', 'apply', '--yes', '--json', '--config', config, '--users', SAMPLE, '--overrides', overrides]);

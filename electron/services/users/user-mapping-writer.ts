@@ -1,7 +1,7 @@
 import type { ApplySummary } from '../../../shared/contract/integration';
 import type { IntegrationConfig } from '../../../shared/integration/config';
 import type { Plan } from '../../../shared/integration/plan-types';
-import { fail } from '../../../shared/result';
+import { AppFailure, fail } from '../../../shared/result';
 import type { GovernanceUser } from '../../../shared/users/governance-user';
 import { changeCounts, mappingChanges, userMappingPlan } from '../../../shared/users/mapping-plan';
 import type { AttributeRow, MappingRow } from '../../../shared/users/mapping-rows';
@@ -9,7 +9,7 @@ import { desiredRows } from '../../../shared/users/mapping-rows';
 import { readAttributesSql, readMappingSql } from '../../../shared/users/mapping-sql';
 import type { MatchResult } from '../../../shared/users/match-types';
 import type { Clock, KeyValueStore, Logger } from '../../ports';
-import type { WorkspaceConnection } from '../connection/types';
+import type { SqlSession, WorkspaceConnection } from '../connection/types';
 import { createPlanJournal, createSqlStepExecutor, runPlan, type StepEvent } from '../integration/apply';
 
 /** What writing the mapping runs with: the saved step-2 config and the connection it is for (policies' PolicyRun shape). */
@@ -34,21 +34,39 @@ export const USERS_JOURNAL_KEY = 'users-mapping-journal';
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
+/**
+ * A missing table, schema or catalog means step 2 has not set up this catalog (error classes TABLE_OR_VIEW_NOT_FOUND
+ * 42P01, SCHEMA_NOT_FOUND, CATALOG_NOT_FOUND: reference unity-catalog-scim-rest.md R56;
+ * https://docs.databricks.com/en/error-messages/table-or-view-not-found-error-class.html): say so, with the fix.
+ */
+function notSetUp(e: unknown, catalog: string): never {
+  if (e instanceof AppFailure && e.error.code === 'SQL_ERROR' && /TABLE_OR_VIEW_NOT_FOUND|SCHEMA_NOT_FOUND|CATALOG_NOT_FOUND|42P01/.test(e.error.message)) {
+    fail('NOT_FOUND', `The integration catalog ${catalog} has no user mapping tables (entitlements.user_mapping, principal_attributes).`, 'Set up the integration first (step 2, or ucbridge apply), then write the mapping.');
+  }
+  throw e;
+}
+
 /** What the two tables hold now, read through the warehouse (the rows are ucbridge's: step 2 created the tables). */
 async function observeRows(run: UserWriteRun): Promise<{ mapping: MappingRow[]; attributes: AttributeRow[] }> {
   const session = await run.connection.sql(run.config.httpPath);
   try {
-    const mapping = (await session.execute(readMappingSql(run.config.catalog), { signal: run.signal })).map((r) => ({
-      externalId: text(r.external_id),
-      principal: text(r.principal),
-      principalType: text(r.principal_type),
-      matchedBy: text(r.matched_by),
-    }));
-    const attributes = (await session.execute(readAttributesSql(run.config.catalog), { signal: run.signal })).map((r) => ({ principal: text(r.principal), attribute: text(r.attribute), value: text(r.value) }));
-    return { mapping, attributes };
+    return await readRows(run, session);
+  } catch (e) {
+    return notSetUp(e, run.config.catalog);
   } finally {
     await session.close();
   }
+}
+
+async function readRows(run: UserWriteRun, session: SqlSession): Promise<{ mapping: MappingRow[]; attributes: AttributeRow[] }> {
+  const mapping = (await session.execute(readMappingSql(run.config.catalog), { signal: run.signal })).map((r) => ({
+    externalId: text(r.external_id),
+    principal: text(r.principal),
+    principalType: text(r.principal_type),
+    matchedBy: text(r.matched_by),
+  }));
+  const attributes = (await session.execute(readAttributesSql(run.config.catalog), { signal: run.signal })).map((r) => ({ principal: text(r.principal), attribute: text(r.attribute), value: text(r.value) }));
+  return { mapping, attributes };
 }
 
 /** The plan that makes both tables hold this match: inserts, updates and deletes in batches, with counts. */
