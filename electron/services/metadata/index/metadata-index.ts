@@ -37,6 +37,9 @@ export interface IndexOptions {
   readonly threads?: number;
 }
 
+/** Far above one crawl's log (the large seed writes about half a GB): only explicit checkpoints run. */
+const WAL_BEFORE_CHECKPOINT = '16GB';
+
 const jsValue = (v: unknown): string | number | boolean | null => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
@@ -52,6 +55,10 @@ export async function openMetadataIndex(path: string, options: IndexOptions = {}
       threads: String(options.threads ?? 2),
       memory_limit: `${options.memoryLimitMB ?? 64}MB`,
       preserve_insertion_order: 'false',
+      // No automatic checkpoint while a crawl writes its stage: a checkpoint compresses whole row groups in memory,
+      // and the stage's packed columns (kilobytes a row) made one take 200 MB beyond the limit. The snapshot
+      // writer checkpoints once the stage is committed or dropped (snapshot-writer.ts).
+      checkpoint_threshold: WAL_BEFORE_CHECKPOINT,
     });
   } catch (e) {
     throw new AppFailure({

@@ -17,7 +17,9 @@ export interface DiffRow {
 /**
  * The next snapshot, written beside the current one into `stage_*` tables through appenders (rows stream in and are
  * never held), then committed by renaming them over the current tables in one transaction. Until `commit`, readers
- * see the previous snapshot; `discard` (cancel, failure) drops the stage and leaves it as it was.
+ * see the previous snapshot; `discard` (cancel, failure) drops the stage and leaves it as it was. Both end with a
+ * CHECKPOINT: the index never checkpoints on its own (metadata-index.ts), so the packed stage, dropped by then, is
+ * never compressed into the file, and the log does not outgrow one crawl.
  */
 export interface SnapshotWriter {
   /** Routes crawl rows of one catalog (null for metastore-wide statements) into the stage. */
@@ -49,8 +51,27 @@ export interface SnapshotWriter {
 const PACKED_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}packed (catalog VARCHAR, kind VARCHAR, s VARCHAR, t VARCHAR, payload VARCHAR)`;
 const DIRTY_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}dirty (catalog VARCHAR, schema VARCHAR, name VARCHAR)`;
 
-/** Rows appended between two flushes of the appenders. */
-const FLUSH_EVERY = 50_000;
+/**
+ * Bytes (roughly: text lengths, and a few dozen per row) appended between two flushes. An appender gathers its rows
+ * in DuckDB's buffer memory until it flushes them into the table, and needs as much again while flushing: a count of
+ * rows was no bound, since a packed table is kilobytes (a 50,000-row flush ran the index out of its 64 MB in a crawl
+ * of the large seed). A few MB keeps each flush well inside the memory limit.
+ */
+export const FLUSH_BYTES = 4 * 1024 * 1024;
+/** What a row costs beyond its texts (cell headers, numbers). */
+const ROW_BYTES = 64;
+
+/**
+ * Writes the committed snapshot into the file and empties the log. Best effort: the snapshot is already durable in
+ * the log, and DuckDB checkpoints what is left when the index closes.
+ */
+async function checkpoint(c: DuckDBConnection): Promise<void> {
+  try {
+    await c.run('CHECKPOINT');
+  } catch {
+    /* a reader's transaction can hold it off; the next commit or the close checkpoints */
+  }
+}
 
 export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): Promise<SnapshotWriter> {
   const c = await connect();
@@ -67,18 +88,24 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
 
   // Appended rows wait in the appender's transaction until a flush: flushing every so many rows keeps that bounded.
   let sinceFlush = 0;
+  const grew = (bytes: number) => {
+    sinceFlush += bytes;
+    if (sinceFlush >= FLUSH_BYTES) flush();
+  };
   const append: AppendRow = (table, cells) => {
     if (!open) throw new Error('The snapshot writer was sealed.');
     appendCells(appenders.get(table)!, types.get(table)!, cells);
     counts.set(table, counts.get(table)! + 1);
-    if (++sinceFlush >= FLUSH_EVERY) flush();
+    let bytes = ROW_BYTES;
+    for (const cell of cells) if (typeof cell === 'string') bytes += cell.length;
+    grew(bytes);
   };
   const packed: PackedSink = {
     packed(catalog, kind, schema, table, payload) {
       if (!open) throw new Error('The snapshot writer was sealed.');
       if (payload === null) return;
       appendCells(packedAppender, ['v', 'v', 'v', 'v', 'v'], [catalog, kind, schema, table, payload]);
-      if (++sinceFlush >= FLUSH_EVERY) flush();
+      grew(ROW_BYTES + payload.length);
     },
     dirty(catalog, schema, table) {
       if (!open) throw new Error('The snapshot writer was sealed.');
@@ -142,12 +169,14 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
         await c.run('ROLLBACK');
         throw e;
       }
+      await checkpoint(c);
     },
     async discard() {
       closeAppenders();
       await dropStage();
       await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
       await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_terms`);
+      await checkpoint(c);
     },
   };
 }
