@@ -1,9 +1,9 @@
 import type { EventName, UcbridgeApi } from '../../../shared/contract';
-import { buildApi } from '../../../shared/contract/build-api';
 import { HARNESS_META_NAME } from '../../../shared/contract/harness-protocol';
 import type { Store } from '../lib/store';
 import type { ConnectionState } from './connection';
 import { openHarnessSocket } from './harness-socket';
+import { buildLazyApi } from './lazy-api';
 
 export interface HarnessApi {
   readonly api: UcbridgeApi;
@@ -19,8 +19,8 @@ export function findHarnessSecret(doc: Document): string | undefined {
 }
 
 /**
- * `window.api` for a plain browser page served by the harness host. Loaded lazily: the desktop app never needs it,
- * so neither it nor the contract's zod schemas weigh on the app's initial JavaScript.
+ * `window.api` for a plain browser page served by the harness host. Loaded lazily: the desktop app never needs it.
+ * The contract's zod schemas load only with the first event (lazy-api.ts), not on the way to the first render.
  */
 export function createHarnessApi(secret: string, location: Pick<Location, 'protocol' | 'host'>): HarnessApi {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -42,7 +42,7 @@ export function createHarnessApi(secret: string, location: Pick<Location, 'proto
     return () => set.delete(listener);
   };
   return {
-    api: buildApi(socket.invoke, subscribe),
+    api: buildLazyApi(socket.invoke, subscribe, async () => (await import('../../../shared/contract')).events),
     connection: socket.connection,
     onReopen: (callback) => reopenCallbacks.push(callback),
   };
