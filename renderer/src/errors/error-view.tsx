@@ -14,12 +14,14 @@ export interface ErrorViewProps {
   readonly onDismiss?: () => void;
   /** A ready-made dismiss control instead of onDismiss (a toast's own Close). */
   readonly dismiss?: ReactNode;
+  /** The fix as a button, when the app can do it ("Start the local sandbox"), first in the row. */
+  readonly fix?: ReactNode;
   /** Announce the failure when it appears (role="alert"); off inside a toast, which announces itself. */
   readonly announce?: boolean;
 }
 
 /** One error, in plain language: title, message, what to do, and "Copy details" for support. */
-export function ErrorView({ action, error, onDismiss, dismiss, announce: alert = true }: ErrorViewProps) {
+export function ErrorView({ action, error, onDismiss, dismiss, fix, announce: alert = true }: ErrorViewProps) {
   const titleId = useId();
   const copyDetails = useCopyDetails();
   const [busy, setBusy] = useState(false);
@@ -52,6 +54,7 @@ export function ErrorView({ action, error, onDismiss, dismiss, announce: alert =
         ) : null}
       </div>
       <div className="error-view__actions">
+        {fix}
         {/* Not `disabled` while busy: that would drop keyboard focus to the page. */}
         <button type="button" className="button" onClick={() => void (busy ? undefined : onCopy())} aria-busy={busy}>
           {busy ? 'Copying…' : 'Copy details'}

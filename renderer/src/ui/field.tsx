@@ -18,6 +18,8 @@ export interface FieldProps {
   readonly suggestions?: readonly Suggestion[];
   readonly suggestionsLabel?: string;
   readonly suggestionsLoading?: boolean;
+  /** The control's id, when something else points at it (a FormProblems link); generated otherwise. */
+  readonly id?: string;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface FieldProps {
  * (FormProblems, form-problems.tsx), never in a corner of the window.
  */
 export function Field(p: FieldProps) {
-  const id = useId();
+  const generated = useId();
+  const id = p.id ?? generated;
   const helpId = `${id}-help`;
   const problemId = `${id}-problem`;
   const describedBy = [p.help ? helpId : '', p.problem ? problemId : ''].filter(Boolean).join(' ') || undefined;

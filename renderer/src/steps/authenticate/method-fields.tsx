@@ -3,6 +3,7 @@ import { Disclosure } from '../../ui/disclosure';
 import { AppConnectionGuide } from './app-connection-guide';
 import { Field } from '../../ui/field';
 import type { SignInForm } from './form-state';
+import { fieldId } from './sign-in-problems';
 
 export interface MethodFieldsProps {
   readonly form: SignInForm;
@@ -20,7 +21,7 @@ function AccountId({ form, patch, problems }: Pick<MethodFieldsProps, 'form' | '
       label="Account id (account-level sign-in)"
       value={form.accountId}
       onChange={(accountId) => patch({ accountId })}
-      problem={problems.accountId}
+      problem={problems.accountId} id={fieldId('accountId')}
       placeholder="0d26daa6-5e44-4c97-a497-ef015f91254a"
       help="A UUID, shown in the account console under your user menu."
     />
@@ -48,7 +49,7 @@ export function MethodFields(p: MethodFieldsProps) {
         <div className="auth-method-fields" data-testid="u2m-fields">
           {form.source === 'sandbox' ? null : (
             <>
-              <Field label="Client id of your app connection" value={form.clientId} onChange={(clientId) => patch({ clientId })} problem={problems.clientId} testId="client-id" />
+              <Field label="Client id of your app connection" value={form.clientId} onChange={(clientId) => patch({ clientId })} problem={problems.clientId} id={fieldId('clientId')} testId="client-id" />
               <AppConnectionGuide redirectUris={redirects} />
             </>
           )}
@@ -59,7 +60,7 @@ export function MethodFields(p: MethodFieldsProps) {
               multiline
               value={form.redirectUris}
               onChange={(redirectUris) => patch({ redirectUris })}
-              problem={problems.redirectUris}
+              problem={problems.redirectUris} id={fieldId('redirectUris')}
               placeholder={p.defaultRedirectUris.join('\n')}
               help="ucbridge listens on the first free one. Databricks compares them exactly, port included."
             />
@@ -70,8 +71,8 @@ export function MethodFields(p: MethodFieldsProps) {
     case 'oauth-m2m':
       return (
         <div className="auth-method-fields" data-testid="m2m-fields">
-          <Field label="Service principal application (client) id" value={form.clientId} onChange={(clientId) => patch({ clientId })} problem={problems.clientId} testId="client-id" />
-          <Field label="OAuth secret" type="password" value={form.clientSecret} onChange={(clientSecret) => patch({ clientSecret })} problem={problems.clientSecret} testId="client-secret" />
+          <Field label="Service principal application (client) id" value={form.clientId} onChange={(clientId) => patch({ clientId })} problem={problems.clientId} id={fieldId('clientId')} testId="client-id" />
+          <Field label="OAuth secret" type="password" value={form.clientSecret} onChange={(clientSecret) => patch({ clientSecret })} problem={problems.clientSecret} id={fieldId('clientSecret')} testId="client-secret" />
           {consent}
           {account}
         </div>
@@ -92,14 +93,14 @@ export function MethodFields(p: MethodFieldsProps) {
             label={form.federationSource === 'file' ? 'Path of the file that holds the JWT' : 'Environment variable that holds the JWT'}
             value={form.federationValue}
             onChange={(federationValue) => patch({ federationValue })}
-            problem={problems.federationValue}
+            problem={problems.federationValue} id={fieldId('federationValue')}
             help="ucbridge reads it again each time it needs a new Databricks token."
           />
           <Field
             label="Service principal application id (leave empty for account-wide federation)"
             value={form.clientId}
             onChange={(clientId) => patch({ clientId })}
-            problem={problems.clientId}
+            problem={problems.clientId} id={fieldId('clientId')}
           />
           {account}
         </div>
@@ -110,7 +111,7 @@ export function MethodFields(p: MethodFieldsProps) {
           <p className="banner banner--warning" role="note">
             Personal access tokens are legacy: Databricks requires OAuth for production integrations. Use one only to try ucbridge out.
           </p>
-          <Field label="Personal access token" type="password" value={form.token} onChange={(token) => patch({ token })} problem={problems.token} testId="pat" />
+          <Field label="Personal access token" type="password" value={form.token} onChange={(token) => patch({ token })} problem={problems.token} id={fieldId('token')} testId="pat" />
           {consent}
         </div>
       );

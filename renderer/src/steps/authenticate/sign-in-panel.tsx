@@ -6,10 +6,22 @@ import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
 import { checkForm, EMPTY_FORM, hostKindOf, newTaskId, switchSource, type FormContext, type SignInForm, type WorkspaceSource } from './form-state';
+import { FormProblems } from '../../ui/form-problems';
 import { MethodFields } from './method-fields';
 import { MethodPicker } from './method-picker';
+import { signInProblems } from './sign-in-problems';
 import { useSignIn, useStartSandbox, useWorkspaceChoices } from './use-auth';
 import { WorkspacePicker } from './workspace-picker';
+
+/**
+ * A typed loopback address that main found is not (or no longer) the sandbox: the sandbox of an earlier run, which
+ * gets a new address each time it starts (main says so: loopback-failure.ts). The fix is to start or use it.
+ */
+function isStaleSandbox(failure: AppError, attempted: string | undefined): boolean {
+  if (failure.code !== 'UNAVAILABLE' || attempted === undefined) return false;
+  const address = parseWorkspaceUrl(attempted);
+  return address.ok && address.value.kind === 'sandbox';
+}
 
 /** Choosing a workspace and a method, then signing in; failures are explained in place, with the fix. */
 export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }) {
@@ -18,7 +30,13 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
   const [problems, setProblems] = useState<Readonly<Partial<Record<keyof SignInForm, string>>>>({});
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
   const [sandbox, setSandbox] = useState<SandboxSetup | undefined>(undefined);
-  const patch = (p: Partial<SignInForm>) => setForm((f) => ({ ...f, ...p }));
+  // The address of the last sign-in sent, to tell a stale sandbox address from an unreachable workspace.
+  const [attempted, setAttempted] = useState<string | undefined>(undefined);
+  const patch = (p: Partial<SignInForm>) => {
+    setForm((f) => ({ ...f, ...p }));
+    // A field changed since the refused submit is no longer listed as refused (checked again on the next submit).
+    setProblems((current) => (Object.keys(p).some((k) => k in current) ? Object.fromEntries(Object.entries(current).filter(([k]) => !(k in p))) : current));
+  };
   const setSource = (source: WorkspaceSource) => setForm((f) => switchSource(f, source));
 
   const startSandbox = useStartSandbox({
@@ -59,12 +77,13 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
     if (signIn.isPending) return;
     const check = checkForm(form, ctx);
     if (!check.ok) {
+      // Each problem shows under its field, and the list beside the Sign in button (FormProblems announces it).
       setProblems(check.problems);
-      announce('Some fields need attention.');
       return;
     }
     setProblems({});
     setFailure(undefined);
+    setAttempted(check.request.workspace.kind === 'url' ? check.request.workspace.url : undefined);
     signIn.mutate({ ...check.request, taskId: newTaskId() });
   };
 
@@ -77,8 +96,22 @@ export function SignInPanel({ onSignedIn }: { readonly onSignedIn?: () => void }
         <button type="submit" className="button button--primary" aria-busy={signIn.isPending} data-testid="sign-in">
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
+        <FormProblems problems={signInProblems(problems, form)} testId="sign-in-problems" />
       </div>
-      {failure ? <ErrorView action="Sign in" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
+      {failure ? (
+        <ErrorView
+          action="Sign in"
+          error={failure}
+          onDismiss={() => setFailure(undefined)}
+          fix={
+            isStaleSandbox(failure, attempted) && choices.data?.sandbox.available ? (
+              <button type="button" className="button button--primary" aria-busy={startSandbox.isPending} onClick={() => (startSandbox.isPending ? undefined : (setFailure(undefined), startSandbox.mutate({})))} data-testid="fix-start-sandbox">
+                {choices.data.sandbox.running ? 'Use the running sandbox' : 'Start the local sandbox'}
+              </button>
+            ) : null
+          }
+        />
+      ) : null}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { parseWorkspaceUrl } from '../../../../shared/domain/workspace-url';
 import { Field } from '../../ui/field';
 import type { SignInForm, WorkspaceSource } from './form-state';
 import { RecentList } from './recent-list';
+import { fieldId } from './sign-in-problems';
 import { SandboxPanel } from './sandbox-panel';
 
 export interface WorkspacePickerProps {
@@ -49,6 +50,7 @@ export function WorkspacePicker(p: WorkspacePickerProps) {
             type="url"
             testId="workspace-url"
             problem={typed && !typed.ok ? typed.problem : p.problems.url}
+            id={fieldId('url')}
             help={typed?.ok ? `${typed.value.kind === 'account' ? 'Account console' : 'Workspace'} on ${typed.value.cloud.toUpperCase()}: ${typed.value.url}` : undefined}
           />
           {typed && !typed.ok && typed.suggestion ? (
@@ -74,8 +76,8 @@ export function WorkspacePicker(p: WorkspacePickerProps) {
           </p>
         ) : (
           <div className="field">
-            <label htmlFor="auth-profile">Profile</label>
-            <select id="auth-profile" value={form.profile} onChange={(e) => {
+            <label htmlFor={fieldId('profile')}>Profile</label>
+            <select id={fieldId('profile')} value={form.profile} onChange={(e) => {
               const chosen = profiles.find((x) => x.name === e.currentTarget.value);
               patch({ profile: e.currentTarget.value, clientId: chosen?.clientId ?? '', accountId: chosen?.accountId ?? '', useProfileSecret: false });
             }} aria-invalid={p.problems.profile ? true : undefined}>
