@@ -43,6 +43,11 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     auth.onSignInPage(signInAs(auth, 'Allow'));
     await chooseSandbox(page);
     await inspect(page, host, 'sandbox-ready');
+    // The demo users say who is a workspace admin (step 2 needs one).
+    await page.getByTestId('demo-users').getByRole('button', { name: /Demo users/ }).click();
+    await expect(page.getByRole('row', { name: new RegExp(admin.userName) })).toContainText('workspace admin');
+    const user = auth.emulator.users.find((u) => !u.admin)!;
+    await expect(page.getByRole('row', { name: new RegExp(user.userName) })).not.toContainText('workspace admin');
     await page.getByTestId('sign-in').click();
     const card = page.getByTestId('identity-card');
     await expect(card).toBeVisible({ timeout: 20_000 });
@@ -131,6 +136,16 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
   test('the typed-address form explains a hostile or foreign address inline', async ({ page }) => {
     await wizard(page).ready();
     const url = page.getByTestId('workspace-url');
+    // A refused submit: the problem under the field, and beside the Sign in button which field it is (a link to it),
+    // not "Some fields need attention." in a corner.
+    await page.getByTestId('sign-in').click();
+    const problems = page.getByTestId('sign-in-problems');
+    await expect(problems).toHaveText('1 field needs attention: Workspace or account console address.');
+    await expect(page.getByTestId('status-line')).not.toContainText('Some fields need attention');
+    await problems.getByRole('link', { name: 'Workspace or account console address' }).click();
+    await expect(url).toBeFocused();
+    await url.fill('https://adb-1234567890123456.7.azuredatabricks.net');
+    await expect(problems).toHaveCount(0);
     await url.fill('https://myco.cloud.databricks.com.evil.example/?o=1');
     await expect(page.getByTestId('workspace-picker').getByRole('alert')).toContainText('is not a Databricks workspace');
     await url.fill('https://adb-1234567890123456.7.azuredatabricks.net/?o=1234567890123456');
@@ -139,5 +154,51 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     await page.getByRole('radio', { name: /Personal access token/ }).check();
     await expect(page.getByTestId('pat-fields')).toContainText('OAuth for production');
     await inspect(page, host, 'typed-address');
+  });
+  test('a typed address of an earlier sandbox says the sandbox moved (not a network or proxy problem) and offers it', async ({ page }) => {
+    await wizard(page).ready();
+    // Port 9 on loopback: nothing listens there, like the sandbox of an earlier run.
+    await page.getByTestId('workspace-url').fill('https://127.0.0.1:9');
+    await page.getByTestId('client-id').fill('abc');
+    await page.getByTestId('sign-in').click();
+    const error = wizard(page).errorView('Sign in');
+    await expect(error).toBeVisible({ timeout: 20_000 });
+    await expect(error).toContainText('The local sandbox no longer runs at 127.0.0.1:9');
+    await expect(error).not.toContainText(/VPN|proxy/);
+    await error.getByRole('button', { name: 'Use the running sandbox' }).click();
+    await expect(page.getByTestId('sandbox-ready')).toBeVisible();
+    await expect(page.getByTestId('workspace-picker').getByRole('radio', { name: 'Local sandbox' })).toBeChecked();
+    await expect(page.getByTestId('error-view')).toHaveCount(0);
+    // While it runs, the panel offers no "Start the local sandbox".
+    await expect(page.getByRole('button', { name: 'Start the local sandbox' })).toHaveCount(0);
+  });
+  test('re-authenticating from another step waits with the link to copy, and says so when no browser could be opened', async ({ page, auth }) => {
+    await auth.freshBrowserSession();
+    auth.onSignInPage(signInAs(auth, 'Allow'));
+    await chooseSandbox(page);
+    await page.getByTestId('sign-in').click();
+    await expect(page.getByTestId('identity-card')).toBeVisible({ timeout: 20_000 });
+    await auth.browserDone();
+    const w = wizard(page);
+    await w.stepButton('configure-integration').click();
+    auth.browserUnavailable(true);
+    try {
+      await w.header.getByRole('button', { name: 'Re-authenticate' }).click();
+      const waiting = page.getByTestId('waiting-for-browser');
+      await expect(waiting).toBeVisible({ timeout: 20_000 });
+      await expect(w.heading).toHaveText('Configure integration');
+      await expect(waiting).toHaveAttribute('data-browser-opened', 'false');
+      await expect(waiting).toContainText('ucbridge could not open a web browser on this computer');
+      await expect(waiting).not.toContainText('should now show');
+      await expect(waiting.getByRole('button', { name: 'Copy sign-in link' })).toBeVisible();
+      await inspect(page, host, 'reauthenticate-no-browser');
+      await waiting.getByRole('button', { name: 'Cancel sign-in' }).click();
+      await expect(waiting).toHaveCount(0);
+      // One sign-in, one card: cancelled, it leaves no "Cancelled" card and no failure behind.
+      await expect(page.getByTestId('progress-view')).toHaveCount(0);
+      await expect(page.getByTestId('error-view')).toHaveCount(0);
+    } finally {
+      auth.browserUnavailable(false);
+    }
   });
 });

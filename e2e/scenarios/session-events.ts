@@ -23,6 +23,16 @@ export const sessionEvents: Scenario = {
     await expect(page.getByTestId('sign-in-first')).toHaveCount(0);
     await inspect(page, host, 'signed-in');
 
+    // Something about this workspace is on screen (a failure notice that stays until dismissed); after signing in to
+    // another workspace, nothing about the previous one is shown.
+    await w.header.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+    await expect(w.errorView('Disconnect')).toBeVisible();
+    const other = { ...state, workspace: { url: 'https://other-workspace.cloud.databricks.com', label: 'other-workspace', kind: 'workspace' as const } };
+    await host.publish('session.changed', other);
+    await expect(w.fact('workspace')).toContainText('other-workspace');
+    await expect(page.getByTestId('error-view')).toHaveCount(0);
+
     await host.publish('session.changed', { ...state, token: { state: 'signin-required' } });
     await expect(w.fact('token')).toContainText('Sign-in required');
     await expect(w.stepButton('configure-integration')).toHaveAttribute('data-status', 'locked');

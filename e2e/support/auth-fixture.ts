@@ -26,6 +26,8 @@ export interface AuthWorld {
   onSignInPage(script: BrowserScript): void;
   /** Settles the last browser script (and rethrows its failure). */
   browserDone(): Promise<void>;
+  /** While true, opening the system browser fails (no browser on this computer): the link is the only way. */
+  browserUnavailable(unavailable: boolean): void;
   /** Forgets the system browser's cookies: the next sign-in meets the login page again. */
   freshBrowserSession(): Promise<void>;
   /** Values the sandbox issued during this run that no file may contain (codes, refresh tokens). */
@@ -52,6 +54,7 @@ export const test = base.extend<{ auth: AuthWorld }, { world: AuthWorld }>({
       const system = await systemBrowser(browser);
       let script: BrowserScript = async () => undefined;
       let flow: Promise<void> = Promise.resolve();
+      let noBrowser = false;
       const issued = new Set<string>();
       const cipher = node.createMemoryKeyCipher();
       const harness = await harnessModule.startHarness({
@@ -61,6 +64,7 @@ export const test = base.extend<{ auth: AuthWorld }, { world: AuthWorld }>({
         sandbox: runningSandbox(emulator),
         browser: {
           async open(url) {
+            if (noBrowser) throw new Error('no browser could be started');
             const page = await system.newPage();
             page.on('request', (r) => collectCode(r.url(), issued));
             flow = page.goto(url).then(() => script(page));
@@ -76,6 +80,7 @@ export const test = base.extend<{ auth: AuthWorld }, { world: AuthWorld }>({
         cipher,
         onSignInPage: (s) => void (script = s),
         browserDone: () => flow,
+        browserUnavailable: (unavailable) => void (noBrowser = unavailable),
         freshBrowserSession: () => system.clearCookies(),
         savedSession: () => savedSession(userDataDir, cipher, emulator.workspaceUrl),
       });
