@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prefetchFirstRender } from './api/prefetch-first-render';
 import { createQueryClient } from './api/query-client';
 import { resolveApi } from './api/resolve-api';
 import { App } from './app/app';
@@ -21,6 +22,7 @@ async function start(container: HTMLElement): Promise<void> {
     return;
   }
   const queryClient = createQueryClient();
+  prefetchFirstRender(queryClient, source.api);
   // Events sent while the harness link was down are lost: refetch everything once it is back.
   source.onReopen(() => void queryClient.invalidateQueries());
   root.render(
