@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * One spacing and type scale (tokens.css: --space-*, --text-*): the shell, the shared UI parts and step 1 take every
+ * One spacing and type scale (renderer/src/styles/tokens.css: --space-*, --text-*): the shell, the shared UI parts and step 1 take every
  * margin, padding, gap and font size from it. Allowed besides: 0, auto, hairlines of 1–2 px, and em or % (sizes
  * relative to the text they sit in). The other steps' folders join this list as they move onto the scale.
  */
 const ON_THE_SCALE = ['styles', 'shell', 'ui', 'errors', 'progress', 'session', 'notices', 'steps/authenticate'];
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer', 'src');
 
 const cssFiles = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
