@@ -167,9 +167,31 @@ describe('against the sandbox', () => {
     expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('The integration settings are for elsewhere.cloud.databricks.com') });
   });
 
-  it('a failing apply is exit 1 (the service principal does not exist: the grant fails)', async () => {
-    const run = await cli(['apply', '--yes', '--config', await configFile('f.json', config({ catalog: 'ucbridge_fail', servicePrincipal: { applicationId: '00000000-0000-4000-8000-000000000000' } }))], env);
+  it('apply refuses (exit 1, nothing run) while validation fails; the warehouse CAN_USE it grants itself is only a warning', async () => {
+    const sp = config().servicePrincipal.applicationId;
+    const warehouse = emulator.warehouseRegistry.get(emulator.warehouses[0]!.id)!;
+    emulator.warehouseRegistry.setAcl(warehouse.id, warehouse.acl.filter((e) => e.name !== sp));
+    const file = await configFile('refused.json', config({ catalog: 'ucbridge_refused', governedCatalogs: ['missing_one'] }));
+    const run = await cli(['apply', '--yes', '--config', file], env);
     expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('FAIL  Governed catalog missing_one');
+    expect(run.stderr).toContain('Refusing to apply: 1 validation test failed that the set-up cannot fix.');
+    expect(run.stderr).toContain('--force');
+    // The warehouse test is a warning the set-up resolves, not one of the failures.
+    const report = JSON.parse((await cli(['validate', '--json', '--config', file], env)).stdout) as { tests: { id: string; status: string; reason: string }[] };
+    expect(report.tests.find((t) => t.id === 'warehouse-access')).toMatchObject({ status: 'warning', reason: expect.stringMatching(/^Granted by the set-up: /) });
+    expect(run.stderr).not.toContain('Service principal can use the warehouse');
+    const plan = JSON.parse((await cli(['plan', '--json', '--config', file], env)).stdout) as { steps: { id: string; action: string }[] };
+    expect(plan.steps.find((s) => s.id === 'catalog')!.action).toBe('create');
+  }, SEVERAL_RUNS);
+
+  it('--force applies despite failed validation; a failing apply is exit 1 (the service principal does not exist: the grant fails)', async () => {
+    const file = await configFile('f.json', config({ catalog: 'ucbridge_fail', servicePrincipal: { applicationId: '00000000-0000-4000-8000-000000000000' } }));
+    expect((await cli(['apply', '--yes', '--config', file], env)).stderr).toContain('Refusing to apply');
+    const run = await cli(['apply', '--yes', '--force', '--config', file], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('applying although');
     expect(run.stdout).toMatch(/Set-up stopped: .*[1-9]\d* failed/);
     expect(run.stderr).toContain('Warning: ');
   });

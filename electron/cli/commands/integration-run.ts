@@ -78,8 +78,28 @@ export async function plan(ctx: WorkspaceContext): Promise<number> {
   return 0;
 }
 
+/**
+ * Before a set-up: validation, and a refusal (exit 1) while a test fails, unless --force. What the set-up fixes
+ * itself (CAN_USE on the warehouse, a system schema a metastore admin enables) is a warning there, not a failure.
+ */
+async function validateBeforeApply(ctx: WorkspaceContext): Promise<boolean> {
+  const { config, signal } = await workspaceConfig(ctx);
+  const report = await runValidation({ config, connection: ctx.connection.connection, signal, now: () => Date.now(), logger: ctx.logger });
+  const failed = report.tests.filter((t) => t.status === 'failed');
+  if (failed.length === 0) return true;
+  const tests = `${failed.length} validation test${failed.length === 1 ? '' : 's'}`;
+  ctx.io.stderr(validationText({ ...report, tests: failed }));
+  if (ctx.args.flags.force === true) {
+    ctx.io.stderr(`Warning: applying although ${tests} failed (--force).`);
+    return true;
+  }
+  ctx.io.stderr(`Refusing to apply: ${tests} failed that the set-up cannot fix. Fix ${failed.length === 1 ? 'it' : 'them'} as shown above and run again, or apply anyway with --force.`);
+  return false;
+}
+
 /** `apply` (set-up) and `uninstall`: the plan on stderr, the question, then the run. */
 export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<number> {
+  if (kind === 'setup' && !(await validateBeforeApply(ctx))) return 1;
   const { config, signal, plan: p, kv } = await planFor(ctx, kind);
   const { io, connection: c } = ctx;
   io.stderr(planText(p));

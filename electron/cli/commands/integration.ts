@@ -38,9 +38,9 @@ export const planCommand = defineCommand({
 export const applyCommand = defineCommand({
   name: 'apply',
   summary: 'Show the set-up plan, ask, then run it (--yes: do not ask).',
-  usage: `Shows the set-up plan, asks, then runs it, and gives the service principal CAN_USE on the warehouse.\n\n${CONFIG_HELP}`,
+  usage: `Validates first and refuses (exit 1) while a test fails that the set-up cannot fix (--force: apply anyway).\nThen shows the set-up plan, asks, runs it, and gives the service principal CAN_USE on the warehouse.\n\n${CONFIG_HELP}`,
   needs: { config: true, signIn: true, confirm: true },
-  flags: [JSON_FLAG],
+  flags: [JSON_FLAG, { name: 'force', kind: 'boolean', help: 'Apply even when validation fails.' }],
   run: async (ctx) => (await run()).apply(ctx, 'setup'),
 });
 

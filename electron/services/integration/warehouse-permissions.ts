@@ -57,6 +57,21 @@ export function useGrantOf(acl: Acl, applicationId: string, groups: readonly str
   return undefined;
 }
 
+/**
+ * Whether one of `names` (the installer and their groups) may change the warehouse's permissions: workspace admins
+ * (the `admins` group) and CAN_MANAGE holders may (SQL warehouse ACLs,
+ * https://docs.databricks.com/aws/en/security/auth/access-control/#sql-warehouse-acls).
+ */
+export function mayManageWarehouse(acl: Acl, names: readonly string[]): boolean {
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  if (lower.has('admins')) return true;
+  return acl.access_control_list.some(
+    (e) =>
+      [e.user_name, e.group_name, e.service_principal_name].some((n) => n !== undefined && lower.has(n.toLowerCase())) &&
+      e.all_permissions.some((p) => p.permission_level === 'CAN_MANAGE' || p.permission_level === 'IS_OWNER'),
+  );
+}
+
 /** What someone allowed to must do by hand, in the workspace UI. */
 export function canUseSteps(warehouseId: string, principal: string): string[] {
   return [

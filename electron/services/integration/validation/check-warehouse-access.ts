@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { warehouseIdOf } from '../../../../shared/integration/config';
 import type { ValidationTest } from '../../../../shared/integration/validation-types';
 import { findServicePrincipal } from '../service-principals';
-import { canUseSteps, readWarehouseAcl, useGrantOf } from '../warehouse-permissions';
+import { canUseSteps, mayManageWarehouse, readWarehouseAcl, useGrantOf } from '../warehouse-permissions';
 import { stepsFix, test, type ValidationContext } from './validation-context';
 
 const ID = 'warehouse-access';
@@ -28,6 +28,17 @@ export async function checkWarehouseAccess(ctx: ValidationContext): Promise<Vali
   const principal = `${sp.displayName} (${applicationId})`;
   const grant = useGrantOf(acl, applicationId, scim.groups.flatMap((g) => (g.display ? [g.display] : [])));
   if (grant) return test(ID, NAME, 'passed', `${principal} has ${grant.level} on SQL warehouse ${warehouseId}, ${grant.via}.`);
+  // Something the set-up itself fixes is no reason to stop it: a warning, saying who grants it and when.
+  const identity = ctx.connection.identity;
+  if (mayManageWarehouse(acl, [identity.userName, ...identity.groups])) {
+    return test(
+      ID,
+      NAME,
+      'warning',
+      `Granted by the set-up: ${principal} has no permission on SQL warehouse ${warehouseId} yet; ucbridge gives it CAN_USE when the settings are saved with this warehouse chosen (the CLI: at apply), which you may do as a workspace admin or CAN MANAGE holder.`,
+      stepsFix(...canUseSteps(warehouseId, principal)),
+    );
+  }
   return test(
     ID,
     NAME,
