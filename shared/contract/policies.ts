@@ -41,6 +41,8 @@ export const PolicyPreviewSchema = z.object({
   hiddenRows: z.number().int(),
   totalRows: z.number().int(),
   policies: z.array(z.string()),
+  /** What the preview could not show, because the applied policies hide it from the installer too. */
+  notes: z.array(z.string()),
   /** `deployed`: through the functions in the workspace; `plan`: through the plan's expressions, before apply. */
   source: z.enum(['deployed', 'plan']),
 });

@@ -2,7 +2,7 @@ import { quoteIdent, quoteLiteral, quoteName } from '../sql/quote';
 import { TABLES } from '../integration/integration-objects';
 import { joinDottedName } from './dotted-name';
 import {
-  callSql, columnParam, createFunctionSql, currentGroupsExpression, dropFunctionSql, functionDefinition, inAnyGroup, maskBody, PARAM,
+  callSql, columnParam, createFunctionSql, currentGroupsExpression, dropFunctionSql, functionDefinition, inAnyGroup, maskBody, PARAM, uniqueGroups,
   type FunctionName, type FunctionParts,
 } from './function-sql';
 import { coreName, functionName, ownedComment, stepIds } from './names';
@@ -38,12 +38,6 @@ export interface CompiledPair {
   readonly core: FunctionName;
   readonly attached: FunctionName;
 }
-
-const uniqueGroups = (lists: readonly (readonly string[])[]): string[] => {
-  const out = new Map<string, string>();
-  for (const g of lists.flat()) if (!out.has(g.toLowerCase())) out.set(g.toLowerCase(), g);
-  return [...out.values()];
-};
 
 function functionDraft(f: FunctionParts, policies: readonly string[], purpose: string, dependsOn: readonly string[], undoAfter: readonly string[]): PolicyDraft {
   const comment = ownedComment(policies, functionDefinition(f));

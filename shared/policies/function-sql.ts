@@ -47,8 +47,24 @@ export function maskedExpression(method: MaskMethod, type: string, v: string = P
  */
 export function maskBody(method: MaskMethod, type: string, exempt: readonly (readonly string[])[], value: string = PARAM.value, groups: string = PARAM.groups): string {
   const masked = maskedExpression(method, type, value)!;
-  const clear = exempt.length > 0 && exempt.every((e) => e.length > 0) ? exempt.map((e) => `(${inAnyGroup(e, groups)})`).join(' AND ') : null;
+  const clear = exemptCondition(exempt, groups);
   return clear === null ? masked : `CASE WHEN ${clear} THEN ${value} ELSE ${masked} END`;
+}
+
+/** Exempt from every policy (one exempt list each) that masks a column; null when some policy exempts nobody. */
+export function exemptCondition(exempt: readonly (readonly string[])[], groups: string): string | null {
+  return exempt.length > 0 && exempt.every((e) => e.length > 0) ? exempt.map((e) => `(${inAnyGroup(e, groups)})`).join(' AND ') : null;
+}
+
+/** The same test in TypeScript, for a principal whose groups are known (array_contains compares exactly). */
+export const isExempt = (exempt: readonly (readonly string[])[], groups: readonly string[]): boolean =>
+  exempt.length > 0 && exempt.every((e) => e.some((g) => groups.includes(g)));
+
+/** Each group once (letter case ignored), in first-seen order. */
+export function uniqueGroups(lists: readonly (readonly string[])[]): string[] {
+  const out = new Map<string, string>();
+  for (const g of lists.flat()) if (!out.has(g.toLowerCase())) out.set(g.toLowerCase(), g);
+  return [...out.values()];
 }
 
 /** `array('g1', 'g2')`: a principal's groups as a literal, for preview. */

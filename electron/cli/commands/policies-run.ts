@@ -112,11 +112,12 @@ export async function preview(ctx: WorkspaceContext): Promise<number> {
   const n = limit === undefined ? 20 : Number(limit);
   if (!Number.isInteger(n) || n < 1 || n > 100) throw bad('--limit must be a whole number from 1 to 100.');
   const p = await previewAs(policyRun(ctx), await policyFile(ctx), as.trim(), tableFrom(table), n);
-  if (ctx.args.flags.json === true) ctx.io.stdout(JSON.stringify({ columns: p.columns, rows: p.rows, hiddenRows: p.hiddenRows, maskedColumns: p.maskedColumns, totalRows: p.totalRows }));
+  if (ctx.args.flags.json === true) ctx.io.stdout(JSON.stringify({ columns: p.columns, rows: p.rows, hiddenRows: p.hiddenRows, maskedColumns: p.maskedColumns, totalRows: p.totalRows, notes: p.notes }));
   else {
     const cell = (v: unknown) => escapeControl(v === null ? 'NULL' : String(v));
     ctx.io.stdout(p.columns.map((c) => (p.maskedColumns.includes(c) ? `${escapeControl(c)}*` : escapeControl(c))).join(' | '));
     for (const r of p.rows) ctx.io.stdout(r.map(cell).join(' | '));
+    for (const n of p.notes) ctx.io.stdout(`Note: ${escapeControl(n)}`);
     ctx.io.stdout(`${p.rows.length} row${p.rows.length === 1 ? '' : 's'} shown as ${escapeControl(p.principal)}; ${p.hiddenRows} of ${p.totalRows} hidden by the row filter; * masked column (${p.source === 'deployed' ? 'as applied' : 'as planned, not yet applied'}).`);
   }
   return 0;

@@ -60,6 +60,13 @@ export function PreviewPanel() {
             <strong>{result.hiddenRows}</strong> of {result.totalRows} rows hidden by the row filter; {result.maskedColumns.length === 0 ? 'no column masked' : `masked: ${result.maskedColumns.join(', ')}`}.{' '}
             {result.source === 'deployed' ? 'Computed through the applied policy functions.' : 'Computed from the plan: not applied yet.'}
           </p>
+          {result.notes.length > 0 ? (
+            <ul className="mp-preview__notes" data-testid="mp-preview-notes">
+              {result.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="mp-preview__pair">
             <PreviewTable caption={`What ${result.principal} sees (first ${result.rows.length})`} columns={result.columns} rows={result.rows} masked={result.maskedColumns} testId="mp-preview-principal-rows" />
             <PreviewTable caption={`What you see (first ${result.installerRows.length})`} columns={result.columns} rows={result.installerRows} testId="mp-preview-installer-rows" />
