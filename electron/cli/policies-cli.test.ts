@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,11 +114,18 @@ describe('ucbridge policies', () => {
     expect(await adminSql("SELECT * FROM system.information_schema.row_filters WHERE catalog_name = 'main'")).toEqual([]);
   }, SEVERAL_RUNS);
 
-  it('export-script writes both scripts offline; without --out it is exit 2', async () => {
+  it('export-script writes both scripts offline (no token, a workspace that does not answer), the statements plan runs; without --out it is exit 2', async () => {
     const out = join(home, 'scripts');
-    const r = await cli(['policies', 'export-script', '--config', config, '--policies', policies, '--out', out]);
+    const nowhere = await file('offline.json', { ...JSON.parse(await readFile(config, 'utf8')), workspaceUrl: 'https://dbc-00000000-0000.cloud.databricks.com' });
+    const offline = { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'none') };
+    const r = await runCliProcess(['policies', 'export-script', '--config', nowhere, '--policies', policies, '--out', out], offline);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['policies_setup.sql', 'policies_uninstall.sql']);
-    expect((await cli(['policies', 'export-script', '--config', config, '--policies', policies])).code).toBe(2);
+    const statements = (await readFile(join(out, 'policies_setup.sql'), 'utf8')).split('\n').filter((l) => l.length > 0 && !l.startsWith('--')).map((l) => l.replace(/;$/, ''));
+    // Nothing applied now (the test above uninstalled): plan --json lists every statement, the same as the script's.
+    const planned = JSON.parse((await cli(['policies', 'plan', '--json', '--config', config, '--policies', policies])).stdout).steps as { sql: string }[];
+    expect(statements).toEqual(planned.map((s) => s.sql));
+    expect((await runCliProcess(['policies', 'export-script', '--config', nowhere, '--policies', policies], offline)).code).toBe(2);
   }, SEVERAL_RUNS);
 });
