@@ -70,7 +70,7 @@ async function openStepThree(page: Page): Promise<void> {
 }
 
 test.describe('Map users & policies (step 3): policies and preview as a user, in Debian chromium', () => {
-  test('write a mask and a filter, check, plan, apply, preview as a user, uninstall; axe on each part', async ({ page, auth }) => {
+  test('write a mask and a filter, check, preview the plan as a user, plan, apply, preview what is applied, uninstall; axe and a screenshot of each view', async ({ page, auth }) => {
     test.setTimeout(180_000);
     const host = harnessHost(auth.harness, page);
     await signInToSandbox(page, auth);
@@ -84,6 +84,18 @@ test.describe('Map users & policies (step 3): policies and preview as a user, in
     await expect(page.getByTestId('mp-validation')).toContainText('2 policies are valid.', { timeout: 30_000 });
     await inspect(page, host, 'mp-policies');
 
+    // Before apply, the preview computes the plan for the analyst.
+    await page.locator('button.ui-substeps__button[data-substep="preview"]').click();
+    await page.getByTestId('mp-preview-principal').fill(ANALYST);
+    await page.getByTestId('mp-preview-table').fill('main.sales.orders');
+    await page.getByTestId('mp-preview-run').click();
+    const planned = page.getByTestId('mp-preview-summary');
+    await expect(planned).toContainText('Computed from the plan: not applied yet.', { timeout: 30_000 });
+    expect(Number(await planned.locator('strong').nth(1).textContent())).toBeGreaterThan(0);
+    await expect(page.getByTestId('mp-preview-principal-rows').locator('tbody tr').first()).toContainText('EMEA');
+    await inspect(page, host, 'mp-preview-plan');
+    await page.locator('button.ui-substeps__button[data-substep="policies"]').click();
+
     await page.getByTestId('mp-plan').click();
     const steps = page.getByTestId('ci-plan-setup').getByTestId('plan-step');
     await expect(steps).toHaveCount(6, { timeout: 30_000 });
@@ -91,6 +103,7 @@ test.describe('Map users & policies (step 3): policies and preview as a user, in
     await inspect(page, host, 'mp-plan');
     await page.getByTestId('mp-apply').click();
     await expect(page.getByTestId('ci-apply-summary')).toContainText('0 failed', { timeout: 60_000 });
+    await inspect(page, host, 'mp-applied');
 
     await page.locator('button.ui-substeps__button[data-substep="preview"]').click();
     await page.getByTestId('mp-preview-principal').fill(ANALYST);
