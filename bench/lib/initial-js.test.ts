@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { measureInitialJs } from './initial-js';
+import { heavyLibrariesIn, measureInitialJs } from './initial-js';
 
 describe('measureInitialJs', () => {
   it('counts module scripts and modulepreloads of index.html, never lazy chunks or CSS', () => {
@@ -27,5 +27,13 @@ describe('measureInitialJs', () => {
     expect(result.gzipBytes).toBe(
       gzipSync(Buffer.from(entry), { level: 9 }).length + gzipSync(Buffer.from(vendor), { level: 9 }).length,
     );
+  });
+
+  it('names the heavy libraries initial JavaScript carries by strings only their code has', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'initial-js-'));
+    writeFileSync(join(dir, 'entry.js'), 'const c="react-flow__node";');
+    writeFileSync(join(dir, 'step.js'), 'ranker:"network-simplex";const w="recharts-wrapper";');
+    expect(heavyLibrariesIn(dir, ['./entry.js'])).toEqual(['React Flow']);
+    expect(heavyLibrariesIn(dir, ['./entry.js', './step.js'])).toEqual(['React Flow', 'Recharts', 'dagre']);
   });
 });

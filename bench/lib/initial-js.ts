@@ -34,3 +34,18 @@ export function measureInitialJs(outDir: string): InitialJs {
   }
   return { files: [...files], rawBytes, gzipBytes };
 }
+
+/** Strings only each heavy library's code carries (class names, an option value), as they survive minification. */
+const HEAVY_LIBRARIES: Readonly<Record<string, string>> = {
+  'React Flow': 'react-flow__',
+  Recharts: 'recharts-wrapper',
+  dagre: 'network-simplex',
+};
+
+/** Which heavy libraries (step 4's pictures) the initial JavaScript carries: none, they belong to step 4's chunk. */
+export function heavyLibrariesIn(outDir: string, files: readonly string[]): string[] {
+  const text = files.map((file) => readFileSync(join(outDir, file.replace(/^\.?\//, '')), 'utf8')).join('\n');
+  return Object.entries(HEAVY_LIBRARIES)
+    .filter(([, marker]) => text.includes(marker))
+    .map(([name]) => name);
+}
