@@ -29,7 +29,13 @@ export const MUTATION_SCOPE = [
  * of an expression or statement in `file`, and ignores every mutant inside it).
  * @type {readonly { readonly file: string; readonly code: string; readonly reason: string }[]}
  */
-export const IGNORED_MUTANTS = [];
+export const IGNORED_MUTANTS = [
+  {
+    file: 'electron/services/vault/token-source.ts',
+    code: 't.expiresAt !== undefined',
+    reason: 'equivalent: windowOf is only reached through fresh(), which returns before it when expiresAt is undefined',
+  },
+];
 
 /** Files in the scope that are not product code. */
 const NOT_PRODUCT = ['**/*.test.ts', '**/*.test-support.ts', '**/index.ts'];

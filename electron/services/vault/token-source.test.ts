@@ -159,4 +159,106 @@ describe('token source', () => {
     source.dispose();
     expect((await failure(source.accessToken())).code).toBe('NOT_CONNECTED');
   });
+
+  it('reports its state: valid with a token, expired without, signin-required when restored signed out; refreshing then valid with the new expiry', async () => {
+    const { source, clock } = setup();
+    expect(source.state()).toEqual({ state: 'valid', expiresAt: clock.now() + HOUR });
+    expect(setup({ initial: undefined }).source.state()).toEqual({ state: 'expired', expiresAt: undefined });
+    expect(setup({ signedOut: true }).source.state().state).toBe('signin-required');
+    const changes: unknown[] = [];
+    const renewing = setup({ onChange: (s, at) => changes.push([s, at]) });
+    renewing.clock.advance(2 * HOUR);
+    await renewing.source.accessToken();
+    expect(changes).toEqual([['refreshing', renewing.clock.now() - 2 * HOUR + HOUR], ['valid', renewing.clock.now() + HOUR]]);
+    renewing.source.dispose();
+    expect(renewing.source.state()).toEqual({ state: 'valid', expiresAt: undefined });
+  });
+
+  it('a signal already aborted is refused at once; one never aborted gets the token', async () => {
+    const { source, clock } = setup();
+    clock.advance(2 * HOUR);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await failure(source.accessToken(aborted.signal))).toEqual({ code: 'CANCELLED', message: 'Cancelled.' });
+    expect(await source.accessToken(new AbortController().signal)).toBe('at-1');
+  });
+
+  it('a waiter’s abort ends its wait with CANCELLED, and its listener is removed once the token is there', async () => {
+    const { source, clock } = setup();
+    clock.advance(2 * HOUR);
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const signal = {
+      aborted: false,
+      addEventListener: (type: string, fn: unknown, options: unknown) => added.push([type, fn, options]),
+      removeEventListener: (type: string, fn: unknown) => removed.push([type, fn]),
+    } as unknown as AbortSignal;
+    expect(await source.accessToken(signal)).toBe('at-1');
+    expect(added).toEqual([['abort', expect.any(Function), { once: true }]]);
+    expect(removed).toEqual([['abort', (added[0] as unknown[])[1]]]);
+    const controller = new AbortController();
+    clock.advance(2 * HOUR);
+    const waiting = source.accessToken(controller.signal);
+    controller.abort();
+    expect(await failure(waiting)).toEqual({ code: 'CANCELLED', message: 'Cancelled.' });
+  });
+
+  it('a renewal that ends after dispose hands out nothing, saves nothing and reports no state', async () => {
+    let finish: () => void = () => undefined;
+    const changes: string[] = [];
+    const saved: string[] = [];
+    const { source, clock } = setup({
+      renew: () => new Promise((resolve) => (finish = () => resolve({ accessToken: 'late', refreshToken: 'rt-late', expiresAt: clock.now() + HOUR }))),
+      persist: async (next) => void saved.push(next.accessToken),
+      onChange: (s) => changes.push(s),
+    });
+    clock.advance(2 * HOUR);
+    const pending = failure(source.accessToken());
+    await tick();
+    source.dispose();
+    finish();
+    expect(await pending).toEqual({ code: 'NOT_CONNECTED', message: 'This session has ended.' });
+    expect(saved).toEqual([]);
+    expect(changes).toEqual(['refreshing']);
+    expect(await failure(source.afterUnauthorized('late'))).toEqual({ code: 'NOT_CONNECTED', message: 'This session has ended.' });
+  });
+
+  it('a failed renewal leaves a token without expiry valid, and one at its expiry instant expired (not handed out)', async () => {
+    const transient = async () => {
+      throw new AppFailure({ code: 'NETWORK', message: 'unreachable' });
+    };
+    const lasting = setup({ renew: transient, initial: { accessToken: 'x', refreshToken: 'r', expiresAt: undefined } });
+    expect((await failure(lasting.source.afterUnauthorized('x'))).code).toBe('NETWORK');
+    expect(lasting.source.state().state).toBe('valid');
+    const { source, clock } = setup({ renew: transient });
+    clock.advance(HOUR);
+    expect((await failure(source.accessToken())).code).toBe('NETWORK');
+    expect(source.state().state).toBe('expired');
+  });
+
+  it('a PAT asked to renew reports signin-required', async () => {
+    const changes: string[] = [];
+    const { source } = setup({ renew: undefined, initial: { accessToken: 'dapi123', expiresAt: undefined }, onChange: (s) => changes.push(s) });
+    await failure(source.afterUnauthorized('dapi123'));
+    expect(changes).toEqual(['signin-required']);
+    expect((await failure(source.accessToken())).code).toBe('AUTH_REQUIRED');
+  });
+
+  it('logs a renewal and a rotated refresh token it could not save', async () => {
+    const records: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+    const { source, clock } = setup({
+      logger: createLogger({ sinks: [(r) => records.push(r)] }),
+      persist: async () => {
+        throw new AppFailure({ code: 'STORAGE', message: 'disk full' });
+      },
+    });
+    clock.advance(2 * HOUR);
+    await source.accessToken();
+    expect(records.map((r) => [r.level, r.message])).toEqual([
+      ['error', 'could not save the rotated refresh token; the session continues in memory only'],
+      ['info', 'token renewed'],
+    ]);
+    expect(records[0]?.fields?.error).toBeDefined();
+    expect(records[1]?.fields).toEqual({ expiresAt: clock.now() + HOUR });
+  });
 });
