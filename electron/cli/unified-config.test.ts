@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalOf as refusal } from '../../test/failure-of';
 import { parseDatabricksCfg } from '../services/session/databrickscfg';
 import { parseArgs } from './args';
+import { resolveTarget } from '../services/session/resolve-target';
 import { resolveCliConfig } from './unified-config';
 
 const profiles = parseDatabricksCfg(`[DEFAULT]
@@ -48,5 +49,18 @@ describe('unified auth resolution for the CLI', () => {
     expect(refusal(() => resolve(['whoami', '--auth-type', 'kerberos']))).toMatchObject({ message: 'Unknown auth type "kerberos".' });
     expect(() => parseArgs(['whoami', '--bogus'])).toThrow('Unknown flag --bogus.');
     expect(() => parseArgs(['whoami', '--host'])).toThrow('--host needs a value.');
+  });
+
+  it('signs in at account level with --account-id on an account console host, and ignores an account id for a workspace', () => {
+    const id = '0d26daa6-5e44-4c97-a497-ef015f91254a';
+    const env = { DATABRICKS_CLIENT_ID: 'sp', DATABRICKS_CLIENT_SECRET: 'dose-env-0000', DATABRICKS_ACCOUNT_ID: id };
+    const account = resolveCliConfig(parseArgs(['whoami', '--host', 'https://accounts.cloud.databricks.com']), env, []);
+    expect(account.auth).toEqual({ method: 'oauth-m2m', clientId: 'sp', clientSecret: 'dose-env-0000', accountId: id });
+    const target = resolveTarget({ workspace: { kind: 'url', url: account.host }, auth: account.auth, useProfileSecret: false, profiles: [], recent: () => undefined });
+    expect(target).toMatchObject({ accountId: id, address: { kind: 'account' } });
+    // A workspace host: the id is not part of the sign-in (resolveTarget refuses an account id for a workspace).
+    const workspace = resolveCliConfig(parseArgs(['whoami', '--host', 'https://adb-1.2.azuredatabricks.net']), env, []);
+    expect(workspace.auth).not.toHaveProperty('accountId');
+    expect(resolveTarget({ workspace: { kind: 'url', url: workspace.host }, auth: workspace.auth, useProfileSecret: false, profiles: [], recent: () => undefined })).not.toHaveProperty('accountId');
   });
 });

@@ -1,5 +1,6 @@
 import type { FederationTokenSource, SignInMethod } from '../../shared/contract/auth';
 import { DEFAULT_REDIRECT_URIS } from '../../shared/domain/oauth-client';
+import { parseWorkspaceUrl } from '../../shared/domain/workspace-url';
 import { AppFailure } from '../../shared/result';
 import type { ConfigProfile } from '../services/session/databrickscfg';
 import type { CliArgs } from './args';
@@ -60,19 +61,23 @@ export function resolveCliConfig(args: CliArgs, env: NodeJS.ProcessEnv, profiles
     throw usage('No credentials found.', 'Use --auth-type u2m to sign in in your browser, or set DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (or DATABRICKS_TOKEN).');
   }
   const secrets = [token, clientSecret].filter((s): s is string => !!s);
+  // The account id belongs to an account console sign-in; for a workspace host the SDKs ignore it (so may we: many
+  // shells export DATABRICKS_ACCOUNT_ID for other tools).
+  const address = parseWorkspaceUrl(host);
+  const account = accountId && address.ok && address.value.kind === 'account' ? { accountId } : {};
   const base = { host, ...(accountId ? { accountId } : {}), ...(profile ? { profile: profile.name } : {}), secrets };
-  const federation = (source: FederationTokenSource): CliConfig => ({ ...base, auth: { method: 'token-federation', source, ...(clientId ? { clientId } : {}) } });
+  const federation = (source: FederationTokenSource): CliConfig => ({ ...base, auth: { method: 'token-federation', source, ...(clientId ? { clientId } : {}), ...account } });
   switch (type) {
     case 'pat':
       if (!token) throw usage('The pat auth type needs a token.', 'Set DATABRICKS_TOKEN (or pass --token).');
       return { ...base, auth: { method: 'pat', token } };
     case 'oauth-m2m':
       if (!clientId || !clientSecret) throw usage('OAuth M2M needs a client id and a client secret.', 'Set DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET.');
-      return { ...base, auth: { method: 'oauth-m2m', clientId, clientSecret } };
+      return { ...base, auth: { method: 'oauth-m2m', clientId, clientSecret, ...account } };
     case 'oauth-u2m': {
       if (!clientId) throw usage('U2M sign-in needs the client id of your OAuth app connection.', 'Pass --client-id or set DATABRICKS_CLIENT_ID.');
       const redirectUris = args.lists['redirect-uri'] ?? DEFAULT_REDIRECT_URIS;
-      return { ...base, auth: { method: 'oauth-u2m', clientId, redirectUris: [...redirectUris], ...(clientSecret ? { clientSecret } : {}) } };
+      return { ...base, auth: { method: 'oauth-u2m', clientId, redirectUris: [...redirectUris], ...(clientSecret ? { clientSecret } : {}), ...account } };
     }
     case 'env-oidc': {
       const f = args.flags['oidc-token-env'];
