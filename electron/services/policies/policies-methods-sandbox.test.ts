@@ -31,7 +31,7 @@ const MARCUS = 'marcus.dangelo@lakeside.example'; // data-engineers, region NA; 
 const T = 'main.sales.kinds';
 
 const exemptGov = ['data-governance'];
-const POLICIES = {
+const policiesFor = (sp: string) => ({
   policies: [
     { name: 'redact-all-types', type: 'columnMask', method: 'redact', columns: [`${T}.s_redact`, `${T}.i_redact`, `${T}.d_redact`, `${T}.b_redact`], exempt: exemptGov },
     // Merged on one column: clear only for who is exempt from both (finance analysts); governance and engineers get the hash.
@@ -45,9 +45,12 @@ const POLICIES = {
     // data-analysts already read the table through the schema (inherited): the direct grant is still to be made.
     { name: 'kinds-readers', type: 'grant', privileges: ['SELECT'], securable: T, principals: ['data-analysts', MARCUS] },
     { name: 'exports-readers', type: 'grant', privileges: ['READ VOLUME'], securable: 'main.sales.exports', principals: ['data-analysts'] },
+    // A service principal is named by its application id.
+    { name: 'dashboards-read-kinds', type: 'grant', privileges: ['SELECT'], securable: T, principals: [sp] },
   ],
-};
-const text = JSON.stringify(POLICIES);
+});
+let text = '';
+let SP = '';
 
 async function as(user: string, sql: string): Promise<readonly Record<string, unknown>[]> {
   const s = sandboxSql(emulator, user, logDir);
@@ -74,6 +77,8 @@ beforeAll(async () => {
   logDir = await mkdtemp(join(tmpdir(), 'ucb-policies-methods-'));
   emulator = await startEmulator({ log: () => undefined });
   main = await appWithIntegration(emulator);
+  SP = emulator.servicePrincipals.find((p) => p.displayName === 'bi-dashboards')!.applicationId;
+  text = JSON.stringify(policiesFor(SP));
   const admin = (sql: string) => adminSql(main, emulator, sql);
   await admin(`CREATE TABLE ${T} (id INT, s_redact STRING, i_redact INT, d_redact DATE, b_redact BOOLEAN, s_hash STRING, s_last STRING, s_null STRING, n_null DECIMAL(10,2), ts_null TIMESTAMP, region STRING, team STRING)`);
   await admin(
@@ -111,9 +116,11 @@ describe('every method per column type, merged rules and grants, on the sandbox'
       ['grant:table:main.sales.kinds:data-analysts', 'create'],
       [`grant:table:main.sales.kinds:${MARCUS}`, 'create'],
       ['grant:volume:main.sales.exports:data-analysts', 'create'],
+      [`grant:table:main.sales.kinds:${SP}`, 'create'],
     ]);
     expect(await apply()).toMatchObject({ failed: 0 });
     expect(await adminSql(main, emulator, 'SHOW GRANTS `data-analysts` ON VOLUME main.sales.exports')).toContainEqual(expect.objectContaining({ actionType: 'READ VOLUME', objectType: 'VOLUME' }));
+    expect(await adminSql(main, emulator, `SHOW GRANTS ON TABLE ${T}`)).toContainEqual({ principal: SP, actionType: 'SELECT', objectType: 'TABLE', objectKey: T });
   });
 
   it('masks each type as its method says for who is not exempt', async () => {
