@@ -43,13 +43,13 @@ export function packedTagsSql(c: string): string {
     GROUP BY schema_name, table_name)`;
 }
 
-/** DuckDB: the packed rows of `<p>packed` into the index's columns and tags tables (the inverse of the above). */
+/** DuckDB: the packed rows of `<p>packed` (columns) and `<p>packed_tags` into the index's columns and tags tables (the inverse of the above). */
 export function unpackSql(p: string): string[] {
-  const elements = (kind: string) => `(SELECT catalog, s, t, string_split(e, chr(31)) AS f FROM (SELECT catalog, s, t, unnest(string_split(payload, chr(30))) AS e FROM ${p}packed WHERE kind = '${kind}'))`;
+  const elements = (table: string, kind: string) => `(SELECT catalog, s, t, string_split(e, chr(31)) AS f FROM (SELECT catalog, s, t, unnest(string_split(payload, chr(30))) AS e FROM ${p}${table} WHERE kind = '${kind}'))`;
   const value = (f: string) => `CASE WHEN ${f}[1] = 'V' THEN ${f}[2:] END`;
   return [
-    `INSERT INTO ${p}columns SELECT catalog, s, t, f[2], CAST(f[1] AS INTEGER), f[3], ${value('f[5]')}, CASE WHEN f[4] = '' THEN NULL ELSE f[4] = 'YES' END FROM ${elements('columns')}`,
-    `INSERT INTO ${p}tags SELECT CASE WHEN f[1] = 'N' THEN 'TABLE' ELSE 'COLUMN' END, catalog, s, t, ${value('f[1]')}, f[2], ${value('f[3]')} FROM ${elements('tags')}`,
-    `UPDATE ${p}tables x SET tag_fp = k.payload FROM ${p}packed k WHERE k.kind = 'tagfp' AND k.catalog = x.catalog AND k.s = x.schema AND k.t = x.name`,
+    `INSERT INTO ${p}tags SELECT CASE WHEN f[1] = 'N' THEN 'TABLE' ELSE 'COLUMN' END, catalog, s, t, ${value('f[1]')}, f[2], ${value('f[3]')} FROM ${elements('packed_tags', 'tags')}`,
+    `UPDATE ${p}tables x SET tag_fp = k.payload FROM ${p}packed_tags k WHERE k.kind = 'tagfp' AND k.catalog = x.catalog AND k.s = x.schema AND k.t = x.name`,
+    `INSERT INTO ${p}columns SELECT catalog, s, t, f[2], CAST(f[1] AS INTEGER), f[3], ${value('f[5]')}, CASE WHEN f[4] = '' THEN NULL ELSE f[4] = 'YES' END FROM ${elements('packed', 'columns')}`,
   ];
 }

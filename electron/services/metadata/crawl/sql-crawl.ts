@@ -127,6 +127,6 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
  * the packed columns and tags waiting to be unpacked included: left behind, a retried catalog's columns came twice.
  */
 async function dropCatalogRows(writer: SnapshotWriter, catalog: string): Promise<void> {
-  for (const t of ['schemas', 'tables', 'columns', 'grants', 'row_filters', 'column_masks', 'packed', 'dirty']) await writer.run(`DELETE FROM stage_${t} WHERE catalog = $1`, [catalog]);
+  for (const t of ['schemas', 'tables', 'columns', 'grants', 'row_filters', 'column_masks', 'packed', 'packed_tags', 'dirty']) await writer.run(`DELETE FROM stage_${t} WHERE catalog = $1`, [catalog]);
   await writer.run("DELETE FROM stage_tags WHERE catalog = $1 AND kind <> 'CATALOG'", [catalog]);
 }

@@ -47,8 +47,13 @@ export interface SnapshotWriter {
  * `connect` gives two connections: appenders live on one, statements run on the other, so a statement (a catalog's
  * retry deleting its partial rows) never shares a connection with appends still arriving from other catalogs.
  */
-/** Packed columns and tags as fetched (crawl-packing.ts), and tables that must be fetched unpacked. */
-const PACKED_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}packed (catalog VARCHAR, kind VARCHAR, s VARCHAR, t VARCHAR, payload VARCHAR)`;
+/**
+ * Packed columns and tags as fetched (crawl-packing.ts), and tables that must be fetched unpacked. Tags (and their
+ * fingerprints) sit apart from the columns, so unpacking them reads a few MB instead of scanning the column packs
+ * (hundreds of MB at 100,000 tables) through the index's small memory.
+ */
+const PACKED_DDL = ['packed', 'packed_tags'].map((t) => `CREATE OR REPLACE TABLE ${STAGE_PREFIX}${t} (catalog VARCHAR, kind VARCHAR, s VARCHAR, t VARCHAR, payload VARCHAR)`).join('; ');
+const DROP_PACKED = ['packed', 'packed_tags', 'dirty'].map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}`).join('; ');
 const DIRTY_DDL = `CREATE OR REPLACE TABLE ${STAGE_PREFIX}dirty (catalog VARCHAR, schema VARCHAR, name VARCHAR)`;
 
 /**
@@ -81,6 +86,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   const appenders = new Map<IndexTable, DuckDBAppender>();
   for (const t of INDEX_TABLE_NAMES) appenders.set(t, await appendConnection.createAppender(STAGE_PREFIX + t));
   const packedAppender = await appendConnection.createAppender(`${STAGE_PREFIX}packed`);
+  const packedTagsAppender = await appendConnection.createAppender(`${STAGE_PREFIX}packed_tags`);
   const dirtyAppender = await appendConnection.createAppender(`${STAGE_PREFIX}dirty`);
   const types = new Map(INDEX_TABLE_NAMES.map((t) => [t, INDEX_TABLES[t].map(([, k]) => k as string)]));
   const counts = new Map<IndexTable, number>(INDEX_TABLE_NAMES.map((t) => [t, 0]));
@@ -104,7 +110,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     packed(catalog, kind, schema, table, payload) {
       if (!open) throw new Error('The snapshot writer was sealed.');
       if (payload === null) return;
-      appendCells(packedAppender, ['v', 'v', 'v', 'v', 'v'], [catalog, kind, schema, table, payload]);
+      appendCells(kind === 'columns' ? packedAppender : packedTagsAppender, ['v', 'v', 'v', 'v', 'v'], [catalog, kind, schema, table, payload]);
       grew(ROW_BYTES + payload.length);
     },
     dirty(catalog, schema, table) {
@@ -112,7 +118,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
       appendCells(dirtyAppender, ['v', 'v', 'v'], [catalog, schema, table]);
     },
   };
-  const all = () => [...appenders.values(), packedAppender, dirtyAppender];
+  const all = () => [...appenders.values(), packedAppender, packedTagsAppender, dirtyAppender];
   const flush = () => {
     sinceFlush = 0;
     if (open) for (const a of all()) a.flushSync();
@@ -134,8 +140,12 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     },
     async unpack() {
       // A dirty table's packed rows (its other kind may have packed cleanly) give way to the unpacked fetch.
-      await c.run(`DELETE FROM ${STAGE_PREFIX}packed p WHERE kind IN ('columns', 'tags') AND EXISTS (SELECT 1 FROM ${STAGE_PREFIX}dirty d WHERE d.catalog = p.catalog AND d.schema = p.s AND d.name = p.t)`);
+      for (const t of ['packed', 'packed_tags']) {
+        await c.run(`DELETE FROM ${STAGE_PREFIX}${t} p WHERE kind IN ('columns', 'tags') AND EXISTS (SELECT 1 FROM ${STAGE_PREFIX}dirty d WHERE d.catalog = p.catalog AND d.schema = p.s AND d.name = p.t)`);
+      }
       for (const sql of unpackSql(STAGE_PREFIX)) await c.run(sql);
+      // Unpacked: the packs (most of the crawl's bytes) go now, not at commit, leaving their memory to what follows.
+      await c.run(DROP_PACKED);
     },
     appendRows(catalog, rows) {
       for (const r of rows) routeRow(append, packed, catalog, r);
@@ -151,7 +161,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     },
     async commit(record, diff) {
       closeAppenders();
-      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
+      await c.run(DROP_PACKED);
       await c.run(searchBuildSql(STAGE_PREFIX));
       await c.run('BEGIN TRANSACTION');
       try {
@@ -174,7 +184,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     async discard() {
       closeAppenders();
       await dropStage();
-      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}packed; DROP TABLE IF EXISTS ${STAGE_PREFIX}dirty`);
+      await c.run(DROP_PACKED);
       await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_terms`);
       await checkpoint(c);
     },
