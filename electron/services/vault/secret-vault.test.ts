@@ -175,4 +175,52 @@ describe('secret vault', () => {
     expect(await vault.get('k')).toBeUndefined();
     expect(await filesUnder()).toEqual([]);
   });
+
+  it('names each file vault- and 40 hex characters of the key’s SHA-256', () => {
+    expect(blobNameFor('https://myco.cloud.databricks.com')).toMatch(/^vault-[0-9a-f]{40}$/);
+  });
+
+  it('a key never saved reads as nothing, with no notice, whether or not the keychain works', async () => {
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    const working = createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger });
+    expect(await working.get('never')).toBeUndefined();
+    const none = createSecretVault({ cipher: createBasicTextCipher(), blobs, logger });
+    expect(await none.get('never')).toBeUndefined();
+    expect([...working.notices(), ...none.notices()]).toEqual([]);
+    expect(await filesUnder()).toEqual([]);
+  });
+
+  it('says once about a damaged entry however often it is read, and sets aside one that decrypts to text that is not JSON', async () => {
+    const cipher = createMemoryKeyCipher();
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await blobs.write(blobNameFor('k'), await cipher.encrypt('not json'));
+    const vault = createSecretVault({ cipher, blobs, logger });
+    expect(await vault.get('k')).toBeUndefined();
+    expect(await vault.get('k')).toBeUndefined();
+    expect(vault.notices()).toHaveLength(1);
+    expect((await filesUnder())[0]).toMatch(new RegExp(`^${blobNameFor('k')}\\.corrupt-`));
+  });
+
+  it('when a damaged entry cannot be moved aside either, leaves it and says so', async () => {
+    const cipher = createMemoryKeyCipher();
+    const files = createFileBlobStore(join(dir, 'secrets'));
+    await files.write(blobNameFor('k'), await cipher.encrypt(JSON.stringify({ v: 1, key: 'other', secrets: {} })));
+    const records: { level: string; message: string }[] = [];
+    const blobs = { ...files, setAside: async () => Promise.reject(new Error('read-only file system')) };
+    const vault = createSecretVault({ cipher, blobs, logger: createLogger({ sinks: [(r) => records.push(r)] }) });
+    expect(await vault.get('k')).toBeUndefined();
+    expect(await filesUnder()).toEqual([blobNameFor('k')]);
+    expect(vault.notices()).toEqual([expect.stringMatching(/could not be moved aside either; it was left in place\. Sign in again/)]);
+    expect(records.map((r) => r.message)).toContain('a damaged secret could not be moved aside; it stays where it is');
+  });
+
+  it('reading does not encrypt again unless the OS asks', async () => {
+    const inner = createMemoryKeyCipher();
+    let encryptions = 0;
+    const counting: SecretCipher = { status: inner.status, decrypt: inner.decrypt, encrypt: (p) => (encryptions++, inner.encrypt(p)) };
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await createSecretVault({ cipher: counting, blobs, logger }).put('k', { refreshToken: SECRET });
+    expect(await createSecretVault({ cipher: counting, blobs, logger }).get('k')).toEqual({ refreshToken: SECRET });
+    expect(encryptions).toBe(1);
+  });
 });

@@ -154,10 +154,39 @@ describe('token source', () => {
     expect(renewals()).toBe(1);
   });
 
-  it('is unusable after dispose', async () => {
-    const { source } = setup();
+  it('is unusable after dispose, and asks the server for nothing', async () => {
+    const { source, renewals } = setup();
     source.dispose();
-    expect((await failure(source.accessToken())).code).toBe('NOT_CONNECTED');
+    expect(await failure(source.accessToken())).toEqual({ code: 'NOT_CONNECTED', message: 'This session has ended.' });
+    expect(renewals()).toBe(0);
+  });
+
+  it('in the last minutes of a token, a refused refresh or a cancelled wait is not hidden by handing out the old token', async () => {
+    const refused = setup({
+      renew: async () => {
+        throw new AppFailure({ code: 'AUTH_REQUIRED', message: 'Your sign-in has expired or was revoked.' });
+      },
+    });
+    refused.clock.advance(HOUR - 60_000);
+    expect((await failure(refused.source.accessToken())).code).toBe('AUTH_REQUIRED');
+    const { source, clock } = setup();
+    clock.advance(HOUR - 60_000);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect((await failure(source.accessToken(aborted.signal))).code).toBe('CANCELLED');
+  });
+
+  it('logs the transient failure it works around', async () => {
+    const records: { level: string; message: string }[] = [];
+    const { source, clock } = setup({
+      logger: createLogger({ sinks: [(r) => records.push(r)] }),
+      renew: async () => {
+        throw new AppFailure({ code: 'NETWORK', message: 'unreachable' });
+      },
+    });
+    clock.advance(HOUR - 60_000);
+    expect(await source.accessToken()).toBe('at-0');
+    expect(records.map((r) => [r.level, r.message])).toEqual([['warn', 'proactive token refresh failed; using the current token until it expires']]);
   });
 
   it('reports its state: valid with a token, expired without, signin-required when restored signed out; refreshing then valid with the new expiry', async () => {
