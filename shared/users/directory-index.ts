@@ -2,15 +2,19 @@ import type { DirectoryPrincipal, PrincipalType } from './directory';
 
 type Index = ReadonlyMap<string, readonly DirectoryPrincipal[]>;
 
-function indexBy(principals: readonly DirectoryPrincipal[], keys: (p: DirectoryPrincipal) => readonly (string | undefined)[]): Index {
+function indexBy(principals: readonly DirectoryPrincipal[], keys: (p: DirectoryPrincipal) => string | readonly (string | undefined)[] | undefined): Index {
   const map = new Map<string, DirectoryPrincipal[]>();
+  const add = (k: string | undefined, p: DirectoryPrincipal) => {
+    if (k === undefined || k === '') return;
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [p]);
+    // A principal listing one key twice (two emails differing in case) is still one candidate.
+    else if (list[list.length - 1] !== p) list.push(p);
+  };
   for (const p of principals) {
-    for (const k of new Set(keys(p))) {
-      if (k === undefined || k === '') continue;
-      const list = map.get(k);
-      if (list === undefined) map.set(k, [p]);
-      else list.push(p);
-    }
+    const k = keys(p);
+    if (typeof k === 'string' || k === undefined) add(k, p);
+    else for (const one of k) add(one, p);
   }
   return map;
 }
@@ -34,18 +38,21 @@ export interface DirectoryIndex {
 }
 
 export function indexDirectory(principals: readonly DirectoryPrincipal[]): DirectoryIndex {
-  const of = (t: PrincipalType) => principals.filter((p) => p.type === t);
-  const users = of('user');
-  const groups = of('group');
-  const sps = of('servicePrincipal');
-  const byExternal = (list: readonly DirectoryPrincipal[]) => indexBy(list, (p) => [p.externalId]);
-  const byName = (list: readonly DirectoryPrincipal[]) => indexBy(list, (p) => [lower(p.name)]);
+  const users: DirectoryPrincipal[] = [];
+  const groups: DirectoryPrincipal[] = [];
+  const sps: DirectoryPrincipal[] = [];
+  for (const p of principals) (p.type === 'user' ? users : p.type === 'group' ? groups : sps).push(p);
+  const byExternal = (list: readonly DirectoryPrincipal[]) => indexBy(list, (p) => p.externalId);
+  const byName = (list: readonly DirectoryPrincipal[]) => indexBy(list, (p) => lower(p.name));
+  // A user's name is its userName, a service principal's its applicationId, a group's its display name: one index
+  // per type serves both its cascade rule and the overrides.
+  const name = { user: byName(users), group: byName(groups), servicePrincipal: byName(sps) };
   return {
     externalId: { user: byExternal(users), group: byExternal(groups), servicePrincipal: byExternal(sps) },
-    userName: byName(users),
+    userName: name.user,
     email: indexBy(users, (p) => p.emails.map(lower)),
-    applicationId: byName(sps),
-    groupName: byName(groups),
-    name: { user: byName(users), group: byName(groups), servicePrincipal: byName(sps) },
+    applicationId: name.servicePrincipal,
+    groupName: name.group,
+    name,
   };
 }
