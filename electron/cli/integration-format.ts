@@ -63,7 +63,13 @@ export function validationText(r: ValidationReport): string {
 
 /** `ucbridge plan --json`: `{"steps":[{"id","action","sql","purpose"}]}`. */
 export const planJson = (p: Plan): string =>
-  JSON.stringify({ kind: p.kind, hash: p.hash, warnings: p.warnings ?? [], steps: p.steps.map((s) => ({ id: s.id, action: s.action, sql: s.sql, purpose: s.purpose })) });
+  JSON.stringify({
+    kind: p.kind,
+    hash: p.hash,
+    warnings: p.warnings ?? [],
+    // A REST step says so, with its call; `sql` then reads `PUT /api/…`.
+    steps: p.steps.map((s) => (s.rest ? { id: s.id, action: s.action, kind: 'rest', method: s.rest.method, path: s.rest.path, body: s.rest.body, sql: s.sql, purpose: s.purpose } : { id: s.id, action: s.action, sql: s.sql, purpose: s.purpose })),
+  });
 
 export function planText(p: Plan): string {
   const width = String(p.steps.length).length;

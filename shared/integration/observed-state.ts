@@ -42,9 +42,19 @@ export const TargetObservationSchema = z.object({
 });
 export type TargetObservation = z.infer<typeof TargetObservationSchema>;
 
+/** The metastore, observed when query audit is on: who may enable its system schemas, and which are on. */
+export const MetastoreObservationSchema = z.object({
+  id: z.string(),
+  /** The installer is (or is in the group that is) the metastore's owner. */
+  installerIsAdmin: z.boolean(),
+  enabledSystemSchemas: z.array(z.string()),
+});
+export type MetastoreObservation = z.infer<typeof MetastoreObservationSchema>;
+
 export const ObservedStateSchema = z.object({
   /** Keyed by plan-step target: `main`, or an additional workspace's URL as written in the config. */
   targets: z.record(z.string(), TargetObservationSchema),
+  metastore: MetastoreObservationSchema.optional(),
   /** Epoch ms of the observation. */
   at: z.number(),
 });
@@ -54,7 +64,9 @@ export const emptyTargetObservation = (): TargetObservation => ({ catalogs: [], 
 
 /** Two observations of different targets as one (later targets win on a clash). */
 export function mergeObserved(...states: readonly ObservedState[]): ObservedState {
+  const metastore = states.find((s) => s.metastore !== undefined)?.metastore;
   return {
+    ...(metastore ? { metastore } : {}),
     targets: Object.assign({}, ...states.map((s) => s.targets)) as ObservedState['targets'],
     at: Math.max(0, ...states.map((s) => s.at)),
   };

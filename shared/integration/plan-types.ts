@@ -13,6 +13,10 @@ import { z } from 'zod';
 export const StepActionSchema = z.enum(['create', 'change', 'unchanged', 'drop']);
 export type StepAction = z.infer<typeof StepActionSchema>;
 
+/** A REST call a step makes instead of a statement (enabling a system schema has no SQL form). */
+export const RestCallSchema = z.object({ method: z.literal('PUT'), path: z.string().startsWith('/api/'), body: z.record(z.string(), z.unknown()) });
+export type RestCall = z.output<typeof RestCallSchema>;
+
 export const PlanStepSchema = z.object({
   /** Stable across runs for the same config (`catalog`, `grant:sp:use-catalog:sales`): the journal keys on it. */
   id: z.string().min(1).max(512),
@@ -26,6 +30,8 @@ export const PlanStepSchema = z.object({
   action: StepActionSchema,
   /** Which workspace runs it: the main one, or an additional workspace's URL. */
   target: z.string().default('main'),
+  /** A step of kind `rest`: this call is made instead of running `sql`, which then reads `PUT /api/…`. */
+  rest: RestCallSchema.optional(),
 });
 export type PlanStep = z.output<typeof PlanStepSchema>;
 

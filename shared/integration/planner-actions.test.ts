@@ -90,6 +90,23 @@ describe('marking steps against an observed workspace', () => {
     expect(planUninstall(extra, onlyMain).steps.filter((s) => s.target !== 'main').every((s) => s.action === 'change')).toBe(true);
   });
 
+  it('with audit on and a metastore admin installing, enabling each system schema is a REST step the audit grants wait for', () => {
+    const audit = config({ governedCatalogs: ['hr'], audit: { enabled: true } });
+    const observed = (installerIsAdmin: boolean, enabledSystemSchemas: string[]): ObservedState => ({ ...convergedObservation(audit), metastore: { id: 'ms-1', installerIsAdmin, enabledSystemSchemas } });
+    const p = planSetup(audit, observed(true, ['query']));
+    expect(p.steps.filter((s) => s.rest)).toEqual([
+      expect.objectContaining({ id: 'system-schema:access', action: 'create', sql: 'PUT /api/2.1/unity-catalog/metastores/ms-1/systemschemas/access', rest: { method: 'PUT', path: '/api/2.1/unity-catalog/metastores/ms-1/systemschemas/access', body: {} } }),
+      expect.objectContaining({ id: 'system-schema:query', action: 'unchanged' }),
+    ]);
+    expect(p.steps.find((s) => s.id === 'grant:sp:system:schema:access')!.dependsOn).toContain('system-schema:access');
+    expect(p.steps.find((s) => s.id === 'grant:sp:system:table:access.audit')!.dependsOn).toContain('system-schema:access');
+    // Not an admin, offline, or audit off: no REST step (setup.sql's header lists the calls instead).
+    expect(planSetup(audit, observed(false, [])).steps.some((s) => s.rest)).toBe(false);
+    expect(planSetup(audit, null).steps.some((s) => s.rest)).toBe(false);
+    expect(planSetup(onCatalog, { ...convergedObservation(onCatalog), metastore: { id: 'ms-1', installerIsAdmin: true, enabledSystemSchemas: [] } }).steps.filter((s) => s.rest)).toHaveLength(2);
+    expect(planSetup(config({ audit: { enabled: false } }), observed(true, [])).steps.some((s) => s.rest)).toBe(false);
+  });
+
   it('offline (nothing observed) the uninstall still marks the catalog\u2019s DROP … CASCADE as a drop, and only it', () => {
     const p = planUninstall(onCatalog, null);
     expect(p.steps.filter((s) => s.action === 'drop').map((s) => s.id)).toEqual(['undo:catalog']);

@@ -9,6 +9,7 @@ import { revokeStatement, setupSteps } from './setup-steps';
 import { setupAction, uninstallAction } from './step-actions';
 import type { StepCheck, StepDraft } from './step-check';
 import { boundedStepId } from './step-id';
+import { needsSystemSchema, systemSchemaStepId, systemSchemaSteps } from './system-schema-steps';
 
 /**
  * The planner: pure functions of the config and the observed workspace (null = offline, nothing observed).
@@ -39,7 +40,17 @@ const toStep = (d: StepDraft, action: PlanStep['action']): PlanStep => ({
 export function planSetup(config: IntegrationConfig, observed: ObservedState | null): Plan {
   const drafts = setupSteps(config);
   assertUniqueIds(drafts);
-  const steps = drafts.map((d) => toStep(d, setupAction(d.check, observedFor(observed, d.target))));
+  const rest = systemSchemaSteps(config.audit.enabled, observed);
+  const enabling = new Set(rest.map((s) => s.id));
+  const steps = [
+    ...rest,
+    ...drafts.map((d) => {
+      const step = toStep(d, setupAction(d.check, observedFor(observed, d.target)));
+      const schema = needsSystemSchema(d.id);
+      // Granting on system.<schema> waits for the schema to be enabled, when the plan enables it.
+      return schema !== undefined && enabling.has(systemSchemaStepId(schema)) ? { ...step, dependsOn: [...step.dependsOn, systemSchemaStepId(schema)] } : step;
+    }),
+  ];
   return { kind: 'setup', steps, hash: planHash('setup', steps) };
 }
 

@@ -26,6 +26,21 @@ describe('exportScripts', () => {
     expect(file(files, 'setup.sql')).not.toContain('destroys data');
   });
 
+  it('setup.sql\u2019s header lists the REST-only prerequisites with the exact calls (warehouse CAN_USE; with audit, the system schemas)', () => {
+    const cfg = config({ httpPath: '/sql/1.0/warehouses/abc123', audit: { enabled: true } });
+    const text = file(exportScripts(cfg), 'setup.sql');
+    const head = text.slice(0, text.indexOf('-- ===='));
+    expect(head).toContain('-- REST-only prerequisites (no SQL statement does these)');
+    expect(head).toContain(`--   PATCH /api/2.0/permissions/warehouses/abc123  body {"access_control_list":[{"service_principal_name":"${cfg.servicePrincipal.applicationId}","permission_level":"CAN_USE"}]}`);
+    expect(head).toContain('--   PUT /api/2.1/unity-catalog/metastores/<metastore-id>/systemschemas/access  body {}');
+    expect(head).toContain('--   PUT /api/2.1/unity-catalog/metastores/<metastore-id>/systemschemas/query  body {}');
+    expect(head).toContain('GET /api/2.1/unity-catalog/metastore_summary');
+    // No statement in the script is a REST call, and the uninstall script has no such header.
+    expect(text.split('\n').filter((l) => /^(PUT|PATCH) /.test(l))).toEqual([]);
+    expect(file(exportScripts(cfg), 'uninstall.sql')).not.toContain('REST-only prerequisites');
+    expect(file(exportScripts(config({ httpPath: '/sql/1.0/warehouses/abc123', audit: { enabled: false } })), 'setup.sql')).not.toContain('systemschemas');
+  });
+
   it('uninstall.sql\u2019s header names every REVOKE that assumes the service principal held nothing before set-up', () => {
     const cfg = config({ governedCatalogs: ['hr', 'finance'], audit: { enabled: true } });
     const text = file(exportScripts(cfg), 'uninstall.sql');

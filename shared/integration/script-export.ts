@@ -4,7 +4,7 @@ import type { IntegrationConfig } from './config';
 import { assertSchemaLists } from './governed-schema-lists';
 import type { Plan, PlanStep } from './plan-types';
 import { planSetup, planUninstall } from './planner';
-import { commentText, configSummary, manageLines, runAsLines } from './script-text';
+import { commentText, configSummary, manageLines, restPrerequisiteLines, runAsLines } from './script-text';
 
 /**
  * Manual set-up: scripts from the config alone, offline. Built from the same plans automatic apply runs, so the
@@ -40,6 +40,7 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
     ...runAsLines(config, plan.kind),
     ...manageLines(config).map(commentText),
     ...assumptionLines(plan).map(commentText),
+    ...(plan.kind === 'setup' ? restPrerequisiteLines(config).map(commentText) : []),
     `Plan: ${plan.steps.length} statements, sha-256 ${plan.hash}`,
   ];
 }

@@ -1,5 +1,7 @@
 import { escapeControl } from '../text/escape-control';
-import type { IntegrationConfig } from './config';
+import { warehouseIdOf, type IntegrationConfig } from './config';
+import { AUDIT_SCHEMAS } from './integration-objects';
+import { enableSystemSchemaCall } from './system-schema-steps';
 import { MANAGE_ON_CATALOG_EFFECT, MANAGE_ON_SCHEMA_EFFECT } from './sp-grants';
 
 /**
@@ -54,4 +56,31 @@ export function runAsLines(config: IntegrationConfig, kind: 'setup' | 'uninstall
         `Run as: the owner of catalog ${config.catalog} (or a metastore admin), with ownership or MANAGE on each governed catalog.${audit}`,
         `This drops catalog ${config.catalog} and everything in it, and revokes what set-up granted. Running it again changes nothing.`,
       ];
+}
+
+/**
+ * What no SQL statement does, and setup.sql therefore leaves to REST calls made before it runs, each exactly: CAN_USE
+ * on the warehouse (Permissions API, https://docs.databricks.com/api/workspace/permissions/update; PATCH adds the
+ * entry) and, with query audit on, the two system schemas (SystemSchemas API,
+ * https://docs.databricks.com/api/workspace/systemschemas/enable; reference §3.4). Empty when there is none.
+ */
+export function restPrerequisiteLines(config: IntegrationConfig): string[] {
+  const warehouseId = warehouseIdOf(config.httpPath);
+  const warehouse = warehouseId === undefined
+    ? []
+    : [
+        `  PATCH /api/2.0/permissions/warehouses/${encodeURIComponent(warehouseId)}  body ${JSON.stringify({ access_control_list: [{ service_principal_name: config.servicePrincipal.applicationId, permission_level: 'CAN_USE' }] })}`,
+        '    (a workspace admin or CAN MANAGE holder: lets the service principal run SQL on the warehouse; skip it if it can already)',
+      ];
+  const schemas = config.audit.enabled
+    ? [
+        ...AUDIT_SCHEMAS.map((s) => {
+          const call = enableSystemSchemaCall('<metastore-id>', s);
+          return `  ${call.method} ${call.path.replace(encodeURIComponent('<metastore-id>'), '<metastore-id>')}  body ${JSON.stringify(call.body)}`;
+        }),
+        '    (a metastore admin or account admin: enables the query-audit system schemas; <metastore-id> is the metastore_id of GET /api/2.1/unity-catalog/metastore_summary)',
+      ]
+    : [];
+  if (warehouse.length + schemas.length === 0) return [];
+  return ['REST-only prerequisites (no SQL statement does these): make these calls to the workspace before running this script:', ...warehouse, ...schemas];
 }

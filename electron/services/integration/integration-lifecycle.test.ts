@@ -60,7 +60,9 @@ describe('set-up through the handlers', () => {
     if (!plan.ok) throw new Error(plan.error.message);
     planHash = plan.value.hash;
     expect(plan.value.steps.length).toBeGreaterThan(10);
-    expect(plan.value.steps.every((s: Json) => s.action === 'create')).toBe(true);
+    // The system schemas were enabled before (beforeAll): their REST steps are unchanged, every statement creates.
+    expect(plan.value.steps.filter((s: Json) => s.rest).map((s: Json) => [s.id, s.action])).toEqual([['system-schema:access', 'unchanged'], ['system-schema:query', 'unchanged']]);
+    expect(plan.value.steps.filter((s: Json) => !s.rest).every((s: Json) => s.action === 'create')).toBe(true);
     const sqls = plan.value.steps.map((s: Json) => s.sql as string);
     expect(sqls).toContain(`GRANT USE CATALOG, USE SCHEMA, SELECT, MODIFY, MANAGE ON CATALOG \`main\` TO \`${sp.applicationId}\``);
     expect(sqls.filter((q: string) => /\bMANAGE\b/.test(q))).toHaveLength(2);
@@ -181,7 +183,8 @@ describe('uninstall', () => {
       expect(rows, view).toEqual([{ n: 0 }]);
     }
     const verify = await main.call('integration.verify', { taskId: taskId('verify') });
-    expect(verify.ok && verify.value.steps.every((s: Json) => s.state === 'missing')).toBe(true);
+    // Uninstall leaves the system schemas enabled (others may read system tables): only they are still present.
+    expect(verify.ok && verify.value.steps.filter((s: Json) => s.state !== 'missing').map((s: Json) => s.id)).toEqual(['system-schema:access', 'system-schema:query']);
   });
 
   it('then offers forgetting: the settings and the vaulted secret go', async () => {

@@ -1,6 +1,6 @@
 import type { AddedGrant } from '../../../shared/integration/added-grants';
 import type { IntegrationConfig } from '../../../shared/integration/config';
-import { mergeObserved, type ObservedState } from '../../../shared/integration/observed-state';
+import { mergeObserved, type MetastoreObservation, type ObservedState } from '../../../shared/integration/observed-state';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
 import { planSetup, planUninstall } from '../../../shared/integration/planner';
 import { workspaceHost } from '../../../shared/integration/workspace-host';
@@ -8,6 +8,7 @@ import { AppFailure } from '../../../shared/result';
 import type { SqlSession, WorkspaceConnection } from '../connection/types';
 import { observeWorkspace } from './observe/observe-workspace';
 import { grantViewerOf } from './observe/viewer';
+import { metastoreSummary, systemSchemaEnabled, systemSchemaStates } from './validation/uc-lookups';
 
 /** What observation needs of the signed-in connection: where it is, who it is (which grant source shows all), REST. */
 export type Observer = Pick<WorkspaceConnection, 'workspace' | 'identity' | 'rest'>;
@@ -25,7 +26,15 @@ export async function observeAll(session: SqlSession, config: IntegrationConfig,
   const states: ObservedState[] = [];
   // One session, one statement at a time: the targets are few, and the driver's session is not concurrent.
   for (const target of targets) states.push(await observeWorkspace(session, config, viewer, signal, target));
+  if (config.audit.enabled) states.push({ targets: {}, at: 0, metastore: await observeMetastore(observer, viewer.metastoreAdmin, signal) });
   return mergeObserved(...states);
+}
+
+/** With query audit on: the metastore's id and which system schemas are on, for the set-up's REST steps. */
+async function observeMetastore(observer: Observer, installerIsAdmin: boolean, signal: AbortSignal): Promise<MetastoreObservation> {
+  const { metastore_id: id } = await metastoreSummary(observer.rest, signal);
+  const states = await systemSchemaStates(observer.rest, id, signal);
+  return { id, installerIsAdmin, enabledSystemSchemas: [...states].filter(([, state]) => systemSchemaEnabled(state)).map(([schema]) => schema) };
 }
 
 /** `added`: what set-up added (the uninstall revokes exactly that); null when no record exists (observation decides). */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ApplySummary } from '../../../shared/contract/integration';
 import type { IntegrationConfig } from '../../../shared/integration/config';
 import type { PlanKind } from '../../../shared/integration/plan-types';
@@ -55,7 +56,11 @@ export async function runApply(o: RunApplyOptions): Promise<ApplySummary> {
   try {
     const result = await runPlan({
       plan,
-      executor: executor.run,
+      // A step of kind `rest` is its call (enabling a system schema); every other step is its statement.
+      executor: (step, signal) =>
+        step.rest
+          ? connection.rest.request({ method: step.rest.method, path: step.rest.path, body: step.rest.body, schema: z.unknown(), what: step.purpose, signal }).then(() => undefined)
+          : executor.run(step, signal),
       journal: createPlanJournal(o.kv, journalKey(o.kind)),
       concurrency: o.concurrency ?? 4,
       signal: o.signal,
