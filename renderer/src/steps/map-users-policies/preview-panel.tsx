@@ -6,7 +6,7 @@ import { useChannelMutation } from '../../api/use-channel-mutation';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
 import { usePolicyText } from './policy-text';
-import { PreviewTable } from './preview-table';
+import { PreviewResult } from './preview-result';
 
 /**
  * Preview as a user: a principal and a table, then the first rows as that principal would see them beside what you
@@ -53,26 +53,7 @@ export function PreviewPanel() {
         </button>
       </form>
       {failure ? <ErrorView action="Preview as a user" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
-      {result ? (
-        <div data-testid="mp-preview-result">
-          <p role="status" data-testid="mp-preview-summary">
-            As <strong>{result.principal}</strong> ({result.groups.length === 0 ? 'in no group' : `in ${result.groups.join(', ')}`}):{' '}
-            <strong>{result.hiddenRows}</strong> of {result.totalRows} rows hidden by the row filter; {result.maskedColumns.length === 0 ? 'no column masked' : `masked: ${result.maskedColumns.join(', ')}`}.{' '}
-            {result.source === 'deployed' ? 'Computed through the applied policy functions.' : 'Computed from the plan: not applied yet.'}
-          </p>
-          {result.notes.length > 0 ? (
-            <ul className="mp-preview__notes" data-testid="mp-preview-notes">
-              {result.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="mp-preview__pair">
-            <PreviewTable caption={`What ${result.principal} sees (first ${result.rows.length})`} columns={result.columns} rows={result.rows} masked={result.maskedColumns} testId="mp-preview-principal-rows" />
-            <PreviewTable caption={`What you see (first ${result.installerRows.length})`} columns={result.columns} rows={result.installerRows} testId="mp-preview-installer-rows" />
-          </div>
-        </div>
-      ) : null}
+      {result ? <PreviewResult result={result} /> : null}
     </section>
   );
 }
