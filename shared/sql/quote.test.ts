@@ -95,3 +95,52 @@ describe('securableNameProblem', () => {
     expect(securableNameProblem('x'.repeat(255))).toBeUndefined();
   });
 });
+
+describe('exact refusals (what the user reads)', () => {
+  const tail = '; Unity Catalog names cannot contain periods, spaces, slashes or control characters.';
+  it('names the character a securable name cannot hold', () => {
+    expect(securableNameProblem('a b')).toBe(`The name contains a space${tail}`);
+    expect(securableNameProblem('a\u001fb')).toBe(`The name contains a control character${tail}`);
+    expect(securableNameProblem('a\u007fb')).toBe(`The name contains a control character${tail}`);
+    expect(securableNameProblem('a/b')).toBe(`The name contains "/"${tail}`);
+    expect(securableNameProblem('a!b')).toBeUndefined();
+  });
+
+  it('says why a name or a qualified name is refused', () => {
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof AppFailure ? e.error : undefined;
+      }
+      return undefined;
+    };
+    expect(message(() => quoteIdent(''))).toEqual({ code: 'BAD_REQUEST', message: 'A name cannot be empty.' });
+    expect(message(() => quoteName())).toEqual({ code: 'BAD_REQUEST', message: 'A qualified name needs at least one part.' });
+  });
+
+  it('NULL only for null; the text "NULL" is a literal', () => {
+    expect(quoteNullableLiteral(null)).toBe('NULL');
+    expect(quoteNullableLiteral('NULL')).toBe("'NULL'");
+    expect(quoteNullableLiteral('')).toBe("''");
+  });
+});
+
+describe('unquote reads exactly the quoted forms', () => {
+  it.each(['', '`', 'a', '`a', 'a`', '`a`b`', '`a`` ', ' `a`', "'a'"])('not an identifier: %j', (text) => {
+    expect(unquoteIdent(text)).toBeUndefined();
+  });
+  it('reads an identifier, doubled backticks as one', () => {
+    expect(unquoteIdent('``')).toBe('');
+    expect(unquoteIdent('`a``b`')).toBe('a`b');
+  });
+  it.each(["", "'", 'a', "'a", "a'", "'a'b'", "'a\\'", "'\\u12'", "'\\u12g4'", "'\\'", '"a"', "x'a'", "'a'x"])('not a literal: %j', (text) => {
+    expect(unquoteLiteral(text)).toBeUndefined();
+  });
+  it('reads a literal with its escapes', () => {
+    expect(unquoteLiteral("''")).toBe('');
+    expect(unquoteLiteral("'a\\'b\\\\c\\n\\u00e9'")).toBe("a'b\\c\né");
+    expect(unquoteLiteral("'\\u0041BC'")).toBe('ABC');
+    expect(unquoteLiteral("'\\q'")).toBe('q');
+  });
+});
