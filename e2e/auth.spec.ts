@@ -157,6 +157,14 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
   });
   test('a typed address of an earlier sandbox says the sandbox moved (not a network or proxy problem) and offers it', async ({ page }) => {
     await wizard(page).ready();
+    // Signed in to the sandbox twice before (two addresses in a real run): one recent "Local sandbox", which means the
+    // sandbox, not its old address; while the sandbox runs, nothing offers to start it again.
+    const recents = page.getByTestId('recent-workspaces');
+    await expect(recents.getByRole('button', { name: 'Local sandbox', exact: true })).toHaveCount(1);
+    await recents.getByRole('button', { name: 'Local sandbox', exact: true }).click();
+    await expect(page.getByTestId('workspace-picker').getByRole('radio', { name: 'Local sandbox' })).toBeChecked();
+    await expect(page.getByTestId('start-sandbox')).toHaveText('Use the running sandbox');
+    await page.getByTestId('workspace-picker').getByRole('radio', { name: 'Workspace address' }).check();
     // Port 9 on loopback: nothing listens there, like the sandbox of an earlier run.
     await page.getByTestId('workspace-url').fill('https://127.0.0.1:9');
     await page.getByTestId('client-id').fill('abc');

@@ -13,8 +13,9 @@ import './styles/layout.css';
 
 async function start(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
-  // The first step's chunk downloads while the bridge to main is set up, not after.
-  preloadStep('authenticate');
+  // The first step's chunk downloads while the bridge to main is set up, not after; the first render waits for it,
+  // so the step shows at once instead of "Loading…" (steps/registry.ts, stepComponent).
+  const firstStep = preloadStep('authenticate');
   // The harness transport is a lazy chunk; if even that cannot load, this window has no way to reach main.
   const source = await resolveApi().catch(() => ({ kind: 'none' }) as const);
   if (source.kind === 'none') {
@@ -25,6 +26,7 @@ async function start(container: HTMLElement): Promise<void> {
   prefetchFirstRender(queryClient, source.api);
   // Events sent while the harness link was down are lost: refetch everything once it is back.
   source.onReopen(() => void queryClient.invalidateQueries());
+  await firstStep;
   root.render(
     <StrictMode>
       <App bridge={source} queryClient={queryClient} />

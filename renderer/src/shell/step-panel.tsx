@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { FirstRenderMark } from '../perf/first-render-mark';
-import { STEPS, type StepEntry } from '../steps/registry';
+import { STEPS, stepComponent, type StepEntry } from '../steps/registry';
 import type { StepContext, StepId, StepStatus } from '../steps/step-types';
 import { STATUS_TEXT, StatusIcon } from '../ui/status';
 import { StepErrorBoundary } from './step-error-boundary';
@@ -23,7 +23,9 @@ export interface StepPanelProps {
 /** The current step: heading (focus lands here on step change), status, summary, its lazily loaded UI, Back/Next. */
 export function StepPanel({ entry, index, statuses, context, subStep, goTo, focusHeading, ready }: StepPanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { meta, Component } = entry;
+  const { meta } = entry;
+  // Once per mount (the panel is keyed by step): the loaded component if its chunk is here, else the lazy one.
+  const [Component] = useState(() => stepComponent(entry));
   const status = statuses[index] ?? 'locked';
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
