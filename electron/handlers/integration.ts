@@ -11,6 +11,7 @@ export function setupIntegration(deps: { readonly integration: IntegrationServic
     setMode: async ({ mode }) => ok(await s.setMode(mode)),
     forget: async () => ok(await s.forget()),
     listWarehouses: async () => ok(await s.listWarehouses()),
+    listCatalogs: async () => ok(await s.listCatalogs()),
     startWarehouse: async ({ taskId, warehouseId }) => ok(await s.startWarehouse(taskId, warehouseId)),
     listServicePrincipals: async ({ search }) => ok(await s.listServicePrincipals(search)),
     createServicePrincipal: async ({ displayName }) => ok(await s.createServicePrincipal(displayName)),

@@ -28,6 +28,12 @@ export const ServicePrincipalSummarySchema = z.object({
 });
 export type ServicePrincipalSummary = z.infer<typeof ServicePrincipalSummarySchema>;
 
+export const CatalogSummarySchema = z.object({
+  name: z.string(),
+  comment: z.string().optional(),
+});
+export type CatalogSummary = z.infer<typeof CatalogSummarySchema>;
+
 export const IntegrationStatusSchema = z.enum([
   'not-configured', // no settings saved
   'configured', // settings saved, never applied
@@ -91,6 +97,11 @@ export const integrationChannels = {
   }),
   setMode: channel({ input: z.object({ mode: SetupModeSchema }).strict(), output: IntegrationViewSchema, summary: 'Automatic or manual.' }),
   listWarehouses: channel({ input: empty, output: z.array(WarehouseSchema), summary: 'SQL warehouses of the signed-in workspace.' }),
+  listCatalogs: channel({
+    input: empty,
+    output: z.array(CatalogSummarySchema),
+    summary: 'Catalogs the signed-in user can see (not system or internal ones), for the catalog fields’ suggestions.',
+  }),
   startWarehouse: channel({
     input: z.object({ taskId: TaskIdSchema, warehouseId: z.string().min(1).max(128) }).strict(),
     output: WarehouseSchema,

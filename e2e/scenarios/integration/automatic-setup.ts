@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { inspect } from '../inspect';
 import type { IntegrationScenario } from './integration-host';
-import { stepTwo } from './step-two';
+import { expectRevealed, stepTwo } from './step-two';
 
 export const automaticSetup: IntegrationScenario = {
   title: 'automatic set-up: validate, plan with badges, apply with progress and a summary; planning again finds everything unchanged',
@@ -11,10 +11,15 @@ export const automaticSetup: IntegrationScenario = {
     await s.open();
     await s.fillBasics({ warehouse: host.demo.runningWarehouse, catalog: 'UCBridge_Auto', servicePrincipal: host.demo.servicePrincipal, governed: host.demo.governedCatalog });
     await expect(s.integration).toContainText('Stored lower-case, as ucbridge_auto');
-    await expect(page.getByTestId('ci-diagram')).toContainText('ucbridge_auto');
-    await page.getByRole('radio', { name: /Automatic/ }).check();
+    await s.chooseMode('Automatic');
 
     const results = await s.saveAndValidate();
+    await expect(page.getByTestId('ci-diagram')).toContainText('ucbridge_auto');
+    // The privilege table waits behind its summary until opened.
+    const privileges = page.getByTestId('ci-least-privilege-details');
+    await expect(page.getByTestId('ci-least-privilege-table')).toHaveCount(0);
+    await privileges.getByRole('button', { name: /\d+ privileges: \d+ for you/ }).click();
+    await expect(page.getByTestId('ci-least-privilege-table').locator('tbody tr')).not.toHaveCount(0);
     const rows = results.getByTestId('validation-row');
     expect(await rows.count()).toBeGreaterThan(3);
     await expect(rows.filter({ hasText: 'Passed' }).first()).toBeVisible();
@@ -46,8 +51,16 @@ export const automaticSetup: IntegrationScenario = {
     await expect(summary).toBeVisible({ timeout: 60_000 });
     await expect(summary).toContainText('Set-up finished');
     await expect(summary).toContainText('0 failed');
-    await expect(s.apply.getByTestId('progress-view')).toContainText('Done');
+    await expectRevealed(page.getByTestId('ci-apply-result'));
+    // The progress card is titled with the task, not with its last statement.
+    const progress = s.apply.getByTestId('progress-view');
+    await expect(progress).toContainText('Done');
+    await expect(progress.getByRole('heading')).toHaveText('Setting up the integration');
     await expect(s.planSteps.locator('[data-step-state="done"]').first()).toBeVisible();
+    // One state a row: what the apply did replaces what the plan expected, and the summary is the last word.
+    for (const row of await s.planSteps.all()) await expect(row.locator('.ci-badge')).toHaveCount(1);
+    await expect(page.getByTestId('ci-nothing-to-apply')).toHaveCount(0);
+    await expect(page.getByTestId('step-status')).toHaveText('Done');
     await inspect(page, host, 'ci-applied');
 
     // The workspace now matches: planning again marks every statement unchanged and offers nothing to apply.
@@ -55,6 +68,7 @@ export const automaticSetup: IntegrationScenario = {
     await expect(page.getByTestId('ci-plan-counts')).toContainText(/0 to create, 0 to change/, { timeout: 30_000 });
     await expect(s.planSteps.locator('[data-action="create"], [data-action="change"]')).toHaveCount(0);
     await expect(page.getByTestId('ci-nothing-to-apply')).toBeVisible();
+    await s.goTo('Manage');
     await expect(page.getByTestId('ci-lifecycle-status')).toHaveAttribute('data-status', 'enabled');
   },
 };

@@ -23,7 +23,7 @@ export async function cancelAndResume(page: Page, host: IntegrationHost & Scenar
   const s = stepTwo(page);
   await s.open();
   await s.fillBasics({ warehouse: host.demo.runningWarehouse, catalog: 'ucbridge_resume', servicePrincipal: host.demo.servicePrincipal });
-  await page.getByRole('radio', { name: /Automatic/ }).check();
+  await s.chooseMode('Automatic');
   await s.saveAndValidate();
   await s.previewPlan();
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { inspect } from '../inspect';
 import type { IntegrationScenario } from './integration-host';
 import { splitStatements } from './split-statements';
-import { stepTwo } from './step-two';
+import { expectRevealed, stepTwo } from './step-two';
 
 export const manualSetup: IntegrationScenario = {
   title: 'manual set-up: export setup.sql, Verify shows what is missing, a colleague runs the script, Verify converges',
@@ -12,7 +12,7 @@ export const manualSetup: IntegrationScenario = {
     const s = stepTwo(page);
     await s.open();
     await s.fillBasics({ warehouse: host.demo.runningWarehouse, catalog: 'ucbridge_manual', servicePrincipal: host.demo.servicePrincipal });
-    await page.getByRole('radio', { name: /Manual/ }).check();
+    await s.chooseMode('Manual');
     await s.saveAndValidate();
     await s.previewPlan();
     await expect(s.section('Apply')).toHaveCount(0);
@@ -40,5 +40,9 @@ export const manualSetup: IntegrationScenario = {
     await verify.getByRole('button', { name: 'Verify the workspace' }).click();
     await expect(report).toHaveAttribute('data-converged', 'true', { timeout: 30_000 });
     await expect(report).toContainText('Converged');
+    await expectRevealed(report);
+    // Verified: the step says Done, and so does its Set up part.
+    await expect(page.getByTestId('step-status')).toHaveText('Done');
+    await expect(s.partButton('Set up')).toHaveAttribute('data-status', 'done');
   },
 };

@@ -17,8 +17,9 @@ export async function payloadWithSecret(page: Page, host: IntegrationHost, readS
   await s.principal.getByRole('button', { name: 'Create UCBRIDGE_USER' }).click();
   await expect(page.getByTestId('ci-sp-chosen')).toContainText('UCBRIDGE_USER');
   await expect(page.getByTestId('ci-sp-chosen')).toContainText('OAuth secret kept in the vault');
-  await page.getByRole('radio', { name: /Manual/ }).check();
+  await s.chooseMode('Manual');
   await s.saveAndValidate();
+  await s.goTo('Set up');
 
   const exportSection = s.section('Export');
   const withSecret = exportSection.getByRole('button', { name: 'Save payload with the secret…' });

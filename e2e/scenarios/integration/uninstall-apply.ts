@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { inspect } from '../inspect';
 import type { IntegrationScenario } from './integration-host';
-import { stepTwo } from './step-two';
+import { expectRevealed, stepTwo } from './step-two';
 
 export const uninstallApply: IntegrationScenario = {
   title: 'uninstall: the previewed uninstall plan runs, the step says it is uninstalled, and the settings can be forgotten',
@@ -9,6 +9,7 @@ export const uninstallApply: IntegrationScenario = {
     await host.signIn(page);
     const s = stepTwo(page);
     await s.open();
+    await s.goTo('Manage');
     const lifecycle = s.section('This integration');
     await expect(lifecycle).toBeVisible();
     if ((await lifecycle.getByTestId('ci-uninstall').count()) === 0) await lifecycle.getByRole('button', { name: 'Uninstall…' }).click();
@@ -22,10 +23,12 @@ export const uninstallApply: IntegrationScenario = {
     await expect(done.getByTestId('ci-apply-summary')).toContainText('Uninstall finished');
     await expect(done.getByTestId('ci-apply-summary')).toContainText('0 failed');
     await expect(s.section('This integration')).toHaveCount(0);
+    await expectRevealed(done);
     await inspect(page, host, 'ci-uninstalled');
 
     await done.getByRole('button', { name: 'Forget the settings' }).click();
     await expect(done).toHaveCount(0);
+    await s.goTo('Settings');
     await expect(s.catalog).toHaveValue('ucbridge');
     await expect(page.getByTestId('ci-sp-chosen')).toHaveCount(0);
   },

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { inspect } from '../inspect';
 import type { IntegrationScenario } from './integration-host';
-import { stepTwo } from './step-two';
+import { expectRevealed, stepTwo } from './step-two';
 
 export const uninstallPreview: IntegrationScenario = {
   title: 'an existing integration shows its status, exports its payload without a secret, and previews the uninstall plan before anything runs',
@@ -10,6 +10,7 @@ export const uninstallPreview: IntegrationScenario = {
     await host.signIn(page);
     const s = stepTwo(page);
     await s.open();
+    await s.goTo('Manage');
     const lifecycle = s.section('This integration');
     await expect(lifecycle.getByTestId('ci-lifecycle-status')).toHaveAttribute('data-status', 'enabled');
 
@@ -28,6 +29,7 @@ export const uninstallPreview: IntegrationScenario = {
     await expect(plan).toBeVisible({ timeout: 30_000 });
     await expect(plan.getByTestId('plan-step').first()).toBeVisible();
     await expect(plan).toContainText(/DROP|REVOKE/);
+    await expectRevealed(page.getByRole('group', { name: 'Uninstall plan' }));
     await expect(lifecycle.getByRole('button', { name: /Apply uninstall: \d+ statements/ })).toBeVisible();
     await expect(lifecycle.getByRole('button', { name: 'Download uninstall.sql' })).toBeVisible();
     await inspect(page, host, 'ci-uninstall-preview');

@@ -1,4 +1,4 @@
-import type { ApplySummary, ExportFile, IntegrationView, ServicePrincipalSummary, VerifyReport, Warehouse } from '../../../shared/contract/integration';
+import type { ApplySummary, CatalogSummary, ExportFile, IntegrationView, ServicePrincipalSummary, VerifyReport, Warehouse } from '../../../shared/contract/integration';
 import type { IntegrationSettings, SetupMode } from '../../../shared/integration/config';
 import type { Plan, PlanKind } from '../../../shared/integration/plan-types';
 import { catalogsWithoutSchemaList } from '../../../shared/integration/governed-schema-lists';
@@ -8,6 +8,7 @@ import type { ValidationReport } from '../../../shared/integration/validation-ty
 import { verifyPlan } from '../../../shared/integration/verify';
 import type { WorkspaceConnection } from '../connection/types';
 import { createApplyService } from './apply-service';
+import { listCatalogs } from './catalogs';
 import { createIntegrationServicePrincipal, type CreatedServicePrincipal } from './create-service-principal';
 import { workSignal, type IntegrationDeps } from './integration-deps';
 import { exportPayload, type PayloadExport } from './payload-export';
@@ -25,6 +26,7 @@ export interface IntegrationService {
   setMode(mode: SetupMode): Promise<IntegrationView>;
   forget(): Promise<IntegrationView>;
   listWarehouses(): Promise<Warehouse[]>;
+  listCatalogs(): Promise<CatalogSummary[]>;
   startWarehouse(taskId: string, warehouseId: string): Promise<Warehouse>;
   listServicePrincipals(search?: string): Promise<ServicePrincipalSummary[]>;
   createServicePrincipal(displayName: string): Promise<CreatedServicePrincipal>;
@@ -67,6 +69,10 @@ export function createIntegrationService(deps: IntegrationDeps): IntegrationServ
           onState: (w) => task.progress({ label: w.state === 'RUNNING' ? `${w.name} is running` : `Starting ${w.name}… (${w.state.toLowerCase()})` }),
         }),
       );
+    },
+    async listCatalogs() {
+      const c = connections.requireConnection();
+      return listCatalogs(c.rest, c.signal);
     },
     async listServicePrincipals(search) {
       const c = connections.requireConnection();

@@ -7,6 +7,7 @@ import { ErrorView } from '../../errors/error-view';
 import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
 import { announce } from '../../status/announcer';
+import { useReveal } from '../../ui/use-reveal';
 import { ApplySummary } from './apply-summary';
 import { pendingSteps } from './plan-summary';
 import { useChangingMutation } from './use-integration';
@@ -25,14 +26,20 @@ export interface ApplyPanelProps {
 export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFinished }: ApplyPanelProps) {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
+  const [finished, setFinished] = useState(0);
   const task = useTaskShownInPlace(taskId);
   const apply = useChangingMutation('apply', {
     onSuccess: (summary) => {
       announce(`${summary.kind === 'uninstall' ? 'Uninstall' : 'Set-up'} finished: ${summary.ran} statements ran, ${summary.failed} failed.`);
+      setFinished((n) => n + 1);
       onFinished?.(summary);
     },
-    onError: (e) => setFailure(toAppError(e)),
+    onError: (e) => {
+      setFailure(toAppError(e));
+      setFinished((n) => n + 1);
+    },
   });
+  const result = useReveal<HTMLDivElement>(finished, !apply.isPending);
   const pending = plan ? pendingSteps(plan) : 0;
   const what = plan?.kind === 'uninstall' ? 'uninstall' : 'set-up';
   const start = () => {
@@ -56,11 +63,16 @@ export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFini
           {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : stopped ? 'Apply again' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
         </button>
       ) : null}
-      {task ? <ProgressView task={task} /> : null}
-      {failure && failure.code !== 'CANCELLED' ? <ErrorView action={`Apply ${what}`} error={failure} onDismiss={() => setFailure(undefined)} /> : null}
-      {failure?.code === 'CANCELLED' ? <p className="notice">Cancelled. What ran is journaled: apply again to resume.</p> : null}
-      {apply.data ? <ApplySummary summary={apply.data} /> : null}
-      {plan && pending === 0 && !resumable && !stopped ? <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p> : null}
+      {task ? <ProgressView task={task} title={what === 'uninstall' ? 'Uninstalling the integration' : 'Setting up the integration'} /> : null}
+      <div ref={result} tabIndex={-1} className="ci-result" role="group" aria-label={`${what === 'uninstall' ? 'Uninstall' : 'Set-up'} result`} data-testid="ci-apply-result">
+        {failure && failure.code !== 'CANCELLED' ? <ErrorView action={`Apply ${what}`} error={failure} onDismiss={() => setFailure(undefined)} /> : null}
+        {failure?.code === 'CANCELLED' ? <p className="notice">Cancelled. What ran is journaled: apply again to resume.</p> : null}
+        {apply.data ? <ApplySummary summary={apply.data} /> : null}
+      </div>
+      {/* After an apply its summary is the answer: the plan, read again, matching now is no news. */}
+      {plan && pending === 0 && !resumable && !stopped && !apply.data ? (
+        <p data-testid="ci-nothing-to-apply">Nothing to apply: the workspace already matches every statement.</p>
+      ) : null}
     </div>
   );
 }

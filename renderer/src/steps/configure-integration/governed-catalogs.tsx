@@ -1,5 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { securableNameProblem } from '../../../../shared/sql/quote';
+import { Combobox } from '../../ui/combobox';
+import type { Suggestion } from '../../ui/combobox-state';
 import type { Problems } from './form-state';
 
 export interface GovernedCatalogsProps {
@@ -7,6 +9,9 @@ export interface GovernedCatalogsProps {
   readonly integrationCatalog: string;
   readonly onChange: (names: readonly string[]) => void;
   readonly problems: Problems;
+  /** The workspace's catalogs, offered while typing (any other name can still be added). */
+  readonly suggestions: readonly Suggestion[];
+  readonly suggestionsLoading: boolean;
 }
 
 /** Why a name cannot be added: Unity Catalog's rule, a duplicate, or the integration's own catalog. */
@@ -20,21 +25,24 @@ function addProblem(name: string, names: readonly string[], integrationCatalog: 
 }
 
 /** The catalogs the governance product governs (the service principal gets USE CATALOG and the rest on each; MANAGE as chosen below). */
-export function GovernedCatalogs({ names, integrationCatalog, onChange, problems }: GovernedCatalogsProps) {
+export function GovernedCatalogs({ names, integrationCatalog, onChange, problems, suggestions, suggestionsLoading }: GovernedCatalogsProps) {
   const inputId = useId();
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const input = useRef<HTMLInputElement>(null);
   const add = (e: { preventDefault(): void }) => {
     e.preventDefault();
     const name = draft.trim();
     const why = addProblem(name, names, integrationCatalog);
     setProblem(why);
-    if (why) return input.current?.focus();
+    // The Combobox keeps its input's ref to itself: found by id (it is this component's own useId).
+    if (why) return document.getElementById(inputId)?.focus();
     onChange([...names, name]);
     setDraft('');
   };
   const listProblem = problems.governed;
+  // Those already in the list, and the integration's own catalog, are not offered again.
+  const taken = new Set([...names.map((n) => n.toLowerCase()), integrationCatalog]);
+  const offered = suggestions.filter((s) => !taken.has(s.value.toLowerCase()));
   return (
     <fieldset className="ci-fieldset" data-testid="ci-governed">
       <legend>Governed catalogs</legend>
@@ -58,17 +66,17 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
       <div className="ci-inline-add field">
         <label htmlFor={inputId}>Catalog to govern</label>
         <div className="ci-row">
-          <input
+          <Combobox
             id={inputId}
-            ref={input}
             value={draft}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => setDraft(e.currentTarget.value)}
+            onChange={setDraft}
+            suggestions={offered}
+            listLabel="Catalogs in this workspace"
+            loading={suggestionsLoading}
             onKeyDown={(e) => (e.key === 'Enter' ? add(e) : undefined)}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? `${inputId}-problem` : undefined}
-            data-testid="ci-governed-input"
+            testId="ci-governed-input"
           />
           <button type="button" className="button" onClick={add}>
             Add catalog

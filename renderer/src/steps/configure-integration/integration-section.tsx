@@ -6,6 +6,7 @@ import { GovernedCatalogs } from './governed-catalogs';
 import { ManageScopeChoice } from './manage-scope-choice';
 import { StepSection } from './step-section';
 import { StorageLocationField } from './storage-location-field';
+import { useCatalogs } from './use-integration';
 
 export interface IntegrationSectionProps {
   readonly form: ConfigForm;
@@ -17,6 +18,8 @@ export interface IntegrationSectionProps {
 export function IntegrationSection({ form, patch, problems }: IntegrationSectionProps) {
   const typed = form.catalog.trim() === '' ? undefined : catalogProblem(form.catalog);
   const stored = IntegrationCatalogSchema.safeParse(form.catalog);
+  const catalogs = useCatalogs();
+  const suggestions = (catalogs.data ?? []).map((c) => ({ value: c.name, ...(c.comment ? { detail: c.comment } : {}) }));
   return (
     <StepSection title="Integration" testId="ci-integration" lead="Where the integration keeps its own data, and what it governs.">
       <Field
@@ -24,6 +27,9 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
         value={form.catalog}
         onChange={(catalog) => patch({ catalog })}
         testId="ci-catalog"
+        suggestions={suggestions}
+        suggestionsLabel="Catalogs in this workspace"
+        suggestionsLoading={catalogs.isPending}
         problem={typed ?? problems.catalog}
         help={
           stored.success ? (
@@ -47,7 +53,14 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
           </span>
         </span>
       </label>
-      <GovernedCatalogs names={form.governedCatalogs} integrationCatalog={stored.success ? stored.data : ''} onChange={(governedCatalogs) => patch({ governedCatalogs })} problems={problems} />
+      <GovernedCatalogs
+        names={form.governedCatalogs}
+        integrationCatalog={stored.success ? stored.data : ''}
+        onChange={(governedCatalogs) => patch({ governedCatalogs })}
+        problems={problems}
+        suggestions={suggestions}
+        suggestionsLoading={catalogs.isPending}
+      />
       <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />
       <AdditionalWorkspaces rows={form.additional} onChange={(additional) => patch({ additional })} problems={problems} />
     </StepSection>

@@ -33,10 +33,10 @@ export function PlanStatements({ plan, states }: PlanStatementsProps) {
         {plan.steps.map((step) => {
           const state = states?.get(step.id);
           return (
-            <li key={step.id} className={`ci-plan__step ci-plan__step--${step.action}`} data-testid="plan-step" data-step-id={step.id} data-action={step.action}>
+            <li key={step.id} className={`ci-plan__step ci-plan__step--${step.action}`} data-testid="plan-step" data-step-id={step.id} data-action={step.action} data-state={state?.state ?? step.action}>
               <div className="ci-plan__meta">
-                <ActionBadge action={step.action} />
-                {state ? <StepStateBadge event={state} /> : null}
+                {/* One state per row: once the apply reached a step, what it did replaces what the plan expected. */}
+                {state ? <StepStateBadge event={state} /> : <ActionBadge action={step.action} />}
                 <span className="ci-plan__purpose">{step.purpose}</span>
                 {step.target !== 'main' ? <span className="ci-muted"> on {step.target}</span> : null}
               </div>

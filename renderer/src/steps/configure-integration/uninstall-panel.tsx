@@ -6,18 +6,23 @@ import { PlanStatements } from './plan-statements';
 import { usePlan } from './use-integration';
 import { useState } from 'react';
 import { useStepEvents } from './use-step-events';
+import { useReveal } from '../../ui/use-reveal';
 
 /** The uninstall plan, previewed, then run here or exported as uninstall.sql for someone else. */
 export function UninstallPanel({ resumable }: { readonly resumable: boolean }) {
   const plan = usePlan('uninstall', true);
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const states = useStepEvents(taskId);
+  // Opening Uninstall… asks for this plan: it is the answer, brought into view once it is there.
+  const planned = useReveal<HTMLDivElement>(1, !plan.isFetching && (plan.data !== undefined || plan.error !== null));
   return (
     <div className="ci-uninstall" data-testid="ci-uninstall">
       <h4>Uninstall plan</h4>
       {plan.isPending ? <p className="loading">Planning the uninstall…</p> : null}
       {plan.error ? <ErrorView action="Plan uninstall" error={toAppError(plan.error)} /> : null}
-      {plan.data ? <PlanStatements plan={plan.data} states={states} /> : null}
+      <div ref={planned} tabIndex={-1} className="ci-result" role="group" aria-label="Uninstall plan">
+        {plan.data ? <PlanStatements plan={plan.data} states={states} /> : null}
+      </div>
       <div className="ci-two-columns">
         <div>
           <h5>Run it now</h5>

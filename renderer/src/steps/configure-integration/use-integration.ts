@@ -22,6 +22,9 @@ export function useIntegrationView() {
 
 export const useWarehouses = () => useChannelQuery('integration', 'listWarehouses', {}, { staleTime: 0 });
 
+/** The catalogs the user can see: suggestions for the catalog fields (any other name can still be typed). */
+export const useCatalogs = () => useChannelQuery('integration', 'listCatalogs', {}, { staleTime: 60_000 });
+
 export const useServicePrincipals = (search: string) =>
   useChannelQuery('integration', 'listServicePrincipals', search ? { search } : {}, { staleTime: 30_000 });
 

@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { ValidationReport } from '../../../../shared/integration/validation-types';
 import type { AppError } from '../../../../shared/result';
 import { ErrorView } from '../../errors/error-view';
 import { useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
+import { useReveal } from '../../ui/use-reveal';
 import { StepSection } from './step-section';
 import { ValidationResults } from './validation-results';
 
@@ -15,22 +15,18 @@ export interface ValidateSectionProps {
   readonly onDismissFailure: () => void;
   /** Checks the form, saves the settings, then runs the tests. */
   readonly onRun: () => void;
-  /** Bumped each time a new report arrives, to move focus to the results. */
+  /** Bumped each time a new report arrives: the results are then brought into view and focused. */
   readonly resultsSeq: number;
 }
 
 /** Runs the validation tests against the saved settings and shows each result with its fix. */
 export function ValidateSection({ report, running, taskId, failure, onDismissFailure, onRun, resultsSeq }: ValidateSectionProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
   const task = useTaskShownInPlace(taskId);
-  useEffect(() => {
-    if (resultsSeq > 0) heading.current?.focus();
-  }, [resultsSeq]);
+  const results = useReveal<HTMLDivElement>(resultsSeq, report !== null);
   return (
     <StepSection
       title="Validate"
       testId="ci-validate"
-      headingRef={heading}
       lead="Saves these settings (no secret is saved) and checks every prerequisite in the workspace: each test says why it passed or failed, and how to fix it."
     >
       <button type="button" className="button button--primary" aria-busy={running} onClick={() => (running ? undefined : onRun())} data-testid="ci-validate-run">
@@ -38,7 +34,9 @@ export function ValidateSection({ report, running, taskId, failure, onDismissFai
       </button>
       {task && task.state === 'running' ? <ProgressView task={task} /> : null}
       {failure ? <ErrorView action="Validate" error={failure} onDismiss={onDismissFailure} /> : null}
-      {report ? <ValidationResults report={report} onFixed={onRun} /> : <p className="ci-muted">Not validated yet.</p>}
+      <div ref={results} tabIndex={-1} className="ci-result" role="group" aria-label="Validation results" data-testid="ci-validate-result">
+        {report ? <ValidationResults report={report} onFixed={onRun} /> : <p className="ci-muted">Not validated yet.</p>}
+      </div>
     </StepSection>
   );
 }

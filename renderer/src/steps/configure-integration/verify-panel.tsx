@@ -5,6 +5,7 @@ import { ErrorView } from '../../errors/error-view';
 import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
 import { announce } from '../../status/announcer';
+import { useReveal } from '../../ui/use-reveal';
 import { useChangingMutation } from './use-integration';
 
 const STATE = {
@@ -17,12 +18,17 @@ const STATE = {
 export function VerifyPanel() {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
+  const [checked, setChecked] = useState(0);
   const task = useTaskShownInPlace(taskId);
   const verify = useChangingMutation('verify', {
-    onSuccess: (r) => announce(r.converged ? 'Verified: the workspace matches the plan.' : `Not yet: ${r.steps.filter((s) => s.state !== 'present').length} statements still to run.`),
+    onSuccess: (r) => {
+      setChecked((n) => n + 1);
+      announce(r.converged ? 'Verified: the workspace matches the plan.' : `Not yet: ${r.steps.filter((s) => s.state !== 'present').length} statements still to run.`);
+    },
     onError: (e) => setFailure(toAppError(e)),
   });
   const report = verify.data;
+  const result = useReveal<HTMLDivElement>(checked, verify.data !== undefined && !verify.isPending);
   const outstanding = report?.steps.filter((s) => s.state !== 'present') ?? [];
   return (
     <div className="ci-verify" data-testid="ci-verify">
@@ -38,7 +44,7 @@ export function VerifyPanel() {
       {task && task.state === 'running' ? <ProgressView task={task} /> : null}
       {failure ? <ErrorView action="Verify" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {report ? (
-        <div role="status" data-testid="ci-verify-report" data-converged={report.converged}>
+        <div role="status" data-testid="ci-verify-report" data-converged={report.converged} ref={result} tabIndex={-1}>
           <p>
             <strong>{report.converged ? 'Converged: every statement’s effect is in place.' : `${outstanding.length} of ${report.steps.length} statements are not in place yet.`}</strong>
           </p>
