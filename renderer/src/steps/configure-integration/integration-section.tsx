@@ -1,11 +1,9 @@
 import { IntegrationCatalogSchema } from '../../../../shared/integration/config';
 import { Field } from '../../ui/field';
-import { AdditionalWorkspaces } from './additional-workspaces';
 import { catalogProblem, type ConfigForm, type Problems } from './form-state';
 import { GovernedCatalogs } from './governed-catalogs';
-import { ManageScopeChoice } from './manage-scope-choice';
+import { MoreOptions } from './more-options';
 import { StepSection } from './step-section';
-import { StorageLocationField } from './storage-location-field';
 import { useCatalogs } from './use-integration';
 
 export interface IntegrationSectionProps {
@@ -41,7 +39,6 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
           )
         }
       />
-      <StorageLocationField value={form.storageLocation} onChange={(storageLocation) => patch({ storageLocation })} problem={problems.storageLocation} />
       <label className="checkbox">
         <input type="checkbox" checked={form.audit} onChange={(e) => patch({ audit: e.currentTarget.checked })} data-testid="ci-audit" />
         <span>
@@ -61,8 +58,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
         suggestions={suggestions}
         suggestionsLoading={catalogs.isPending}
       />
-      <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />
-      <AdditionalWorkspaces rows={form.additional} onChange={(additional) => patch({ additional })} problems={problems} />
+      <MoreOptions form={form} patch={patch} problems={problems} />
     </StepSection>
   );
 }

@@ -104,6 +104,7 @@ export function IntegrationSetup({ view, workspaceUrl, stepTitle, parts, part, g
             return (
               <SetupPart
                 view={view}
+                chosenMode={form.mode}
                 mode={saved?.mode ?? form.mode}
                 onMode={onMode}
                 plan={plan}

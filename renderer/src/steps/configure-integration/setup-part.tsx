@@ -12,6 +12,8 @@ import type { StepStates } from './use-step-events';
 
 export interface SetupPartProps {
   readonly view: IntegrationView;
+  /** The mode chosen in the form (the radio), and the saved one that decides Apply or Export below. */
+  readonly chosenMode: SetupMode;
   readonly mode: SetupMode;
   readonly onMode: (mode: SetupMode) => void;
   readonly plan: UseQueryResult<Plan, ClientError>;
@@ -25,10 +27,10 @@ export interface SetupPartProps {
 }
 
 /** Sub-step 3: automatic or manual, the plan, then apply it here or export it for someone else (and verify). */
-export function SetupPart({ view, mode, onMode, plan, planRequested, planSeq, blocked, onPlan, states, onApplyStarted }: SetupPartProps) {
+export function SetupPart({ view, chosenMode, mode, onMode, plan, planRequested, planSeq, blocked, onPlan, states, onApplyStarted }: SetupPartProps) {
   return (
     <>
-      <ModeSection mode={mode} onChange={onMode} />
+      <ModeSection mode={chosenMode} onChange={onMode} />
       <PlanSection plan={plan} requested={planRequested} revealSeq={planSeq} blocked={blocked} onRequest={onPlan} applying={view.status === 'applying'} states={states} />
       {mode === 'automatic' ? (
         <StepSection title="Apply" testId="ci-apply" lead="Runs the previewed plan: dependencies first, a few statements at a time, each journaled so an interrupted run resumes.">

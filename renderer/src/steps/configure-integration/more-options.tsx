@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Disclosure } from '../../ui/disclosure';
+import { AdditionalWorkspaces } from './additional-workspaces';
+import type { ConfigForm, Problems } from './form-state';
+import { ManageScopeChoice } from './manage-scope-choice';
+import { StorageLocationField } from './storage-location-field';
+
+export interface MoreOptionsProps {
+  readonly form: ConfigForm;
+  readonly patch: (p: Partial<ConfigForm>) => void;
+  readonly problems: Problems;
+}
+
+const problemHere = (problems: Problems) => Object.keys(problems).some((k) => k === 'storageLocation' || k === 'additional' || k.startsWith('additional.'));
+
+/** The integration's settings most people leave as they are (managed storage, where MANAGE goes, other workspaces). */
+function changed(form: ConfigForm): boolean {
+  return form.storageLocation.trim() !== '' || form.manageScope !== 'catalog' || form.additional.length > 0;
+}
+
+/**
+ * The less common settings behind one line, so the Settings part fits a laptop screen. Open from the start when one
+ * of them is set, and forced open while one of them has a problem (focus must be able to reach the field).
+ */
+export function MoreOptions({ form, patch, problems }: MoreOptionsProps) {
+  const [open, setOpen] = useState(() => changed(form));
+  const forced = problemHere(problems);
+  return (
+    <Disclosure summary="More options: managed storage, where MANAGE is granted, other workspaces" open={open || forced} onOpenChange={setOpen} testId="ci-more-options">
+      <StorageLocationField value={form.storageLocation} onChange={(storageLocation) => patch({ storageLocation })} problem={problems.storageLocation} />
+      <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />
+      <AdditionalWorkspaces rows={form.additional} onChange={(additional) => patch({ additional })} problems={problems} />
+    </Disclosure>
+  );
+}
