@@ -75,6 +75,8 @@ test.describe('steps 1–2 fit 1024 to 1920 px, light and dark, each part access
     const results = await s.saveAndValidate();
     await expect(results).toHaveAttribute('data-status', 'failed');
     await expect(results.getByTestId('validation-row').filter({ hasText: MISSING }).first()).toBeVisible();
+    // The picture cuts the long name to fit its box, and shows it in full on hover.
+    await expect(page.getByTestId('ci-diagram').locator('g > title').filter({ hasText: MISSING })).toHaveCount(1);
     await look(page, 'step-2-check-failed');
     // The privilege table, opened, fits too.
     await page.getByTestId('ci-least-privilege-details').getByRole('button').first().click();

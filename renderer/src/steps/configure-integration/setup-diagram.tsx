@@ -19,6 +19,8 @@ export function SetupDiagram(input: DiagramInput) {
         ))}
         {layout.boxes.map((b, i) => (
           <g key={i} className={`ci-diagram__box ci-diagram__box--${b.kind}`}>
+            {/* A cut name is shown in full on hover (the figure's description has every name for screen readers). */}
+            {fitLabel(b) === b.label ? null : <title>{b.label}</title>}
             <rect x={b.x} y={b.y} width={b.width} height={BOX_HEIGHT} rx={5} />
             <text x={b.x + 8} y={b.y + 18.5} className="ci-diagram__label">
               {fitLabel(b)}
