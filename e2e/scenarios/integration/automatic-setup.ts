@@ -36,7 +36,9 @@ export const automaticSetup: IntegrationScenario = {
     await s.previewPlan();
     await expect(page.getByTestId('ci-plan-counts')).toContainText(/\d+ statements: \d+ to create/);
     await expect(s.planSteps.filter({ has: page.locator('[data-action="create"]') }).first()).toContainText('Create');
-    await expect(s.planSteps.first().locator('.ci-sql__keyword').first()).toHaveText(/CREATE/i);
+    await expect(page.getByTestId('ci-plan-setup').locator('[data-testid="plan-step"][data-kind="sql"]').first().locator('.ci-sql__keyword').first()).toHaveText(/CREATE/i);
+    // Enabling a system schema (audit on, the installer a metastore admin) is a REST call, shown as the request.
+    await expect(page.getByTestId('ci-plan-setup').locator('[data-testid="plan-step"][data-kind="rest"]').first().locator('code')).toHaveText(/^PUT \/api\/2\.1\/unity-catalog\/metastores\/.+\/systemschemas\/(access|query)$/);
     await inspect(page, host, 'ci-plan');
     // Copy all, by keyboard: every statement, each after its purpose as a comment.
     await page.getByRole('button', { name: 'Copy all statements' }).press('Enter');

@@ -33,14 +33,23 @@ export function PlanStatements({ plan, states }: PlanStatementsProps) {
         {plan.steps.map((step) => {
           const state = states?.get(step.id);
           return (
-            <li key={step.id} className={`ci-plan__step ci-plan__step--${step.action}`} data-testid="plan-step" data-step-id={step.id} data-action={step.action} data-state={state?.state ?? step.action}>
+            <li key={step.id} className={`ci-plan__step ci-plan__step--${step.action}`} data-testid="plan-step" data-step-id={step.id} data-action={step.action} data-kind={step.rest ? 'rest' : 'sql'} data-state={state?.state ?? step.action}>
               <div className="ci-plan__meta">
                 {/* One state per row: once the apply reached a step, what it did replaces what the plan expected. */}
                 {state ? <StepStateBadge event={state} /> : <ActionBadge action={step.action} />}
                 <span className="ci-plan__purpose">{step.purpose}</span>
                 {step.target !== 'main' ? <span className="ci-muted"> on {step.target}</span> : null}
               </div>
-              <SqlCode sql={step.sql} label={`SQL: ${step.purpose}`} />
+              {step.rest ? (
+                // A REST call is not SQL: shown as the request it is, never through the SQL colouring.
+                <pre className="ci-sql ci-sql--rest" tabIndex={0} aria-label={`REST call: ${step.purpose}`}>
+                  <code>
+                    <span className="ci-sql__keyword">{step.rest.method}</span> {step.rest.path}
+                  </code>
+                </pre>
+              ) : (
+                <SqlCode sql={step.sql} label={`SQL: ${step.purpose}`} />
+              )}
             </li>
           );
         })}
