@@ -15,8 +15,20 @@ export const uninstallApply: IntegrationScenario = {
     if ((await lifecycle.getByTestId('ci-uninstall').count()) === 0) await lifecycle.getByRole('button', { name: 'Uninstall…' }).click();
     const plan = page.getByTestId('ci-plan-uninstall');
     await expect(plan.getByTestId('plan-step').first()).toBeVisible({ timeout: 30_000 });
-    await expect(plan.getByTestId('plan-step').last()).toContainText(/DROP CATALOG/);
-    await lifecycle.getByRole('button', { name: /Apply uninstall: \d+ statements/ }).click();
+    const drop = plan.getByTestId('plan-step').last();
+    await expect(drop).toContainText(/DROP CATALOG/);
+    await expect(drop).toHaveAttribute('data-action', 'drop');
+    await expect(drop.getByText('Drop', { exact: true })).toBeVisible();
+    // Dropping the catalog destroys what is in it: the button waits for the catalog's name, typed.
+    const run = lifecycle.getByRole('button', { name: /Apply uninstall: \d+ statements/ });
+    await expect(run).toBeDisabled();
+    const catalog = (await lifecycle.getByTestId('ci-lifecycle-status').locator('code').textContent())!;
+    const confirm = lifecycle.getByRole('textbox', { name: `Type ${catalog} to confirm` });
+    await confirm.fill(`${catalog}x`);
+    await expect(run).toBeDisabled();
+    await confirm.fill(catalog);
+    await expect(run).toBeEnabled();
+    await run.click();
 
     const done = page.getByTestId('ci-uninstalled');
     await expect(done).toBeVisible({ timeout: 60_000 });

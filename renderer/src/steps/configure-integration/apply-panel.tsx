@@ -20,10 +20,12 @@ export interface ApplyPanelProps {
   readonly stopped?: boolean;
   readonly onStarted: (taskId: string) => void;
   readonly onFinished?: (summary: Summary) => void;
+  /** False while a confirmation the plan needs is missing (an uninstall that drops: the catalog's name typed). */
+  readonly confirmed?: boolean;
 }
 
 /** Runs the previewed plan (set-up or uninstall): progress with Cancel, per-step states on the plan, a summary. */
-export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFinished }: ApplyPanelProps) {
+export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFinished, confirmed = true }: ApplyPanelProps) {
   const [taskId, setTaskId] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
   const [finished, setFinished] = useState(0);
@@ -43,7 +45,7 @@ export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFini
   const pending = plan ? pendingSteps(plan) : 0;
   const what = plan?.kind === 'uninstall' ? 'uninstall' : 'set-up';
   const start = () => {
-    if (!plan || apply.isPending) return;
+    if (!plan || apply.isPending || !confirmed) return;
     const id = newTaskId();
     setTaskId(id);
     setFailure(undefined);
@@ -59,7 +61,7 @@ export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFini
       ) : null}
       {!plan ? <p className="ci-muted">Preview the plan first: only a previewed plan is applied.</p> : null}
       {plan && (pending > 0 || resumable || stopped) ? (
-        <button type="button" className={`button ${plan.kind === 'uninstall' ? 'button--danger' : 'button--primary'}`} aria-busy={apply.isPending} onClick={start} data-testid="ci-apply-run">
+        <button type="button" className={`button ${plan.kind === 'uninstall' ? 'button--danger' : 'button--primary'}`} aria-busy={apply.isPending} disabled={!confirmed} onClick={start} data-testid="ci-apply-run">
           {apply.isPending ? 'Applying…' : `${resumable ? 'Resume' : stopped ? 'Apply again' : 'Apply'} ${what}: ${pending} statement${pending === 1 ? '' : 's'}`}
         </button>
       ) : null}

@@ -65,7 +65,7 @@ export function LifecycleSection({ view, onUpdate }: LifecycleSectionProps) {
           Uninstall…
         </button>
       </div>
-      {uninstalling ? <UninstallPanel resumable={view.resumable === 'uninstall'} /> : null}
+      {uninstalling ? <UninstallPanel resumable={view.resumable === 'uninstall'} catalog={settings?.config.catalog ?? ''} /> : null}
       <h4>Payload for the governance product</h4>
       <PayloadExport secretInVault={settings?.servicePrincipal.secretInVault ?? false} />
     </StepSection>
