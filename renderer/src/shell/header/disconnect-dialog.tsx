@@ -2,10 +2,13 @@ import { useState } from 'react';
 import type { SessionState } from '../../../../shared/contract/session';
 import { toAppError } from '../../api/client-error';
 import { useDisconnect } from '../../api/hooks/session';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { clearErrors, reportError } from '../../errors/error-store';
+import { isSignedIn } from '../../session/session-facts';
 import { announce } from '../../status/announcer';
 import { AlertCancel, AlertDialog } from '../../ui/alert-dialog';
 import { DialogActions } from '../../ui/dialog';
+import { DropConfirm, dropConfirmed } from '../../ui/drop-confirm';
 import { DisconnectOutcome } from './disconnect-outcome';
 
 export interface DisconnectDialogProps {
@@ -20,6 +23,11 @@ export interface DisconnectDialogProps {
  */
 export function DisconnectDialog({ open, session, onClose }: DisconnectDialogProps) {
   const [uninstall, setUninstall] = useState(false);
+  const [typed, setTyped] = useState('');
+  // The integration catalog, when one was set up here: uninstalling may drop it (DROP CATALOG … CASCADE).
+  const view = useChannelQuery('integration', 'view', {}, { enabled: open && isSignedIn(session), staleTime: 0 });
+  const catalog = view.data?.settings?.config.catalog;
+  const confirmed = dropConfirmed(uninstall, catalog, typed);
   // Kept while the dialog is open: after disconnecting, the session no longer names the workspace.
   const [where, setWhere] = useState<string | undefined>(undefined);
   const disconnect = useDisconnect({
@@ -32,6 +40,7 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
   function close() {
     disconnect.reset();
     setUninstall(false);
+    setTyped('');
     setWhere(undefined);
     onClose();
   }
@@ -49,7 +58,7 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (disconnect.isPending) return;
+            if (disconnect.isPending || !confirmed) return;
             clearErrors('Disconnect');
             setWhere(session?.workspace?.label);
             disconnect.mutate({ uninstall });
@@ -63,9 +72,21 @@ export function DisconnectDialog({ open, session, onClose }: DisconnectDialogPro
             <input type="checkbox" checked={uninstall} onChange={(e) => setUninstall(e.currentTarget.checked)} />
             Also uninstall what ucbridge set up in the workspace
           </label>
+          {uninstall && catalog !== undefined ? (
+            <DropConfirm
+              catalog={catalog}
+              value={typed}
+              onChange={setTyped}
+              help={
+                <>
+                  Uninstalling drops catalog <code>{catalog}</code> with everything in it when ucbridge created it. It cannot be undone.
+                </>
+              }
+            />
+          ) : null}
           <DialogActions>
             <AlertCancel>Keep connected</AlertCancel>
-            <button type="submit" className="button button--danger" aria-busy={disconnect.isPending}>
+            <button type="submit" className="button button--danger" aria-busy={disconnect.isPending} disabled={!confirmed}>
               {disconnect.isPending ? 'Disconnecting…' : 'Disconnect'}
             </button>
           </DialogActions>

@@ -1,7 +1,7 @@
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { ApplyPanel } from './apply-panel';
-import { DropConfirm, typedNameMatches } from './drop-confirm';
+import { DropConfirm, dropConfirmed } from '../../ui/drop-confirm';
 import { ExportScripts } from './export-scripts';
 import { PlanStatements } from './plan-statements';
 import { usePlan } from './use-integration';
@@ -38,7 +38,7 @@ export function UninstallPanel({ resumable, catalog }: { readonly resumable: boo
         <div>
           <h5>Run it now</h5>
           {drops ? <DropConfirm catalog={catalog} value={typed} onChange={setTyped} /> : null}
-          <ApplyPanel plan={plan.data} resumable={resumable} onStarted={setTaskId} confirmed={!drops || typedNameMatches(typed, catalog)} />
+          <ApplyPanel plan={plan.data} resumable={resumable} onStarted={setTaskId} confirmed={dropConfirmed(drops, catalog, typed)} />
         </div>
         <div>
           <h5>Or hand it over</h5>
