@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
-import { sandboxSql } from '../services/integration/observe/sandbox-sql.test-support';
+import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
 import { runCliProcess } from './cli.test-support';
 
 /** `ucbridge metadata …` as users run them (the bundle, stdin not a terminal), against the sandbox. */
@@ -15,15 +15,7 @@ let env: NodeJS.ProcessEnv;
 let config: string;
 
 const cli = (args: string[]) => runCliProcess([...args, '--config', config, '--data-dir', data], { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
-async function adminSql(sql: string): Promise<readonly Record<string, unknown>[]> {
-  const s = sandboxSql(emulator, emulator.users.find((u) => u.admin)!.userName, home);
-  const session = await s.open();
-  try {
-    return await session.execute(sql);
-  } finally {
-    await s.close();
-  }
-}
+const adminSql = (sql: string) => sandboxQuery(emulator, emulator.users.find((u) => u.admin)!.userName, home, sql);
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-meta-'));

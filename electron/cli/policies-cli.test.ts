@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
-import { sandboxSql } from '../services/integration/observe/sandbox-sql.test-support';
+import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
 import { runCliProcess } from './cli.test-support';
 
 /** `ucbridge policies …` as users run them (the bundle, stdin not a terminal), against the sandbox. */
@@ -19,15 +19,7 @@ async function file(name: string, content: unknown): Promise<string> {
   await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }
-async function adminSql(sql: string): Promise<readonly Record<string, unknown>[]> {
-  const s = sandboxSql(emulator, emulator.users.find((u) => u.admin)!.userName, home);
-  const session = await s.open();
-  try {
-    return await session.execute(sql);
-  } finally {
-    await s.close();
-  }
-}
+const adminSql = (sql: string) => sandboxQuery(emulator, emulator.users.find((u) => u.admin)!.userName, home, sql);
 
 const POLICY_YAML = `policies:
   - name: orders-by-region

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDENTITIES } from '../../emulator/seeds/identities-demo';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import { taskId, type ComposedApp, type Json } from '../services/integration/integration.test-support';
-import { sandboxSql } from '../services/integration/observe/sandbox-sql.test-support';
+import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
 import { adminSql, appWithIntegration } from '../services/policies/policies.test-support';
 
 /**
@@ -175,12 +175,9 @@ describe('attributes written by the mapping feed a row filter', () => {
   const policies = JSON.stringify({ policies: [{ name: 'orders-by-region', type: 'rowFilter', table: 'main.sales.orders', column: 'region', match: { userAttribute: 'region' } }] });
   async function regionsSeenBy(user: string): Promise<Set<unknown>> {
     const logDir = await mkdtemp(join(tmpdir(), 'ucb-users-'));
-    const s = sandboxSql(emulator, user, logDir);
-    const session = await s.open();
     try {
-      return new Set((await session.execute('SELECT DISTINCT region FROM main.sales.orders')).map((r) => r.region));
+      return new Set((await sandboxQuery(emulator, user, logDir, 'SELECT DISTINCT region FROM main.sales.orders')).map((r) => r.region));
     } finally {
-      await s.close();
       await rm(logDir, { recursive: true, force: true });
     }
   }

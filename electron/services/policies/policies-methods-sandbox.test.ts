@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { sandboxSql } from '../integration/observe/sandbox-sql.test-support';
-import { taskId, type ComposedApp, type Json } from '../integration/integration.test-support';
-import { adminSql, appWithIntegration } from './policies.test-support';
+import type { ComposedApp, Json } from '../integration/integration.test-support';
+import { adminSql, appWithIntegration, policyCalls } from './policies.test-support';
 
 /**
  * Every mask method on every column type, merged masks and merged filters, group values with "*", rows no rule
@@ -52,22 +51,7 @@ const policiesFor = (sp: string) => ({
 let text = '';
 let SP = '';
 
-async function as(user: string, sql: string): Promise<readonly Record<string, unknown>[]> {
-  const s = sandboxSql(emulator, user, logDir);
-  const session = await s.open();
-  try {
-    return await session.execute(sql);
-  } finally {
-    await s.close();
-  }
-}
-const ok = async (channel: string, input: Json): Promise<Json> => {
-  const r = await main.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value;
-};
-const plan = (kind: 'setup' | 'uninstall' = 'setup', t = text) => ok('policies.plan', { text: t, kind });
-const apply = async (kind: 'setup' | 'uninstall' = 'setup', t = text) => ok('policies.apply', { text: t, kind, taskId: taskId('policies'), planHash: (await plan(kind, t)).plan.hash });
+const { as, ok, plan, apply } = policyCalls(() => ({ emulator, main, logDir }), () => text);
 const jsonish = (v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v);
 const rowsOf = (rows: readonly Record<string, unknown>[]) => rows.map((r) => Object.values(r).map(jsonish));
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogSide } from '../../../emulator/catalog/catalog-side';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { sandboxSql } from '../integration/observe/sandbox-sql.test-support';
-import { taskId, type ComposedApp, type Json } from '../integration/integration.test-support';
-import { adminSql, appWithIntegration } from './policies.test-support';
+import type { ComposedApp, Json } from '../integration/integration.test-support';
+import { adminSql, appWithIntegration, policyCalls } from './policies.test-support';
 
 /**
  * The fallback for a workspace whose compute runs no ABAC policies (they need Databricks SQL, serverless, or
@@ -33,22 +32,7 @@ const text = JSON.stringify({
   ],
 });
 
-async function as(user: string, sql: string): Promise<readonly Record<string, unknown>[]> {
-  const s = sandboxSql(emulator, user, logDir);
-  const session = await s.open();
-  try {
-    return await session.execute(sql);
-  } finally {
-    await s.close();
-  }
-}
-const ok = async (channel: string, input: Json): Promise<Json> => {
-  const r = await main.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value;
-};
-const plan = (kind: 'setup' | 'uninstall' = 'setup') => ok('policies.plan', { text, kind });
-const apply = async (kind: 'setup' | 'uninstall' = 'setup') => ok('policies.apply', { text, kind, taskId: taskId('policies'), planHash: (await plan(kind)).plan.hash });
+const { as, ok, plan, apply } = policyCalls(() => ({ emulator, main, logDir }), () => text);
 const masksInMain = () => adminSql(main, emulator, "SELECT schema_name, table_name, column_name, mask_catalog, mask_schema FROM system.information_schema.column_masks WHERE catalog_name = 'main' ORDER BY table_name, column_name");
 const filtersInMain = () => adminSql(main, emulator, "SELECT table_name, filter_catalog, filter_schema FROM system.information_schema.row_filters WHERE catalog_name = 'main'");
 

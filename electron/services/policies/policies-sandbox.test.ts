@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/start';
-import { sandboxSql } from '../integration/observe/sandbox-sql.test-support';
-import { taskId, type ComposedApp, type Json } from '../integration/integration.test-support';
-import { adminSql, appWithIntegration } from './policies.test-support';
+import type { ComposedApp, Json } from '../integration/integration.test-support';
+import { adminSql, appWithIntegration, policyCalls } from './policies.test-support';
 
 /**
  * Policies end to end on the demo sandbox through the handlers and the real driver: plan, apply, what several
@@ -31,22 +30,7 @@ const POLICIES = {
 };
 const text = JSON.stringify(POLICIES);
 
-async function as(user: string, sql: string): Promise<readonly Record<string, unknown>[]> {
-  const s = sandboxSql(emulator, user, logDir);
-  const session = await s.open();
-  try {
-    return await session.execute(sql);
-  } finally {
-    await s.close();
-  }
-}
-const ok = async (channel: string, input: Json): Promise<Json> => {
-  const r = await main.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value;
-};
-const plan = (kind: 'setup' | 'uninstall' = 'setup') => ok('policies.plan', { text, kind });
-const apply = async (kind: 'setup' | 'uninstall' = 'setup') => ok('policies.apply', { text, kind, taskId: taskId('policies'), planHash: (await plan(kind)).plan.hash });
+const { as, ok, plan, apply } = policyCalls(() => ({ emulator, main, logDir }), () => text);
 const actions = (p: Json) => (p.plan.steps as Json[]).map((s) => s.action as string);
 const cellsOf = (rows: readonly Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.values(r).map((v) => (typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString() : v))));
 

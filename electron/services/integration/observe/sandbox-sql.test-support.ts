@@ -42,5 +42,16 @@ export function sandboxSql(emulator: RunningEmulator, userName: string, logDir: 
   };
 }
 
+/** One statement as a seeded user, in a session of its own (opened and closed around it). */
+export async function sandboxQuery(emulator: RunningEmulator, userName: string, logDir: string, sql: string): Promise<readonly Record<string, unknown>[]> {
+  const s = sandboxSql(emulator, userName, logDir);
+  const session = await s.open();
+  try {
+    return await session.execute(sql);
+  } finally {
+    await s.close();
+  }
+}
+
 /** A reader the privilege views show every grant: a metastore admin (the sandbox admin user is one). */
 export const ADMIN_VIEWER: GrantViewer = { names: [], metastoreAdmin: true };
