@@ -30,6 +30,21 @@ async function look(page: Page, name: string): Promise<void> {
   }
 }
 
+/**
+ * The sandbox world is the worker's (auth-fixture): a spec that ran earlier on this worker may have left it signed
+ * in. Disconnect first, through the UI, so the signed-out walk starts signed out whatever ran before.
+ */
+async function signOutIfSignedIn(page: Page): Promise<void> {
+  const identity = page.getByTestId('fact-identity');
+  await expect(identity).not.toContainText('Loading…');
+  if ((await identity.textContent())?.includes('Not signed in')) return;
+  await page.getByRole('group', { name: 'Session' }).getByRole('button', { name: 'Disconnect' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name: 'Disconnect' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(identity).toContainText('Not signed in');
+}
+
 /** A long governed catalog that does not exist: validation fails on it, with a long fix (the case that stuck out). */
 const MISSING = 'finance_archive_2019_to_2024_quarterly_close_adjustments_restated_for_audit';
 
@@ -42,6 +57,7 @@ test.describe('steps 1–2 fit 1024 to 1920 px, light and dark, each part access
     const w = wizard(page);
     await w.ready();
     const session = page.getByRole('group', { name: 'Session' });
+    await signOutIfSignedIn(page);
     for (const action of ['Re-authenticate', 'Disconnect']) {
       const button = session.getByRole('button', { name: action });
       await expect(button).toBeDisabled();
