@@ -21,6 +21,7 @@ export interface PageGlobals {
   readonly navigator: { readonly clipboard: { readText(): Promise<string> } };
   readonly CSSTransition: abstract new (...args: never[]) => PageAnimation;
   getComputedStyle(element: unknown): { readonly animationName: string };
+  requestAnimationFrame(callback: () => void): number;
   readonly axe?: {
     run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }>;
   };
