@@ -123,10 +123,16 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
     const waiting = page.getByTestId('waiting-for-browser');
     await expect(waiting).toBeVisible({ timeout: 20_000 });
     await expect(waiting.getByRole('button', { name: 'Copy sign-in link' })).toBeVisible();
+    // Step 1 says what is true while the browser is awaited: in progress, not "Not started".
+    const w = wizard(page);
+    await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'in-progress');
+    await expect(w.stepButton('authenticate')).toContainText('In progress');
+    await expect(page.getByTestId('step-status')).toHaveText('In progress');
     await inspect(page, host, 'waiting-for-browser');
     await waiting.getByRole('button', { name: 'Cancel sign-in' }).click();
     await expect(waiting).toHaveCount(0);
     await expect(page.getByTestId('sign-in')).toHaveText('Sign in');
+    await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'not-started');
     // Cancelling is not an error: no failure notice, no leftover "Cancelled" card.
     await expect(page.getByTestId('error-view')).toHaveCount(0);
     await expect(page.getByTestId('progress-view')).toHaveCount(0);
@@ -199,9 +205,13 @@ test.describe('sign-in through the sandbox in Debian chromium', () => {
       await expect(waiting).toContainText('ucbridge could not open a web browser on this computer');
       await expect(waiting).not.toContainText('should now show');
       await expect(waiting.getByRole('button', { name: 'Copy sign-in link' })).toBeVisible();
+      // Re-authenticating from step 2: step 1 (not step 2) reads "In progress" until the sign-in ends.
+      await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'in-progress');
+      await expect(w.stepButton('configure-integration')).not.toHaveAttribute('data-status', 'in-progress');
       await inspect(page, host, 'reauthenticate-no-browser');
       await waiting.getByRole('button', { name: 'Cancel sign-in' }).click();
       await expect(waiting).toHaveCount(0);
+      await expect(w.stepButton('authenticate')).toHaveAttribute('data-status', 'done');
       // One sign-in, one card: cancelled, it leaves no "Cancelled" card and no failure behind.
       await expect(page.getByTestId('progress-view')).toHaveCount(0);
       await expect(page.getByTestId('error-view')).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { TaskProgress } from '../../../shared/contract/task';
 import { createStore, useStore } from '../lib/store';
 import { notify } from '../notices/notice-store';
 import { announce } from '../status/announcer';
+import type { StepId } from '../steps/step-types';
 
 export interface TrackedTask extends TaskProgress {
   /** Order of first appearance, newest highest. */
@@ -98,7 +99,27 @@ export function useTaskProgress(taskId: string | undefined): TrackedTask | undef
   return taskId === undefined ? undefined : map.get(taskId);
 }
 
-/** A fresh task id to pass to a long-running channel, so its progress and cancel refer to exactly that call. */
-export function newTaskId(): string {
-  return `t${crypto.randomUUID().replaceAll('-', '')}`;
+/** The wizard step (and part) that started a task: while the task runs, that step reads "In progress". */
+export interface TaskOwner {
+  readonly step: StepId;
+  readonly subStep?: string;
+}
+
+// Not a store: a task's owner is fixed when its id is made, and the tasks store re-renders when it starts running.
+const owners = new Map<string, TaskOwner>();
+
+/**
+ * A fresh task id to pass to a long-running channel, so its progress and cancel refer to exactly that call.
+ * `owner` says which step started it (shell/use-running-steps.ts turns a running task into the step's status).
+ */
+export function newTaskId(owner?: TaskOwner): string {
+  const id = `t${crypto.randomUUID().replaceAll('-', '')}`;
+  if (owner) owners.set(id, owner);
+  return id;
+}
+
+/** The owners of every running task, shown in place or in the tray. */
+export function useRunningOwners(): readonly TaskOwner[] {
+  const map = useStore(tasks);
+  return useMemo(() => [...map.values()].flatMap((t) => (t.state === 'running' ? (owners.get(t.taskId) ?? []) : [])), [map]);
 }

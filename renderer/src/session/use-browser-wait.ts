@@ -17,3 +17,9 @@ export function useBrowserWait(): SignInProgress | undefined {
   const task = useTaskProgress(progress?.phase === 'waiting-for-browser' ? progress.taskId : undefined);
   return progress && task?.state === 'running' ? progress : undefined;
 }
+
+/** Whether a sign-in is running now (any phase), whoever started it: step 1 reads "In progress" meanwhile. */
+export function useSignInRunning(): boolean {
+  const progress = useSignInProgress();
+  return useTaskProgress(progress?.taskId)?.state === 'running';
+}

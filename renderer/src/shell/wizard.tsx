@@ -5,12 +5,16 @@ import { TaskTray } from '../progress/task-tray';
 import { WaitingForBrowser } from '../session/waiting-for-browser';
 import { isSignedIn } from '../session/session-facts';
 import { STEPS, stepIndex } from '../steps/registry';
+import { stepStatuses } from '../steps/step-activity';
 import type { StepContext, StepId } from '../steps/step-types';
 import { ConnectionBanner } from './connection-banner';
 import { StartupNotices } from './startup-notices';
 import { StepIndicator } from './step-indicator';
 import { StepPanel } from './step-panel';
+import { useRunningSteps } from './use-running-steps';
 import { useStepFacts } from './use-step-facts';
+
+const METAS = STEPS.map((s) => s.meta);
 
 /** The step list (with each step's parts) and the current step, with the window's banners and running tasks. */
 export function Wizard() {
@@ -28,8 +32,8 @@ export function Wizard() {
   const signedIn = isSignedIn(session.data);
   const facts = useStepFacts(signedIn);
   const context: StepContext = { session: session.data, signedIn, facts };
-  const statuses = STEPS.map((s) => s.meta.status(context));
-  const subStatuses = STEPS.map((s) => (s.meta.subSteps ?? []).map((p) => s.meta.subStepStatus?.(context, p.id) ?? 'not-started'));
+  const running = useRunningSteps();
+  const { statuses, subStatuses } = stepStatuses(METAS, context, running);
   const index = stepIndex(current);
   const entry = STEPS[index] ?? STEPS[0];
   if (!entry) return null;

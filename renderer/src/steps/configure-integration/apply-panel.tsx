@@ -46,7 +46,7 @@ export function ApplyPanel({ plan, resumable, stopped = false, onStarted, onFini
   const what = plan?.kind === 'uninstall' ? 'uninstall' : 'set-up';
   const start = () => {
     if (!plan || apply.isPending || !confirmed) return;
-    const id = newTaskId();
+    const id = newTaskId({ step: 'configure-integration', subStep: plan.kind === 'uninstall' ? 'manage' : 'setup' });
     setTaskId(id);
     setFailure(undefined);
     onStarted(id);

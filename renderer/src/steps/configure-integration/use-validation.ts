@@ -38,7 +38,7 @@ export function useSaveAndValidate() {
       { settings },
       {
         onSuccess: () => {
-          const id = newTaskId();
+          const id = newTaskId({ step: 'configure-integration', subStep: 'check' });
           setTaskId(id);
           validate.mutate({ taskId: id }, { onSettled: next });
         },

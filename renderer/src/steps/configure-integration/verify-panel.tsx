@@ -34,7 +34,7 @@ export function VerifyPanel() {
     <div className="ci-verify" data-testid="ci-verify">
       <button type="button" className="button button--primary" aria-busy={verify.isPending} onClick={() => {
         if (verify.isPending) return;
-        const id = newTaskId();
+        const id = newTaskId({ step: 'configure-integration', subStep: 'setup' });
         setTaskId(id);
         setFailure(undefined);
         verify.mutate({ taskId: id });

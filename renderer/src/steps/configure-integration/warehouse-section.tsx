@@ -60,7 +60,7 @@ export function WarehouseSection({ form, patch, problem }: WarehouseSectionProps
               {w.state === 'STOPPED' ? (
                 <button type="button" className="button" aria-busy={start.isPending} onClick={() => {
                   if (start.isPending) return;
-                  const id = newTaskId();
+                  const id = newTaskId({ step: 'configure-integration', subStep: 'settings' });
                   setTaskId(id);
                   setFailure(undefined);
                   start.mutate({ taskId: id, warehouseId: w.id });

@@ -46,7 +46,7 @@ export function PolicyPlanPanel() {
   };
   const run = () => {
     if (!view || apply.isPending) return;
-    const id = newTaskId();
+    const id = newTaskId({ step: 'map-users-policies', subStep: 'policies' });
     setTaskId(id);
     setFailure(undefined);
     apply.mutate({ text, format, kind: view.plan.kind, planHash: view.plan.hash, taskId: id });

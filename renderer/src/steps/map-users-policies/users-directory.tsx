@@ -21,7 +21,7 @@ export function UsersDirectory({ current }: { readonly current: DirectorySummary
   });
   const start = () => {
     if (read.isPending) return;
-    const t = newTaskId();
+    const t = newTaskId({ step: 'map-users-policies', subStep: 'users' });
     setTaskId(t);
     setFailure(undefined);
     read.mutate({ taskId: t });

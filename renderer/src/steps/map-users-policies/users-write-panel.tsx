@@ -35,7 +35,7 @@ export function UsersWritePanel({ ready }: { readonly ready: string | undefined 
   });
   const run = () => {
     if (!view || apply.isPending) return;
-    const t = newTaskId();
+    const t = newTaskId({ step: 'map-users-policies', subStep: 'users' });
     setTaskId(t);
     setFailure(undefined);
     apply.mutate({ taskId: t, planHash: view.plan.hash });

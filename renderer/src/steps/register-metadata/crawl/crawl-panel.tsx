@@ -40,7 +40,7 @@ export function CrawlPanel({ compact = false }: { readonly compact?: boolean }) 
   });
   const snapshot = status.data?.snapshot ?? null;
   const start = (mode: 'full' | 'incremental') => {
-    const id = newTaskId();
+    const id = newTaskId({ step: 'register-metadata', subStep: 'crawl' });
     setTaskId(id);
     setFailure(undefined);
     crawl.mutate({ taskId: id, mode, source });

@@ -54,7 +54,7 @@ export function RegistrationPanel({ title, previewLabel, blocked, testId }: Regi
   };
   const run = () => {
     if (!view) return;
-    const id = newTaskId();
+    const id = newTaskId({ step: 'register-metadata', subStep: 'select' });
     setTaskId(id);
     setFailure(undefined);
     register.mutate({ taskId: id, planHash: view.plan.hash });

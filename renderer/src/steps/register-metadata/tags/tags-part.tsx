@@ -61,7 +61,7 @@ export function TagsPart() {
   };
   const run = () => {
     if (!view || !source) return;
-    const id = newTaskId();
+    const id = newTaskId({ step: 'register-metadata', subStep: 'tags' });
     setTaskId(id);
     reset();
     publish.mutate({ taskId: id, source, planHash: view.plan.hash });
