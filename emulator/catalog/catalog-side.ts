@@ -10,6 +10,8 @@ export interface CatalogSideOptions extends CatalogSeedOptions {
   readonly resultFormat?: ResultFormat;
   /** False: the warehouse runs no ABAC policies, as older compute (UnityCatalogOptions.abac). */
   readonly abac?: boolean;
+  /** False: no `information_schema.abac_policy_definitions` view (UnityCatalogOptions.abacPolicyView). */
+  readonly abacPolicyView?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function createCatalogSide(options: CatalogSideOptions = {}): CatalogSide
       identities: deps.identities,
       ...(deps.paging ? { paging: deps.paging } : {}),
       ...(options.abac === undefined ? {} : { abac: options.abac }),
+      ...(options.abacPolicyView === undefined ? {} : { abacPolicyView: options.abacPolicyView }),
       ...(deps.metastoreRootStorage === false ? { metastoreRootStorage: false } : {}),
       ...(deps.dataDir === undefined ? {} : { dataDir: join(deps.dataDir, 'unity-catalog') }),
     });

@@ -28,6 +28,13 @@ export interface UnityCatalogOptions {
    * https://docs.databricks.com/aws/en/data-governance/unity-catalog/abac/requirements). Default on.
    */
   readonly abac?: boolean;
+  /**
+   * False: `information_schema.abac_policy_definitions` does not exist, as on a workspace that does not have that
+   * view yet (it is in Public Preview:
+   * https://docs.databricks.com/aws/en/sql/language-manual/information-schema/abac_policy_definitions); SHOW POLICIES
+   * still works. Default true.
+   */
+  readonly abacPolicyView?: boolean;
   /** False: a metastore without root storage, where a new catalog needs a managed location (ops/create.ts). Default true. */
   readonly metastoreRootStorage?: boolean;
 }
@@ -46,6 +53,8 @@ export class UnityCatalog implements AuditSink {
   readonly abac = new AbacStore(this.store.bus);
   /** False: CREATE POLICY and SHOW POLICIES are refused, as on compute without ABAC. */
   abacEnabled = true;
+  /** False: no `information_schema.abac_policy_definitions` view (UnityCatalogOptions.abacPolicyView). */
+  abacPolicyView = true;
   readonly resolve = new Resolver(this.store);
   readonly settings: MetastoreSettings;
   readonly authz: Authz;
@@ -89,6 +98,7 @@ export class UnityCatalog implements AuditSink {
     const uc = new UnityCatalog(options.sandbox, options.identities, duck, dir);
     if (options.paging) uc.paging = options.paging;
     uc.abacEnabled = options.abac ?? true;
+    uc.abacPolicyView = options.abacPolicyView ?? true;
     if (options.metastoreRootStorage === false) uc.metastoreStorageRoot = undefined;
     await uc.log.init();
     if (snapshot) {

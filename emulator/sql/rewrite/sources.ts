@@ -41,7 +41,8 @@ export function tableSourceSql(names: readonly string[], scope: Scope): { sql: s
     if (!isSystem) uc.resolve.catalog(catalog);
     const invoker = scope.statement.invoker;
     const sql = informationSchemaSql(table, { names: [...invoker.names], admin: invoker.metastoreAdmin, catalog: isSystem ? null : catalog.toLowerCase(), abacPolicies: uc.abac.all() });
-    if (sql === undefined) throw ucErrors.tableNotFound([catalog, schema, table]);
+    // A workspace without the Public Preview policy view does not know the name (UnityCatalogOptions.abacPolicyView).
+    if (sql === undefined || (!uc.abacPolicyView && table.toLowerCase() === 'abac_policy_definitions')) throw ucErrors.tableNotFound([catalog, schema, table]);
     return { sql: `(${sql})`, needsAlias: true };
   }
   const ref = uc.resolve.table(catalog, schema, table);
