@@ -40,29 +40,42 @@ function rulesSql(p: Params, rules: readonly AbacMaskRule[]): string {
  * sensitive (a sensitive tag), and masked — by a table-level mask, or by an ABAC column-mask policy attached to the
  * table, its schema or its catalog whose WHEN holds on the table's tags (its own, its schema's, its catalog's) and
  * whose masked column's condition holds on the column's tags (`rules`, from abacMaskRules).
+ *
+ * Every test is a hash join against the distinct keys it needs (grants on catalogs, on schemas, on tables; filtered
+ * tables; masked columns), never a correlated EXISTS: DuckDB turned the grants' OR of three levels and the nested
+ * policy tests into joins whose intermediate results ran a 64 MB index out of memory at 100,000 tables. The ABAC
+ * rules are few, so the policy test joins each sensitive column to the rules and their tags first, then aggregates.
  */
 function coverageBase(p: Params, catalog: string | undefined, sensitive: readonly SensitiveTag[], rules: readonly AbacMaskRule[]): string {
   const scope = catalog === undefined ? 'TRUE' : `t.catalog = ${p.add(catalog)}`;
   const tagPredicate = sensitive.length === 0 ? 'FALSE' : sensitive
     .map((s) => `(lower(g.tag_name) = lower(${p.add(s.key)})${s.values?.length ? ` AND lower(coalesce(g.tag_value, '')) IN (${s.values.map((v) => `lower(${p.add(v)})`).join(', ')})` : ''})`)
     .join(' OR ');
+  const read = (kind: string, keys: string) => `(SELECT DISTINCT ${keys} FROM grants WHERE kind = '${kind}' AND privilege IN ${READ})`;
   return `
-    tb AS (SELECT t.catalog, t.schema, t.name,
-      EXISTS (SELECT 1 FROM selection r WHERE r.kind = 'TABLE' AND r.catalog = t.catalog AND r.schema = t.schema AND r.name = t.name) AS registered,
-      EXISTS (SELECT 1 FROM grants x WHERE x.privilege IN ${READ} AND x.catalog = t.catalog AND (x.kind = 'CATALOG'
-        OR (x.kind = 'SCHEMA' AND x.schema = t.schema) OR (x.kind = 'TABLE' AND x.schema = t.schema AND x.table_name = t.name))) AS granted,
-      EXISTS (SELECT 1 FROM row_filters f WHERE f.catalog = t.catalog AND f.schema = t.schema AND f.table_name = t.name) AS filtered
-      FROM tables t WHERE ${scope}),
+    tb AS MATERIALIZED (SELECT t.catalog, t.schema, t.name, r.name IS NOT NULL AS registered,
+      (gc.catalog IS NOT NULL OR gs.catalog IS NOT NULL OR gt.catalog IS NOT NULL) AS granted, f.catalog IS NOT NULL AS filtered
+      FROM tables t
+      LEFT JOIN (SELECT DISTINCT catalog, schema, name FROM selection WHERE kind = 'TABLE') r ON r.catalog = t.catalog AND r.schema = t.schema AND r.name = t.name
+      LEFT JOIN ${read('CATALOG', 'catalog')} gc ON gc.catalog = t.catalog
+      LEFT JOIN ${read('SCHEMA', 'catalog, schema')} gs ON gs.catalog = t.catalog AND gs.schema = t.schema
+      LEFT JOIN ${read('TABLE', 'catalog, schema, table_name')} gt ON gt.catalog = t.catalog AND gt.schema = t.schema AND gt.table_name = t.name
+      LEFT JOIN (SELECT DISTINCT catalog, schema, table_name FROM row_filters) f ON f.catalog = t.catalog AND f.schema = t.schema AND f.table_name = t.name
+      WHERE ${scope}),
     ar AS ${rulesSql(p, rules)},
-    sc AS (SELECT DISTINCT g.catalog, g.schema, g.table_name, g.column_name,
-      EXISTS (SELECT 1 FROM column_masks m WHERE m.catalog = g.catalog AND m.schema = g.schema AND m.table_name = g.table_name AND lower(m.column_name) = lower(g.column_name))
-      OR EXISTS (SELECT 1 FROM ar WHERE ar.catalog = g.catalog AND (ar.schema IS NULL OR ar.schema = g.schema) AND (ar.table_name IS NULL OR ar.table_name = g.table_name)
-        AND EXISTS (SELECT 1 FROM tags c WHERE c.kind = 'COLUMN' AND c.catalog = g.catalog AND c.schema = g.schema AND c.table_name = g.table_name
-          AND c.column_name = g.column_name AND c.tag_name = ar.ckey AND (ar.cvalue IS NULL OR c.tag_value = ar.cvalue))
-        AND (ar.wkey IS NULL OR EXISTS (SELECT 1 FROM tags w WHERE w.catalog = g.catalog AND w.tag_name = ar.wkey AND (ar.wvalue IS NULL OR w.tag_value = ar.wvalue)
-          AND ((w.kind = 'TABLE' AND w.schema = g.schema AND w.table_name = g.table_name) OR (w.kind = 'SCHEMA' AND w.schema = g.schema) OR w.kind = 'CATALOG')))) AS masked
+    sg AS MATERIALIZED (SELECT DISTINCT g.catalog, g.schema, g.table_name, g.column_name
       FROM tags g JOIN tb ON tb.catalog = g.catalog AND tb.schema = g.schema AND tb.name = g.table_name AND tb.registered
-      WHERE g.kind = 'COLUMN' AND (${tagPredicate}))`;
+      WHERE g.kind = 'COLUMN' AND (${tagPredicate})),
+    tm AS (SELECT DISTINCT catalog, schema, table_name, lower(column_name) AS column_name FROM column_masks),
+    am AS (SELECT DISTINCT sg.catalog, sg.schema, sg.table_name, sg.column_name FROM sg
+      JOIN ar ON ar.catalog = sg.catalog AND (ar.schema IS NULL OR ar.schema = sg.schema) AND (ar.table_name IS NULL OR ar.table_name = sg.table_name)
+      JOIN tags c ON c.kind = 'COLUMN' AND c.catalog = sg.catalog AND c.schema = sg.schema AND c.table_name = sg.table_name AND c.column_name = sg.column_name
+        AND c.tag_name = ar.ckey AND (ar.cvalue IS NULL OR c.tag_value = ar.cvalue)
+      WHERE ar.wkey IS NULL OR EXISTS (SELECT 1 FROM tags w WHERE w.catalog = sg.catalog AND w.tag_name = ar.wkey AND (ar.wvalue IS NULL OR w.tag_value = ar.wvalue)
+        AND ((w.kind = 'TABLE' AND w.schema = sg.schema AND w.table_name = sg.table_name) OR (w.kind = 'SCHEMA' AND w.schema = sg.schema) OR w.kind = 'CATALOG'))),
+    sc AS (SELECT sg.*, (tm.catalog IS NOT NULL OR am.catalog IS NOT NULL) AS masked FROM sg
+      LEFT JOIN tm ON tm.catalog = sg.catalog AND tm.schema = sg.schema AND tm.table_name = sg.table_name AND tm.column_name = lower(sg.column_name)
+      LEFT JOIN am ON am.catalog = sg.catalog AND am.schema = sg.schema AND am.table_name = sg.table_name AND am.column_name = sg.column_name)`;
 }
 
 /** Coverage per catalog, or per schema of `catalog`. */
