@@ -17,6 +17,12 @@ describe('createLogger', () => {
     expect(records.map((r) => r.level)).toEqual(['warn', 'error']);
   });
 
+  it('keeps debug records when its level is debug', () => {
+    const { logger, records } = capture('debug');
+    logger.debug('d');
+    expect(records.map((r) => [r.level, r.message])).toEqual([['debug', 'd']]);
+  });
+
   it('defaults to info', () => {
     const { logger, records } = capture();
     logger.debug('d');
@@ -63,10 +69,18 @@ describe('createLogger', () => {
     expect(late).toEqual(['one']);
   });
 
-  it('bounds very long messages', () => {
+  it('bounds very long messages: 4000 characters are kept whole, a longer one is cut there and marked', () => {
     const { logger, records } = capture();
-    logger.info('x'.repeat(10_000));
-    expect(records[0]?.message.length).toBeLessThan(4100);
+    logger.info('x'.repeat(4000));
+    logger.info('y'.repeat(10_000));
+    expect(records[0]?.message).toBe('x'.repeat(4000));
+    expect(records[1]?.message).toBe(`${'y'.repeat(4000)}…`);
+  });
+
+  it('gives a record without fields no fields member', () => {
+    const { logger, records } = capture();
+    logger.warn('plain');
+    expect(records[0]).toStrictEqual({ time: 1000, level: 'warn', scope: '', message: 'plain' });
   });
 });
 
@@ -76,5 +90,6 @@ describe('formatRecord', () => {
       '[a.b] hi {"n":1}',
     );
     expect(formatRecord({ time: 0, level: 'info', scope: '', message: 'hi' })).toBe('hi');
+    expect(formatRecord({ time: 0, level: 'info', scope: '', message: 'hi', fields: {} })).toBe('hi');
   });
 });

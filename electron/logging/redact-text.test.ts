@@ -49,6 +49,8 @@ describe('redactText', () => {
     ['plain prose', 'the token endpoint answered 400: invalid_grant'],
     ['a workspace URL', 'https://adb-1234567890123456.7.azuredatabricks.net/sql/1.0/warehouses/abc'],
     ['Bearer as a word', 'Bearer authentication failed'],
+    ['a plain value quoted in escaped JSON', 'body="{\\"host\\":\\"h.example\\",\\"n\\":2}"'],
+    ['a plain value in single quotes', "{ host: 'h.example', path: '/sql' }"],
   ])('keeps %s', (_name, text) => {
     expect(redactText(text)).toBe(text);
   });

@@ -96,6 +96,52 @@ describe('redactValue', () => {
     expect(() => JSON.stringify(out)).not.toThrow();
   });
 
+  it('keeps plain values as they are: booleans, numbers, null inside lists, dates', () => {
+    expect(redactValue({ ok: true, done: false, n: 0, list: [null, 1], when: new Date(0), bad: new Date(Number.NaN) })).toStrictEqual({
+      ok: true,
+      done: false,
+      n: 0,
+      list: [null, 1],
+      when: '1970-01-01T00:00:00.000Z',
+      bad: 'Invalid Date',
+    });
+    expect(redactValue(new Set(['a', 'b']))).toEqual(['a', 'b']);
+  });
+
+  it('shows an empty or absent secret as such (it tells that none was given)', () => {
+    expect(redactValue({ password: '', refresh_token: null, client_secret: undefined })).toStrictEqual({
+      password: '',
+      refresh_token: null,
+      client_secret: undefined,
+    });
+  });
+
+  it('keeps 8 levels of nesting and truncates the ninth', () => {
+    const nest = (n: number): Record<string, unknown> => (n === 10 ? { n } : { n, next: nest(n + 1) });
+    let out = redactValue(nest(0)) as Record<string, unknown>;
+    for (let level = 0; level < 7; level++) out = out.next as Record<string, unknown>;
+    expect(out.n).toBe(7);
+    expect(out.next).toBe('[Truncated]');
+  });
+
+  it('keeps at most 200 items of a list, a set or an object', () => {
+    const many = Array.from({ length: 201 }, (_, i) => i);
+    expect(redactValue(many)).toEqual(many.slice(0, 200));
+    expect(redactValue(new Set(many))).toEqual(many.slice(0, 200));
+    const wide = Object.fromEntries(many.map((i) => [`k${i}`, i]));
+    expect(Object.keys(redactValue(wide) as object)).toEqual(many.slice(0, 200).map((i) => `k${i}`));
+  });
+
+  it('writes an Error as its name, message, stack and cause, and an AppFailure with its code but not its error twice', () => {
+    const bare = new Error('no stack');
+    delete bare.stack;
+    expect(redactValue(bare)).toStrictEqual({ name: 'Error', message: 'no stack' });
+    const caused = new Error('outer', { cause: new Error(`inner password=${SECRET}`) });
+    expect(redactValue(caused)).toMatchObject({ message: 'outer', cause: { name: 'Error', message: `inner password=${REDACTED}` } });
+    const failure = new AppFailure({ code: 'AUTH_FAILED', message: 'nope', hint: 'Sign in again.' });
+    expect(redactValue(failure)).toStrictEqual({ name: 'AppFailure', message: 'nope', code: 'AUTH_FAILED', stack: expect.any(String) });
+  });
+
   it('keeps a shared (non-circular) object visible twice', () => {
     const shared = { host: 'h' };
     expect(redactValue({ a: shared, b: shared })).toEqual({ a: { host: 'h' }, b: { host: 'h' } });

@@ -23,7 +23,6 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
     case 'undefined':
       return value;
     case 'bigint':
-      return value.toString();
     case 'symbol':
       return value.toString();
     case 'function':

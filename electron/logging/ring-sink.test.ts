@@ -16,5 +16,6 @@ describe('createRingSink', () => {
     ring.sink(record(1));
     ring.sink(record(2));
     expect(ring.recent(1)).toEqual([{ time: 2, level: 'info', message: 'm2' }]);
+    expect(ring.recent(10).map((e) => e.message)).toEqual(['m1', 'm2']);
   });
 });

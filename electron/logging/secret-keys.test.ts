@@ -46,6 +46,8 @@ describe('secret field names', () => {
   it('an OAuth code is secret, an error code is not', () => {
     for (const code of ['NOT_CONNECTED', 'ENOENT', 'invalid_grant.x', 401, null, undefined, '']) expect(isSecretCodeValue(code), String(code)).toBe(code === 'invalid_grant.x');
     expect(isSecretCodeValue({ nested: true })).toBe(true);
+    // Only a string or a number reads as an error code: a list that prints like one is still not one.
+    expect(isSecretCodeValue(['NOT_CONNECTED'])).toBe(true);
     expect(isSecretCodeValue(VALUE)).toBe(true);
     expect(mustRedact('code', VALUE)).toBe(true);
     expect(mustRedact('Code', 'SQL_ERROR')).toBe(false);
