@@ -1,43 +1,27 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/start';
-import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
+import { startCliSandbox, type CliSandbox } from './cli-sandbox.test-support';
 import { runCliProcess } from './cli.test-support';
 
 /** `ucbridge metadata …` as users run them (the bundle, stdin not a terminal), against the sandbox. */
 const SEVERAL_RUNS = 180_000;
+let sandbox: CliSandbox;
 let home: string;
 let data: string;
-let emulator: RunningEmulator;
-let env: NodeJS.ProcessEnv;
 let config: string;
 
-const cli = (args: string[]) => runCliProcess([...args, '--config', config, '--data-dir', data], { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
-const adminSql = (sql: string) => sandboxQuery(emulator, emulator.users.find((u) => u.admin)!.userName, home, sql);
+const cli = (args: string[]) => runCliProcess([...args, '--config', config, '--data-dir', data], sandbox.cliEnv());
+const adminSql = (sql: string) => sandbox.adminSql(sql);
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-meta-'));
+  sandbox = await startCliSandbox('ucbridge-cli-meta-');
+  ({ home, config } = sandbox);
   data = join(home, 'data');
-  emulator = await startEmulator({ log: () => undefined });
-  env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
-  config = join(home, 'integration.json');
-  await writeFile(config, JSON.stringify({
-    workspaceUrl: emulator.workspaceUrl,
-    httpPath: emulator.warehouses[0]!.httpPath,
-    catalog: 'ucbridge',
-    audit: { enabled: false },
-    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
-    governedCatalogs: ['main'],
-  }));
-  const setup = await runCliProcess(['apply', '--yes', '--config', config], { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
+  const setup = await sandbox.cli(['apply', '--yes', '--config', config]);
   if (setup.code !== 0) throw new Error(`set-up failed: ${setup.stderr}`);
 }, 120_000);
-afterAll(async () => {
-  await emulator?.stop();
-  await rm(home, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 describe('ucbridge metadata', () => {
   it('crawl --json prints the counts in the documented shape', async () => {

@@ -1,25 +1,18 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/start';
-import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
+import { startCliSandbox, type CliSandbox } from './cli-sandbox.test-support';
 import { runCliProcess } from './cli.test-support';
 
 /** `ucbridge policies …` as users run them (the bundle, stdin not a terminal), against the sandbox. */
 const SEVERAL_RUNS = 180_000;
+let sandbox: CliSandbox;
 let home: string;
-let emulator: RunningEmulator;
-let env: NodeJS.ProcessEnv;
 const ANALYST = 'siobhan.obrien@lakeside.example';
 
-const cli = (args: string[]) => runCliProcess(args, { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
-async function file(name: string, content: unknown): Promise<string> {
-  const path = join(home, name);
-  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-const adminSql = (sql: string) => sandboxQuery(emulator, emulator.users.find((u) => u.admin)!.userName, home, sql);
+const cli = (args: string[]) => sandbox.cli(args);
+const file = (name: string, content: unknown) => sandbox.file(name, content);
+const adminSql = (sql: string) => sandbox.adminSql(sql);
 
 const POLICY_YAML = `policies:
   - name: orders-by-region
@@ -42,17 +35,8 @@ let config: string;
 let policies: string;
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-pol-'));
-  emulator = await startEmulator({ log: () => undefined });
-  env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
-  config = await file('integration.json', {
-    workspaceUrl: emulator.workspaceUrl,
-    httpPath: emulator.warehouses[0]!.httpPath,
-    catalog: 'ucbridge',
-    audit: { enabled: false },
-    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
-    governedCatalogs: ['main'],
-  });
+  sandbox = await startCliSandbox('ucbridge-cli-pol-');
+  ({ home, config } = sandbox);
   policies = await file('policies.yaml', POLICY_YAML);
   // The integration catalog as step 2 makes it (the policies read user attributes from it).
   await adminSql('CREATE CATALOG IF NOT EXISTS ucbridge');
@@ -61,10 +45,7 @@ beforeAll(async () => {
   await adminSql('CREATE VOLUME IF NOT EXISTS ucbridge.registry.staging');
   await adminSql(`INSERT INTO ucbridge.entitlements.principal_attributes VALUES ('${ANALYST}', 'region', 'APAC', current_timestamp())`);
 }, 60_000);
-afterAll(async () => {
-  await emulator?.stop();
-  await rm(home, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 describe('ucbridge policies', () => {
   it('validate: exit 0 and {valid,problems} for a good file; exit 1 naming both policies for a contradiction; exit 2 without --policies', async () => {

@@ -1,52 +1,35 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/start';
-import { sandboxQuery } from '../services/integration/observe/sandbox-sql.test-support';
-import { runCliInTerminal, runCliProcess } from './cli.test-support';
+import type { RunningEmulator } from '../../emulator/start';
+import { startCliSandbox, type CliSandbox } from './cli-sandbox.test-support';
+import { runCliInTerminal } from './cli.test-support';
 
 /** `ucbridge users …` as users run them (the bundle, stdin not a terminal unless said), on the demo sandbox with the sample file. */
 const SEVERAL_RUNS = 180_000;
 const SAMPLE = resolve(__dirname, '../../samples/governance-users.csv');
 const MARCUS = 'marcus.dangelo@lakeside.example';
+let sandbox: CliSandbox;
 let home: string;
 let emulator: RunningEmulator;
-let env: NodeJS.ProcessEnv;
 let config: string;
 
-const cli = (args: string[]) => runCliProcess(args, { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env });
-async function file(name: string, content: unknown): Promise<string> {
-  const path = join(home, name);
-  await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-const adminSql = (sql: string) => sandboxQuery(emulator, emulator.users.find((u) => u.admin)!.userName, home, sql);
+const cli = (args: string[]) => sandbox.cli(args);
+const file = (name: string, content: unknown) => sandbox.file(name, content);
+const adminSql = (sql: string) => sandbox.adminSql(sql);
 type Json = Record<string, unknown>;
 const ids = (list: unknown): string[] => (list as Json[]).map((x) => x.id as string);
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-users-'));
-  emulator = await startEmulator({ log: () => undefined });
-  env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
-  config = await file('integration.json', {
-    workspaceUrl: emulator.workspaceUrl,
-    httpPath: emulator.warehouses[0]!.httpPath,
-    catalog: 'ucbridge',
-    audit: { enabled: false },
-    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
-    governedCatalogs: ['main'],
-  });
+  sandbox = await startCliSandbox('ucbridge-cli-users-');
+  ({ home, emulator, config } = sandbox);
   // The mapping tables as step 2 makes them (shared/integration/integration-objects.ts).
   await adminSql('CREATE CATALOG IF NOT EXISTS ucbridge');
   await adminSql('CREATE SCHEMA IF NOT EXISTS ucbridge.entitlements');
   await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.principal_attributes (principal STRING, attribute STRING, value STRING, updated_at TIMESTAMP)');
   await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.user_mapping (external_id STRING, principal STRING, principal_type STRING, matched_by STRING, updated_at TIMESTAMP)');
 }, 60_000);
-afterAll(async () => {
-  await emulator?.stop();
-  await rm(home, { recursive: true, force: true });
-});
+afterAll(() => sandbox?.close());
 
 describe('ucbridge users match', () => {
   it('--json: the sample file in every bucket, each match with its rule; --strict exits 1 while one is left', async () => {
@@ -112,7 +95,7 @@ describe('ucbridge users match', () => {
 describe('ucbridge users apply', () => {
   it('shows the plan and asks: "no" changes nothing; without a terminal it needs --yes', async () => {
     expect((await cli(['users', 'apply', '--config', config, '--users', SAMPLE])).code).toBe(2);
-    const declined = await runCliInTerminal(['users', 'apply', '--config', config, '--users', SAMPLE], { HOME: home, DATABRICKS_CONFIG_FILE: join(home, 'cfg'), ...env }, [['[y/N]', 'n']]);
+    const declined = await runCliInTerminal(['users', 'apply', '--config', config, '--users', SAMPLE], sandbox.cliEnv(), [['[y/N]', 'n']]);
     expect(declined.code).toBe(1);
     expect(declined.stdout).toContain('ucbridge.entitlements.user_mapping: 9 to insert, 0 to update, 0 to delete.');
     expect(declined.stdout).toContain('[create] Map 9 users to their Databricks principals');
