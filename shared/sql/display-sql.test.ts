@@ -18,6 +18,22 @@ describe('displaySql', () => {
     expect(displaySql("SELECT \"x\ny\"")).toBe('SELECT "x\\u000ay"');
   });
 
+  it('keeps the line breaks between quoted names, after a backslash in a name and around comments', () => {
+    for (const sql of [
+      'SELECT `a`\nFROM `t`\nWHERE x',
+      'SELECT `x```\nFROM t',
+      'SELECT `a\\`\nFROM t',
+      "-- it's a note\nSELECT 1\n-- and 'another'\nSELECT 2",
+      "SELECT 1 -- it's the last line",
+    ]) {
+      expect(displaySql(sql)).toBe(sql);
+    }
+  });
+
+  it('reads a single minus as a minus, not a comment', () => {
+    expect(displaySql("SELECT a - 'x\ny'")).toBe("SELECT a - 'x\\u000ay'");
+  });
+
   it('handles an escaped quote in a literal and an unterminated quote', () => {
     expect(displaySql("SELECT 'it\\'s\n' AS a\nFROM t")).toBe("SELECT 'it\\'s\\u000a' AS a\nFROM t");
     expect(displaySql('SELECT `open\nname')).toBe('SELECT `open\\u000aname');

@@ -18,22 +18,18 @@ export function displaySql(sql: string): string {
     const c = sql[i]!;
     if (c === '`' || c === "'" || c === '"') {
       flush(i, false);
+      // A doubled quote (`` `a``b` ``, `'it''s'`) needs no case of its own: it closes and at once reopens, which shows the same.
       let j = i + 1;
-      for (; j < sql.length; j++) {
+      for (; j < sql.length && sql[j] !== c; j++) {
         if (c !== '`' && sql[j] === '\\') j++;
-        else if (sql[j] === c) {
-          // A doubled backtick is one backtick inside the name.
-          if (c === '`' && sql[j + 1] === '`') j++;
-          else break;
-        }
       }
       i = Math.min(j + 1, sql.length);
       flush(i, true);
     } else if (c === '-' && sql[i + 1] === '-') {
-      flush(i, false);
+      // A comment runs to the end of its line, so it holds no line break to keep or hide; it is stepped over only so
+      // that a quote in it (`-- it's`) opens nothing.
       const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end;
-      flush(i, true);
+      i = end === -1 ? sql.length : end;
     } else i++;
   }
   flush(sql.length, false);

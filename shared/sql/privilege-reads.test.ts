@@ -34,11 +34,23 @@ describe('SHOW GRANTS', () => {
       { Principal: 'SP-1', ActionType: 'USE_SCHEMA', ObjectType: 'SCHEMA', ObjectKey: 'c.s' },
       { principal: 'sp-1', actionType: 'USE CATALOG', objectType: 'CATALOG', objectKey: 'c' },
       { principal: 'other', actionType: 'MANAGE', objectType: 'SCHEMA', objectKey: 'c.s' },
+      { principal: 'other', actionType: 'SELECT', objectType: 'SCHEMA', objectKey: 'c.s' },
+      { principal: 'sp-1', actionType: 'MODIFY' },
       { principal: 'sp-1', actionType: 'MANAGE', objectType: 'DATABASE', objectKey: 'c.s' },
     ];
     expect(parseShowGrantsRow(rows[0])).toEqual({ principal: 'SP-1', privilege: 'USE SCHEMA', objectType: 'SCHEMA', objectKey: 'c.s' });
     expect(directShowGrants(rows, 'SCHEMA', 'sp-1')).toEqual(['USE SCHEMA', 'MANAGE']);
     expect(directShowGrants(rows, 'CATALOG', 'sp-1')).toEqual(['USE CATALOG']);
+  });
+
+  it('reads a missing or non-text objectType or objectKey as absent', () => {
+    expect(parseShowGrantsRow({ principal: 'a', actionType: 'SELECT' })).toEqual({ principal: 'a', privilege: 'SELECT', objectType: null, objectKey: null });
+    expect(parseShowGrantsRow({ principal: 'a', actionType: 'SELECT', objectType: 7, objectKey: { k: 1 } })).toEqual({
+      principal: 'a',
+      privilege: 'SELECT',
+      objectType: null,
+      objectKey: null,
+    });
   });
 
   it('normalises privilege spellings to one', () => {
