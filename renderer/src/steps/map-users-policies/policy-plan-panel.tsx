@@ -9,6 +9,7 @@ import { ErrorView } from '../../errors/error-view';
 import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
 import { announce } from '../../status/announcer';
+import { Button } from '../../ui/button';
 import { ApplySummary } from '../configure-integration/apply-summary';
 import { downloadFile } from '../configure-integration/download-file';
 import { pendingSteps } from '../configure-integration/plan-summary';
@@ -56,15 +57,15 @@ export function PolicyPlanPanel() {
   return (
     <section className="mp-plan" aria-label="Plan and apply the policies">
       <div className="mp-editor__actions">
-        <button type="button" className="button" disabled={noText !== undefined} title={noText} aria-busy={plan.isPending} onClick={() => preview('setup')} data-testid="mp-plan">
+        <Button className="button" disabledReason={noText} busy={plan.isPending} onClick={() => preview('setup')} data-testid="mp-plan">
           Preview the plan
-        </button>
-        <button type="button" className="button" disabled={noText !== undefined} title={noText} onClick={() => preview('uninstall')} data-testid="mp-plan-uninstall">
+        </Button>
+        <Button className="button" disabledReason={noText} onClick={() => preview('uninstall')} data-testid="mp-plan-uninstall">
           Preview the uninstall
-        </button>
-        <button type="button" className="button" disabled={noText !== undefined} title={noText} aria-busy={exportScripts.isPending} onClick={() => exportScripts.mutate({ text, format })} data-testid="mp-export">
+        </Button>
+        <Button className="button" disabledReason={noText} busy={exportScripts.isPending} onClick={() => exportScripts.mutate({ text, format })} data-testid="mp-export">
           Export the scripts
-        </button>
+        </Button>
       </div>
       {failure && failure.code !== 'CANCELLED' ? <ErrorView action="Plan the policies" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {view ? (

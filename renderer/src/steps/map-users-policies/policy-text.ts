@@ -20,7 +20,8 @@ const subscribe = (l: () => void) => {
 };
 
 export function usePolicyText(): { readonly text: string; readonly format: 'json' | 'yaml' | 'auto' } {
-  const t = useSyncExternalStore(subscribe, () => text);
-  const f = useSyncExternalStore(subscribe, () => format);
+  // The same getter as the server snapshot, so the parts also render to static markup (their unit tests).
+  const t = useSyncExternalStore(subscribe, () => text, () => text);
+  const f = useSyncExternalStore(subscribe, () => format, () => format);
   return { text: t, format: f };
 }

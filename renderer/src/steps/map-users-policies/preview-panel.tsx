@@ -5,6 +5,7 @@ import { toAppError } from '../../api/client-error';
 import { useChannelMutation } from '../../api/use-channel-mutation';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
+import { Button } from '../../ui/button';
 import { usePolicyText } from './policy-text';
 import { PreviewResult } from './preview-result';
 
@@ -48,9 +49,9 @@ export function PreviewPanel() {
           <label htmlFor={`${id}-table`}>Table (catalog.schema.table)</label>
           <input id={`${id}-table`} value={table} onChange={(e) => setTable(e.target.value)} spellCheck={false} autoComplete="off" data-testid="mp-preview-table" />
         </div>
-        <button type="submit" className="button button--primary" aria-disabled={missing !== undefined} title={missing} aria-busy={preview.isPending} data-testid="mp-preview-run">
+        <Button type="submit" className="button button--primary" disabledReason={missing} busy={preview.isPending} data-testid="mp-preview-run">
           {preview.isPending ? 'Previewing…' : 'Preview'}
-        </button>
+        </Button>
       </form>
       {failure ? <ErrorView action="Preview as a user" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
       {result ? <PreviewResult result={result} /> : null}

@@ -6,6 +6,7 @@ import { toAppError } from '../../api/client-error';
 import { useExportUnmatched, useUsersMatch } from '../../api/hooks/users';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
+import { Button } from '../../ui/button';
 import { downloadFile } from '../configure-integration/download-file';
 import { UsersBuckets } from './users-buckets';
 import { bucketCounts, filterRows, rowIndex } from './users-filter';
@@ -53,9 +54,9 @@ export function UsersMatch() {
               </label>
               <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, id, email or principal" autoComplete="off" spellCheck={false} data-testid="us-search" />
             </div>
-            <button type="button" className="button" disabled={counts.unmatched === 0} aria-busy={exportUnmatched.isPending} onClick={() => exportUnmatched.mutate({})} data-testid="us-export-unmatched">
+            <Button className="button" disabledReason={counts.unmatched === 0 ? 'Every user is matched: there is no one to export.' : undefined} busy={exportUnmatched.isPending} onClick={() => exportUnmatched.mutate({})} data-testid="us-export-unmatched">
               <Download size={16} aria-hidden="true" /> Export the unmatched (CSV)
-            </button>
+            </Button>
           </div>
           <p className="us-shown" role="status" data-testid="us-shown">
             Showing {shown.length} of {rows.length}.

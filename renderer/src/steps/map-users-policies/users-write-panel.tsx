@@ -8,6 +8,7 @@ import { ErrorView } from '../../errors/error-view';
 import { newTaskId, useTaskShownInPlace } from '../../progress/progress-store';
 import { ProgressView } from '../../progress/progress-view';
 import { announce } from '../../status/announcer';
+import { Button } from '../../ui/button';
 import { Disclosure } from '../../ui/disclosure';
 import { pendingSteps } from '../configure-integration/plan-summary';
 import { PlanStatements } from '../configure-integration/plan-statements';
@@ -49,9 +50,9 @@ export function UsersWritePanel({ ready }: { readonly ready: string | undefined 
         longer in the file are removed from both.
       </p>
       <div className="mp-editor__actions">
-        <button type="button" className="button" disabled={ready !== undefined} title={ready} aria-busy={plan.isPending} onClick={() => (setFailure(undefined), setSummary(undefined), plan.mutate({}))} data-testid="us-plan">
+        <Button className="button" disabledReason={ready} busy={plan.isPending} onClick={() => (setFailure(undefined), setSummary(undefined), plan.mutate({}))} data-testid="us-plan">
           Preview the changes
-        </button>
+        </Button>
         {ready ? <span className="ci-muted">{ready}</span> : null}
       </div>
       {failure && failure.code !== 'CANCELLED' ? <ErrorView action="Write the mapping" error={failure} onDismiss={() => setFailure(undefined)} /> : null}
