@@ -30,11 +30,15 @@ export async function fetchChangedDetails(o: {
   await fetchTableDetails({ ...o, tables: changed });
   // Every row from the warehouse is in: the copies below are SQL, and need the memory the appenders held.
   writer.seal();
-  const unchanged = (alias: string, table = 'table_name') => `EXISTS (SELECT 1 FROM stage_tables n JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
-      WHERE n.catalog = ${alias}.catalog AND n.schema = ${alias}.schema AND n.name = ${alias}.${table})
-    AND NOT EXISTS (SELECT 1 FROM stage_refetch f WHERE f.catalog = ${alias}.catalog AND f.schema = ${alias}.schema AND f.name = ${alias}.${table})`;
-  await writer.run(`INSERT INTO stage_columns SELECT * FROM columns c WHERE ${unchanged('c')}`);
-  await writer.run(`INSERT INTO stage_tags SELECT * FROM tags g WHERE kind IN ('TABLE', 'COLUMN') AND ${unchanged('g')}`);
+  // The tables kept as they were (same creation, not refetched) as a table of keys, and their columns and tags copied
+  // by a hash semi-join on it: a correlated EXISTS over a join per column took 20 s for two million columns.
+  await writer.run(`CREATE OR REPLACE TEMP TABLE stage_kept AS
+    SELECT n.catalog, n.schema, n.name FROM stage_tables n JOIN tables o ON ${KEY} AND o.created IS NOT DISTINCT FROM n.created
+    ANTI JOIN stage_refetch f ON f.catalog = n.catalog AND f.schema = n.schema AND f.name = n.name`);
+  const kept = (alias: string) => `SEMI JOIN stage_kept k ON k.catalog = ${alias}.catalog AND k.schema = ${alias}.schema AND k.name = ${alias}.table_name`;
+  await writer.run(`INSERT INTO stage_columns SELECT c.* FROM columns c ${kept('c')}`);
+  await writer.run(`INSERT INTO stage_tags SELECT g.* FROM tags g ${kept('g')} WHERE g.kind IN ('TABLE', 'COLUMN')`);
+  await writer.run('DROP TABLE stage_kept');
   await writer.run('DROP TABLE stage_refetch');
   return changed.length;
 }
