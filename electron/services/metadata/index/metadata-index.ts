@@ -24,6 +24,12 @@ export interface MetadataIndex {
   /** Runs one read statement with `$1`-style parameters and returns its rows. */
   query(sql: string, params?: readonly IndexParam[]): Promise<readonly IndexRow[]>;
   /**
+   * Runs one read statement and hands its rows to `onRows` a chunk (DuckDB's 2,048 rows) at a time, as DuckDB
+   * streams them: for results as long as the tables (100,000 rows at the large seed), which `query` would hold whole,
+   * DuckDB's copy and a JS object per row at once.
+   */
+  each(sql: string, params: readonly IndexParam[], onRows: (rows: readonly IndexRow[]) => void): Promise<void>;
+  /**
    * Runs `work` after every other exclusive work has finished (writes are serialized). `connect` opens connections
    * for it (appenders and statements need separate ones to run side by side); they are closed when it ends.
    */
@@ -88,6 +94,19 @@ export async function openMetadataIndex(path: string, options: IndexOptions = {}
       try {
         const reader = await c.runAndReadAll(sql, params as DuckDBValue[]);
         return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsValue(v)])));
+      } finally {
+        giveBack(c);
+      }
+    },
+    async each(sql, params, onRows) {
+      if (closed) throw new AppFailure({ code: 'STORAGE', message: 'The metadata index is closed.' });
+      const c = await borrow();
+      try {
+        const result = await c.stream(sql, params as DuckDBValue[]);
+        const names = result.deduplicatedColumnNames();
+        for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          onRows(chunk.getRowObjects(names).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, jsValue(v)]))));
+        }
       } finally {
         giveBack(c);
       }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SENSITIVE_TAGS } from '../../../../shared/metadata/index-views';
 import { openMetadataIndex, type MetadataIndex } from '../index/metadata-index';
+import { SelectionRulesSchema } from '../../../../shared/metadata/selection-rules';
+import { rebuildSelection } from '../index/selection-build';
 import { coverage, coverageObjects } from './coverage';
 
 /**
@@ -58,5 +60,18 @@ describe('index queries at 100,000 tables', () => {
     expect(rows[0]).toEqual({ name: 'lake_00', tables: 10_000, registered: 5_000, granted: 5_000, filtered: 0, sensitiveColumns: 10_002, maskedSensitiveColumns: 1_667 });
     const masked = await coverageObjects(index, { catalog: 'lake_00', measure: 'masked-sensitive', sensitive: DEFAULT_SENSITIVE_TAGS, offset: 0, limit: 2 });
     expect(masked).toEqual({ total: 1_667, objects: [{ path: ['lake_00', 'schema_0', 'table_0', 'c0'] }, { path: ['lake_00', 'schema_0', 'table_12000', 'c0'] }] });
+  }, 120_000);
+
+  it('streams a table-long result a chunk at a time, as the selection rebuild reads it', async () => {
+    // With the app's own limit: the rebuild's aggregate of every table's tags needs more than half of it.
+    await index.close();
+    index = await openMetadataIndex(join(dir, 'index.duckdb'));
+    const sizes: number[] = [];
+    await index.each('SELECT catalog, schema, name FROM tables ORDER BY ALL', [], (rows) => sizes.push(rows.length));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(TABLES);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2_048);
+    // 10,000 tables of lake_01, its 100 schemas and the catalog.
+    expect(await rebuildSelection(index, SelectionRulesSchema.parse({ include: ['lake_01'] }))).toBe(10_101);
+    expect(await index.query("SELECT count(*) AS n FROM selection WHERE kind = 'TABLE' AND catalog = 'lake_01'")).toEqual([{ n: 10_000 }]);
   }, 120_000);
 });
