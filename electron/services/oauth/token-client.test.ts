@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { authFailure } from '../../../shared/domain/auth-failures';
 import { failureOf } from '../../../test/failure-of';
-import { createLogger } from '../../logging';
+import { createLogger, type LogRecord } from '../../logging';
 import type { Clock } from '../../ports';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import type { OAuthEndpoints } from './discovery';
@@ -68,6 +69,7 @@ describe('token client requests (RFC 6749, RFC 8693, RFC 7009)', () => {
       [form, {}],
       [{ ...form, client_id: 'sp-app' }, {}],
     ]);
+    expect(e.sent[0]?.form).not.toHaveProperty('client_id');
   });
 
   it('revokes only where the server has an endpoint, and says whether it took', async () => {
@@ -77,8 +79,23 @@ describe('token client requests (RFC 6749, RFC 8693, RFC 7009)', () => {
     const yes = endpoint();
     expect(await client(yes, { revocationEndpoint: 'https://ws.example/oidc/v1/revoke' }).revoke({ client: { clientId: 'ucbridge-desktop' }, token: 'rt', hint: 'refresh_token' })).toBe(true);
     expect(yes.sent[0]).toMatchObject({ url: 'https://ws.example/oidc/v1/revoke', form: { token: 'rt', token_type_hint: 'refresh_token', client_id: 'ucbridge-desktop' } });
+    expect(yes.sent[0]).toMatchObject({ method: 'POST', what: 'Revoking the sign-in' });
     const no = endpoint({ status: 400, text: '{"error":"unsupported_token_type"}' });
-    expect(await client(no, { revocationEndpoint: 'https://ws.example/oidc/v1/revoke' }).revoke({ client: { clientId: 'x', clientSecret: 'y' }, token: 'at', hint: 'access_token' })).toBe(false);
+    const records: LogRecord[] = [];
+    const logger = createLogger({ sinks: [(r) => records.push(r)] });
+    const withLog = createTokenClient({ http: no.http, endpoints: { ...endpoints, revocationEndpoint: 'https://ws.example/oidc/v1/revoke' }, clock, logger, context: {} });
+    expect(await withLog.revoke({ client: { clientId: 'x', clientSecret: 'y' }, token: 'at', hint: 'access_token' })).toBe(false);
+    expect(records).toMatchObject([{ level: 'warn', message: 'the revocation endpoint refused', fields: { status: 400 } }]);
+  });
+
+  it('authenticates a code exchange and a revocation like a refresh: the secret in the form where the server lists only client_secret_post', async () => {
+    const secretClient = { clientId: 'app', clientSecret: 'sec' };
+    const e = endpoint();
+    const c = client(e, { tokenAuthMethods: ['client_secret_post'], revocationEndpoint: 'https://ws.example/oidc/v1/revoke' });
+    await c.exchangeCode({ client: secretClient, code: 'x', verifier: 'v', redirectUri: 'r' });
+    await c.revoke({ client: secretClient, token: 'rt', hint: 'refresh_token' });
+    for (const sent of e.sent) expect(sent).toMatchObject({ form: { client_id: 'app', client_secret: 'sec' }, headers: {} });
+    expect(e.sent[0]).toMatchObject({ method: 'POST', what: 'Signing in' });
   });
 });
 
@@ -105,6 +122,37 @@ describe('token client answers', () => {
     ['a non-numeric expires_in', '{"access_token":"at","expires_in":"soon"}'],
   ])('refuses an answer that is %s', async (_name, text) => {
     expect(await failureOf(client(endpoint({ text })).refresh({ client: { clientId: 'c' }, refreshToken: 'old' }))).toEqual({ code: 'AUTH_FAILED', message: 'The workspace answered the sign-in with something other than a token.' });
+  });
+
+  it('turns each grant\'s refusal into its own failure', async () => {
+    const refusal = (error: string) => endpoint({ status: 401, text: JSON.stringify({ error }) });
+    const ctx = { host: 'ws.example' };
+    expect(await failureOf(client(refusal('invalid_client')).exchangeCode({ client: { clientId: 'c', clientSecret: 's' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toEqual(
+      authFailure('wrong-client-secret', { ...ctx, detail: 'invalid_client' }),
+    );
+    expect(await failureOf(client(refusal('invalid_client')).exchangeCode({ client: { clientId: 'c' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toEqual(
+      authFailure('authorize-error', { ...ctx, detail: 'invalid_client' }),
+    );
+    expect(await failureOf(client(refusal('invalid_grant')).refresh({ client: { clientId: 'c' }, refreshToken: 'old' }))).toEqual(
+      authFailure('signin-required', { ...ctx, detail: 'invalid_grant' }),
+    );
+    expect(await failureOf(client(refusal('invalid_request')).exchangeToken({ subjectToken: 'a.b.c', scope: 'all-apis' }))).toEqual(
+      authFailure('federation-rejected', { ...ctx, detail: 'invalid_request' }),
+    );
+  });
+
+  it('refuses a non-200 answer even when its body looks like a token', async () => {
+    const e = endpoint({ status: 400 });
+    expect(await failureOf(client(e).refresh({ client: { clientId: 'c' }, refreshToken: 'old' }))).toMatchObject({ code: 'AUTH_REQUIRED' });
+  });
+
+  it('blames the clock when the server\'s Date is more than five minutes off this machine\'s, and only then', async () => {
+    const skewed = endpoint({ status: 400, text: '{"error":"invalid_grant"}', serverDate: NOW + 10 * 60_000 });
+    expect(await failureOf(client(skewed).exchangeCode({ client: { clientId: 'c' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toEqual(
+      authFailure('clock-skew', { host: 'ws.example', detail: '10 minutes' }),
+    );
+    const close = endpoint({ status: 400, text: '{"error":"invalid_grant"}', serverDate: NOW - 60_000 });
+    expect(await failureOf(client(close).exchangeCode({ client: { clientId: 'c' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toMatchObject({ message: expect.stringContaining('sign-in code') });
   });
 
   it('turns a refusal into the failure for that grant, never echoing the secret', async () => {

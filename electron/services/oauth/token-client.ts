@@ -88,7 +88,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     try {
       json = JSON.parse(res.text);
     } catch {
-      json = undefined;
+      // Not JSON: json stays undefined, which the schema refuses.
     }
     const parsed = TokenResponseSchema.safeParse(json);
     if (!parsed.success) {
