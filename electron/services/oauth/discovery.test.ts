@@ -53,6 +53,19 @@ describe('OAuth discovery', () => {
     expect(await failure(discoverEndpoints(http, { origin }))).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('points outside') });
   });
 
+  it('refuses endpoints with user-info or that are not URLs at all', async () => {
+    const host = origin.replace('http://', '');
+    for (const token of [`http://evil@${host}/oidc/v1/token`, `http://:pw@${host}/oidc/v1/token`, 'not a url']) {
+      metadata = (o) => doc({ authorization_endpoint: `${o}/oidc/v1/authorize`, token_endpoint: token })();
+      expect(await failure(discoverEndpoints(http, { origin })), token).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('points outside') });
+    }
+  });
+
+  it('keeps a revocation endpoint and the auth methods a same-host document advertises', async () => {
+    metadata = (o) => doc({ authorization_endpoint: `${o}/oidc/v1/authorize`, token_endpoint: `${o}/oidc/v1/token`, revocation_endpoint: `${o}/oidc/v1/revoke`, token_endpoint_auth_methods_supported: ['client_secret_post'] })();
+    expect(await discoverEndpoints(http, { origin })).toMatchObject({ issuer: undefined, revocationEndpoint: `${origin}/oidc/v1/revoke`, tokenAuthMethods: ['client_secret_post'] });
+  });
+
   it('explains a host that is not a Databricks workspace (404, not JSON, missing endpoints)', async () => {
     metadata = () => ({ status: 404, body: '' });
     expect((await failure(discoverEndpoints(http, { origin }))).message).toContain('did not answer OAuth discovery (HTTP 404)');
