@@ -43,13 +43,17 @@ export function packedTagsSql(c: string): string {
     GROUP BY schema_name, table_name)`;
 }
 
-/** DuckDB: the packed rows of `<p>packed` (columns) and `<p>packed_tags` into the index's columns and tags tables (the inverse of the above). */
-export function unpackSql(p: string): string[] {
-  const elements = (table: string, kind: string) => `(SELECT catalog, s, t, string_split(e, chr(31)) AS f FROM (SELECT catalog, s, t, unnest(string_split(payload, chr(30))) AS e FROM ${p}${table} WHERE kind = '${kind}'))`;
+/**
+ * DuckDB: the packed rows of `<p>packed` (columns) and `<p>packed_tags` into the index's columns and tags tables (the
+ * inverse of the above); with `catalog` (a parameter such as `$1`), one catalog's only.
+ */
+export function unpackSql(p: string, catalog?: string): string[] {
+  const of = (alias: string) => (catalog === undefined ? '' : ` AND ${alias}catalog = ${catalog}`);
+  const elements = (table: string, kind: string) => `(SELECT catalog, s, t, string_split(e, chr(31)) AS f FROM (SELECT catalog, s, t, unnest(string_split(payload, chr(30))) AS e FROM ${p}${table} WHERE kind = '${kind}'${of('')}))`;
   const value = (f: string) => `CASE WHEN ${f}[1] = 'V' THEN ${f}[2:] END`;
   return [
     `INSERT INTO ${p}tags SELECT CASE WHEN f[1] = 'N' THEN 'TABLE' ELSE 'COLUMN' END, catalog, s, t, ${value('f[1]')}, f[2], ${value('f[3]')} FROM ${elements('packed_tags', 'tags')}`,
-    `UPDATE ${p}tables x SET tag_fp = k.payload FROM ${p}packed_tags k WHERE k.kind = 'tagfp' AND k.catalog = x.catalog AND k.s = x.schema AND k.t = x.name`,
+    `UPDATE ${p}tables x SET tag_fp = k.payload FROM ${p}packed_tags k WHERE k.kind = 'tagfp' AND k.catalog = x.catalog AND k.s = x.schema AND k.t = x.name${of('k.')}`,
     `INSERT INTO ${p}columns SELECT catalog, s, t, f[2], CAST(f[1] AS INTEGER), f[3], ${value('f[5]')}, CASE WHEN f[4] = '' THEN NULL ELSE f[4] = 'YES' END FROM ${elements('packed', 'columns')}`,
   ];
 }

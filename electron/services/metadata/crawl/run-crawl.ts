@@ -80,6 +80,8 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
           writer, openSession: sql, signal: o.signal, clock: o.clock, audit: o.audit,
           concurrency: o.concurrency ?? CATALOG_CONCURRENCY,
           statementFor: incremental ? catalogStateStatement : catalogStatement,
+          // A full crawl's catalogs arrive packed (crawl-packing.ts): each is unpacked while the next ones are fetched.
+          ...(incremental ? {} : { onCatalogDone: (catalog: string) => writer.unpackCatalog(catalog) }),
           ...(o.onProgress ? { onProgress: o.onProgress } : {}),
         });
         statements = r.statements + 1;

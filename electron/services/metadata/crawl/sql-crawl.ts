@@ -29,6 +29,11 @@ export interface SqlCrawlOptions {
   readonly concurrency: number;
   readonly audit: boolean;
   readonly onProgress?: (p: CrawlProgress) => void;
+  /**
+   * Called when a catalog's statement has ended (a full crawl unpacks its columns then, while the other catalogs are
+   * fetched); awaited once every catalog is in.
+   */
+  readonly onCatalogDone?: (catalog: string) => Promise<void>;
 }
 
 export interface SqlCrawlResult {
@@ -71,6 +76,7 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
   catalogs = [...new Set(catalogs)].sort();
   progress('catalog');
 
+  const afterCatalogs: Promise<void>[] = [];
   await onSessions({
     items: catalogs,
     concurrency: o.concurrency,
@@ -86,6 +92,11 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
           writer.appendRows(catalog, rows);
           progress('catalog', catalog);
         });
+        if (o.onCatalogDone) {
+          const after = o.onCatalogDone(catalog);
+          after.catch(() => undefined); // awaited below; a failure fails the crawl there
+          afterCatalogs.push(after);
+        }
       } catch (e) {
         if (!refused(e) || signal.aborted) throw e;
         await dropCatalogRows(writer, catalog);
@@ -95,6 +106,7 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
       progress('catalog', catalog);
     },
   });
+  await Promise.all(afterCatalogs);
 
   const usage: [phase: 'lineage' | 'audit', sql: string, code: BlindSpot['code'], what: string][] = [
     ['lineage', lineageStatement(), 'lineage-unavailable', 'Lineage (system.access.table_lineage and column_lineage)'],

@@ -57,4 +57,30 @@ describe('the snapshot writer', () => {
     expect(wal?.size ?? 0).toBe(0);
     expect((await stat(path)).size).toBeLessThan(bytes / 2);
   }, 120_000);
+
+  it('unpacks a catalog as soon as its statement ends, while other catalogs are still appended', async () => {
+    const index = await openMetadataIndex(join(dir, 'per-catalog.duckdb'));
+    const row = (t: number) => ({ kind: 'table_packed', s: 's', t: `t${t}`, v1: 'MANAGED', v2: 'owner', v3: null, n: 'DELTA', i1: 1, i2: 2, v4: 'fp', v5: packedColumns(t), i3: 20, i4: 0 }) as never;
+    try {
+      const seen = await index.exclusive(async (connect) => {
+        const writer = await beginSnapshot(connect);
+        writer.appendRows('a', [row(1), row(2)]);
+        writer.appendRows('b', [row(3)]);
+        await writer.unpackCatalog('a');
+        const early = await writer.read('SELECT catalog, count(*) AS n FROM stage_columns GROUP BY ALL ORDER BY ALL');
+        const packed = await writer.read('SELECT catalog, count(*) AS n FROM stage_packed GROUP BY ALL ORDER BY ALL');
+        writer.appendRows('b', [row(4)]);
+        writer.seal();
+        await writer.unpack();
+        await writer.commit(record('two'), []);
+        return { early, packed };
+      });
+      // a's columns are in the stage and its packs gone; b's wait, packed, for the final unpack.
+      expect(seen.early.map((r) => [r.catalog, Number(r.n)])).toEqual([['a', 40]]);
+      expect(seen.packed.map((r) => [r.catalog, Number(r.n)])).toEqual([['b', 1]]);
+      expect(await index.query('SELECT catalog, count(*) AS n FROM columns GROUP BY ALL ORDER BY ALL')).toEqual([{ catalog: 'a', n: 40 }, { catalog: 'b', n: 40 }]);
+    } finally {
+      await index.close();
+    }
+  });
 });

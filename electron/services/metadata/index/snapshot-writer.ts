@@ -27,7 +27,12 @@ export interface SnapshotWriter {
   readonly append: AppendRow;
   /** Tables whose columns and tags could not be packed (see crawl-packing.ts): fetch them unpacked before `unpack`. */
   dirtyTables(): Promise<readonly { readonly catalog: string; readonly schema: string; readonly name: string }[]>;
-  /** Unpacks the packed columns and tags into the stage (after `seal`). */
+  /**
+   * Unpacks one catalog's packed columns and tags once its statement has ended, while other catalogs are still being
+   * fetched (a full crawl's unpacking was most of the time between the last row fetched and the commit).
+   */
+  unpackCatalog(catalog: string): Promise<void>;
+  /** Unpacks what is still packed into the stage (after `seal`). */
   unpack(): Promise<void>;
   /** Rows appended to a stage table so far. */
   appended(table: IndexTable): number;
@@ -128,38 +133,67 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     open = false;
     for (const a of all()) a.closeSync();
   };
+  // Statements on `c` one at a time, in order: a catalog's unpacking runs while workers may delete a retried
+  // catalog's rows, and a DuckDB connection runs one statement at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const dropDirtyPacks = async (where: string, params: DuckDBValue[]) => {
+    // A dirty table's packed rows (its other kind may have packed cleanly) give way to the unpacked fetch.
+    for (const t of ['packed', 'packed_tags']) {
+      await c.run(`DELETE FROM ${STAGE_PREFIX}${t} p WHERE kind IN ('columns', 'tags')${where} AND EXISTS (SELECT 1 FROM ${STAGE_PREFIX}dirty d WHERE d.catalog = p.catalog AND d.schema = p.s AND d.name = p.t)`, params);
+    }
+  };
   const dropStage = () => c.run(INDEX_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}`).join(';\n'));
 
   return {
     append,
     seal: closeAppenders,
-    async dirtyTables() {
-      flush();
-      const rows = (await c.runAndReadAll(`SELECT DISTINCT catalog, schema, name FROM ${STAGE_PREFIX}dirty ORDER BY ALL`)).getRowObjectsJS();
-      return rows.map((r) => ({ catalog: String(r.catalog), schema: String(r.schema), name: String(r.name) }));
+    dirtyTables() {
+      return serial(async () => {
+        flush();
+        const rows = (await c.runAndReadAll(`SELECT DISTINCT catalog, schema, name FROM ${STAGE_PREFIX}dirty ORDER BY ALL`)).getRowObjectsJS();
+        return rows.map((r) => ({ catalog: String(r.catalog), schema: String(r.schema), name: String(r.name) }));
+      });
     },
-    async unpack() {
-      // A dirty table's packed rows (its other kind may have packed cleanly) give way to the unpacked fetch.
-      for (const t of ['packed', 'packed_tags']) {
-        await c.run(`DELETE FROM ${STAGE_PREFIX}${t} p WHERE kind IN ('columns', 'tags') AND EXISTS (SELECT 1 FROM ${STAGE_PREFIX}dirty d WHERE d.catalog = p.catalog AND d.schema = p.s AND d.name = p.t)`);
-      }
-      for (const sql of unpackSql(STAGE_PREFIX)) await c.run(sql);
-      // Unpacked: the packs (most of the crawl's bytes) go now, not at commit, leaving their memory to what follows.
-      await c.run(DROP_PACKED);
+    unpackCatalog(catalog) {
+      return serial(async () => {
+        flush();
+        await dropDirtyPacks(' AND catalog = $1', [catalog]);
+        for (const sql of unpackSql(STAGE_PREFIX, '$1')) await c.run(sql, [catalog]);
+        // Its packs (most of the crawl's bytes) go now, leaving their memory to the catalogs still arriving.
+        for (const t of ['packed', 'packed_tags']) await c.run(`DELETE FROM ${STAGE_PREFIX}${t} WHERE catalog = $1`, [catalog]);
+      });
+    },
+    unpack() {
+      return serial(async () => {
+        await dropDirtyPacks('', []);
+        for (const sql of unpackSql(STAGE_PREFIX)) await c.run(sql);
+        // Unpacked: the packs go now, not at commit, leaving their memory to what follows.
+        await c.run(DROP_PACKED);
+      });
     },
     appendRows(catalog, rows) {
       for (const r of rows) routeRow(append, packed, catalog, r);
     },
     appended: (t) => counts.get(t)!,
-    async run(sql, params = []) {
-      flush();
-      await c.run(sql, params as DuckDBValue[]);
+    run(sql, params = []) {
+      return serial(async () => {
+        flush();
+        await c.run(sql, params as DuckDBValue[]);
+      });
     },
-    async read(sql, params = []) {
-      flush();
-      return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS();
+    read(sql, params = []) {
+      return serial(async () => {
+        flush();
+        return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS();
+      });
     },
     async commit(record, diff) {
+      await queue;
       closeAppenders();
       await c.run(DROP_PACKED);
       await c.run(searchBuildSql(STAGE_PREFIX));
@@ -182,6 +216,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
       await checkpoint(c);
     },
     async discard() {
+      await queue;
       closeAppenders();
       await dropStage();
       await c.run(DROP_PACKED);
