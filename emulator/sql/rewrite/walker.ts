@@ -3,6 +3,7 @@ import { duckString } from '../duck';
 import type { Token } from '../parse/lexer';
 import { normalizeTypeText, parseTypeText, toDuckType } from '../types';
 import { callSql } from './calls';
+import { constantRowsSql } from './constant-rows';
 import type { Scope } from './context';
 import { tableItem } from './from-clause';
 import { identSql, numberSql } from './literals';
@@ -70,6 +71,10 @@ export class Walker {
 
   /** `startInFrom`: the range is a FROM list (a parenthesized join, a MERGE source). */
   walk(from: number, to: number, mode: 'query' | 'expr', scope: Scope, startInFrom = false): string {
+    if (mode === 'query' && !startInFrom) {
+      const rows = constantRowsSql(this, from, to, scope);
+      if (rows !== undefined) return rows;
+    }
     const out: string[] = [];
     let i = from;
     let fromMode = startInFrom;
