@@ -10,7 +10,7 @@ export const automaticSetup: IntegrationScenario = {
     const s = stepTwo(page);
     await s.open();
     await s.fillBasics({ warehouse: host.demo.runningWarehouse, catalog: 'UCBridge_Auto', servicePrincipal: host.demo.servicePrincipal, governed: host.demo.governedCatalog });
-    await expect(s.integration).toContainText('Stored lower-case, as ucbridge_auto');
+    await expect(s.integration).toContainText('Stored lower-case as ucbridge_auto');
     await s.chooseMode('Automatic');
 
     const results = await s.saveAndValidate();

@@ -30,6 +30,6 @@ export const hostileInput: IntegrationScenario = {
     await expect(problem).toContainText('not starting with a digit');
     await s.catalog.fill('good_name');
     await expect(s.integration.getByRole('alert')).toHaveCount(0);
-    await expect(s.integration).toContainText('Stored lower-case, as good_name');
+    await expect(s.integration).toContainText('Stored lower-case as good_name');
   },
 };

@@ -14,6 +14,7 @@ export async function payloadWithSecret(page: Page, host: IntegrationHost, readS
   await s.open();
   await s.warehouse.getByRole('radio', { name: new RegExp(host.demo.runningWarehouse) }).check();
   await s.catalog.fill('ucbridge_created');
+  await s.principal.getByRole('button', { name: 'Or create a new service principal' }).click();
   await s.principal.getByRole('button', { name: 'Create UCBRIDGE_USER' }).click();
   await expect(page.getByTestId('ci-sp-chosen')).toContainText('UCBRIDGE_USER');
   await expect(page.getByTestId('ci-sp-chosen')).toContainText('OAuth secret kept in the vault');

@@ -45,6 +45,8 @@ export function stepTwo(page: Page) {
       await expect(page.getByTestId('warehouse-http-path')).toContainText('/sql/1.0/warehouses/');
       await this.catalog.fill(o.catalog);
       const audit = page.getByRole('checkbox', { name: /Query audit/ });
+      // Query audit is under Advanced, closed unless something there differs from its default.
+      if (!(await audit.isVisible())) await page.getByRole('button', { name: /^Advanced: query audit/ }).click();
       await audit.check();
       if (o.governed) {
         const governed = page.getByTestId('ci-governed');

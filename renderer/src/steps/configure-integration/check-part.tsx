@@ -1,5 +1,6 @@
 import type { IntegrationView } from '../../../../shared/contract/integration';
 import type { ConfigForm } from './form-state';
+import './part-layout.css';
 import { LeastPrivilegeSection } from './least-privilege-section';
 import { ValidateSection } from './validate-section';
 import type { useSaveAndValidate } from './use-validation';
@@ -14,10 +15,13 @@ export interface CheckPartProps {
 
 /** Sub-step 2: what the set-up will create and grant (the table collapsed), and the validation tests with their fixes. */
 export function CheckPart({ form, workspaceUrl, view, validation, onValidate }: CheckPartProps) {
+  const report = validation.report ?? view.lastValidation;
+  // Before any result the two sections sit side by side from 1280 px (the part fits a laptop screen); the
+  // results, once there, take the full width (configure-integration.css).
   return (
-    <>
+    <div className={`ci-check${report ? ' ci-check--results' : ''}`}>
       <ValidateSection
-        report={validation.report ?? view.lastValidation}
+        report={report}
         running={validation.running}
         taskId={validation.taskId}
         failure={validation.failure}
@@ -26,6 +30,6 @@ export function CheckPart({ form, workspaceUrl, view, validation, onValidate }: 
         resultsSeq={validation.resultsSeq}
       />
       <LeastPrivilegeSection form={form} workspaceUrl={workspaceUrl} savedSchemas={view.settings?.config.governedSchemas} />
-    </>
+    </div>
   );
 }

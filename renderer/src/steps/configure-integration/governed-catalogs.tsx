@@ -46,7 +46,7 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
   return (
     <fieldset className="ci-fieldset" data-testid="ci-governed">
       <legend>Governed catalogs</legend>
-      {names.length === 0 ? <p className="ci-muted">None yet. Add the catalogs whose data the governance product protects.</p> : null}
+      {names.length === 0 ? <p className="ci-muted">None yet: add the catalogs whose data it protects.</p> : null}
       <ul className="ci-chips">
         {names.map((name, i) => (
           <li key={name} className="ci-chip">

@@ -12,7 +12,7 @@ export interface IntegrationSectionProps {
   readonly problems: Problems;
 }
 
-/** The integration catalog, query audit, the catalogs it governs and further workspaces. */
+/** The integration catalog and the catalogs it governs; query audit and the rest under Advanced (more-options.tsx). */
 export function IntegrationSection({ form, patch, problems }: IntegrationSectionProps) {
   const typed = form.catalog.trim() === '' ? undefined : catalogProblem(form.catalog);
   const stored = IntegrationCatalogSchema.safeParse(form.catalog);
@@ -32,24 +32,13 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
         help={
           stored.success ? (
             <>
-              Stored lower-case, as <code>{stored.data}</code>. It holds the integration’s schemas and staging volume; letters, digits and underscores only.
+              Stored lower-case as <code>{stored.data}</code>; it holds the integration’s schemas and staging volume.
             </>
           ) : (
-            'Letters, digits and underscores, not starting with a digit. Stored lower-case.'
+            'Letters, digits and underscores, not starting with a digit; stored lower-case.'
           )
         }
       />
-      <label className="checkbox">
-        <input type="checkbox" checked={form.audit} onChange={(e) => patch({ audit: e.currentTarget.checked })} data-testid="ci-audit" />
-        <span>
-          <strong>Query audit</strong> — {form.audit ? 'on' : 'off'}
-          <br />
-          <span className="ci-muted">
-            Reads who queried what from the system tables <code>system.access.audit</code>, <code>system.access.table_lineage</code>, <code>system.access.column_lineage</code> and{' '}
-            <code>system.query.history</code>. Needs the <code>access</code> and <code>query</code> system schemas enabled (validation checks, and can enable them) and SELECT on those tables for the service principal.
-          </span>
-        </span>
-      </label>
       <GovernedCatalogs
         names={form.governedCatalogs}
         integrationCatalog={stored.success ? stored.data : ''}

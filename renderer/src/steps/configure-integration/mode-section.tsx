@@ -18,7 +18,7 @@ const MODES: readonly { readonly id: SetupMode; readonly label: string; readonly
 export function ModeSection({ mode, onChange }: { readonly mode: SetupMode; readonly onChange: (mode: SetupMode) => void }) {
   return (
     <StepSection title="Mode" testId="ci-mode" lead="Both run exactly the statements you preview in the plan.">
-      <div className="ci-options" role="radiogroup" aria-label="Set-up mode">
+      <div className="ci-options ci-options--pair" role="radiogroup" aria-label="Set-up mode">
         {MODES.map((m) => (
           <label key={m.id} className="ci-option__label ci-option--block">
             <input type="radio" name="ci-mode" value={m.id} checked={mode === m.id} onChange={() => onChange(m.id)} />

@@ -3,6 +3,7 @@ import { Disclosure } from '../../ui/disclosure';
 import { AdditionalWorkspaces } from './additional-workspaces';
 import type { ConfigForm, Problems } from './form-state';
 import { ManageScopeChoice } from './manage-scope-choice';
+import { QueryAuditField } from './query-audit-field';
 import { StorageLocationField } from './storage-location-field';
 
 export interface MoreOptionsProps {
@@ -13,20 +14,22 @@ export interface MoreOptionsProps {
 
 const problemHere = (problems: Problems) => Object.keys(problems).some((k) => k === 'storageLocation' || k === 'additional' || k.startsWith('additional.'));
 
-/** The integration's settings most people leave as they are (managed storage, where MANAGE goes, other workspaces). */
+/** The integration's settings most people leave as they are (query audit on, managed storage, where MANAGE goes, other workspaces). */
 function changed(form: ConfigForm): boolean {
-  return form.storageLocation.trim() !== '' || form.manageScope !== 'catalog' || form.additional.length > 0;
+  return !form.audit || form.storageLocation.trim() !== '' || form.manageScope !== 'catalog' || form.additional.length > 0;
 }
 
 /**
- * The less common settings behind one line, so the Settings part fits a laptop screen. Open from the start when one
- * of them is set, and forced open while one of them has a problem (focus must be able to reach the field).
+ * The less common settings behind one clearly labelled line ("Advanced", naming what is inside), so the Settings
+ * part fits a laptop screen; none is required (each has a default). Open from the start when one of them differs
+ * from its default, and forced open while one of them has a problem (focus must be able to reach the field).
  */
 export function MoreOptions({ form, patch, problems }: MoreOptionsProps) {
   const [open, setOpen] = useState(() => changed(form));
   const forced = problemHere(problems);
   return (
-    <Disclosure summary="More options: managed storage, where MANAGE is granted, other workspaces" open={open || forced} onOpenChange={setOpen} testId="ci-more-options">
+    <Disclosure summary="Advanced: query audit, managed storage, where MANAGE is granted, other workspaces" open={open || forced} onOpenChange={setOpen} testId="ci-more-options">
+      <QueryAuditField on={form.audit} onChange={(audit) => patch({ audit })} />
       <StorageLocationField value={form.storageLocation} onChange={(storageLocation) => patch({ storageLocation })} problem={problems.storageLocation} />
       <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />
       <AdditionalWorkspaces rows={form.additional} onChange={(additional) => patch({ additional })} problems={problems} />

@@ -27,7 +27,7 @@ export function PlanSection({ plan, requested, revealSeq, blocked, onRequest, ap
   const answered = requested && !blocked && !plan.isFetching && (plan.data !== undefined || plan.error !== null);
   const result = useReveal<HTMLDivElement>(revealSeq, answered);
   return (
-    <StepSection title="Plan" testId="ci-plan" lead="Every statement, in order, before anything runs: idempotent, each with its purpose and whether it creates, changes or leaves something unchanged.">
+    <StepSection title="Plan" testId="ci-plan" lead="Every statement in order, with its purpose, before anything runs (each is idempotent).">
       {blocked ? <p className="notice">{blocked}</p> : null}
       <Button
         className="button button--primary"

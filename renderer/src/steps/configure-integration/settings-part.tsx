@@ -1,4 +1,5 @@
 import type { ConfigForm, Problems } from './form-state';
+import './part-layout.css';
 import { IntegrationSection } from './integration-section';
 import { ServicePrincipalSection } from './service-principal-section';
 import { WarehouseSection } from './warehouse-section';
@@ -16,9 +17,12 @@ export interface SettingsPartProps {
 export function SettingsPart({ form, patch, problems, running, onValidate }: SettingsPartProps) {
   return (
     <>
-      <WarehouseSection form={form} patch={patch} problem={problems.warehouse} />
-      <IntegrationSection form={form} patch={patch} problems={problems} />
-      <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
+      {/* Side by side from 1280 px (configure-integration.css), so the part fits a laptop screen without scrolling. */}
+      <div className="ci-settings">
+        <WarehouseSection form={form} patch={patch} problem={problems.warehouse} />
+        <IntegrationSection form={form} patch={patch} problems={problems} />
+        <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
+      </div>
       <div className="ci-part-actions">
         <button type="button" className="button button--primary" aria-busy={running} onClick={() => (running ? undefined : onValidate())} data-testid="ci-settings-validate">
           {running ? 'Validating…' : 'Save and validate'}

@@ -32,12 +32,13 @@ export function SetupPart({ view, chosenMode, mode, onMode, plan, planRequested,
     <>
       <ModeSection mode={chosenMode} onChange={onMode} />
       <PlanSection plan={plan} requested={planRequested} revealSeq={planSeq} blocked={blocked} onRequest={onPlan} applying={view.status === 'applying'} states={states} />
-      {mode === 'automatic' ? (
+      {/* Apply appears once there is something to apply or resume: before a plan it could only say "plan first". */}
+      {mode === 'automatic' && (plan.data !== undefined || view.resumable === 'setup' || view.status === 'apply-error' || view.status === 'applying') ? (
         <StepSection title="Apply" testId="ci-apply" lead="Runs the previewed plan: dependencies first, a few statements at a time, each journaled so an interrupted run resumes.">
           {/* A new Plan asked for starts the panel afresh: the last summary belonged to the plan before. */}
           <ApplyPanel key={planSeq} plan={blocked ? undefined : plan.data} resumable={view.resumable === 'setup'} stopped={view.status === 'apply-error'} onStarted={onApplyStarted} />
         </StepSection>
-      ) : (
+      ) : mode === 'automatic' ? null : (
         <ManualSetup secretInVault={view.settings?.servicePrincipal.secretInVault ?? false} />
       )}
     </>

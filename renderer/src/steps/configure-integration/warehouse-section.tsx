@@ -40,7 +40,7 @@ export function WarehouseSection({ form, patch, problem }: WarehouseSectionProps
   const problemId = 'ci-warehouse-problem';
 
   return (
-    <StepSection title="Warehouse" testId="ci-warehouse" lead="The SQL warehouse ucbridge runs the set-up statements on, and the governance product connects to.">
+    <StepSection title="Warehouse" testId="ci-warehouse" lead="Runs the set-up statements; the governance product connects to it.">
       {warehouses.isPending ? <p className="loading">Listing the workspace’s SQL warehouses…</p> : null}
       {warehouses.error ? <ErrorView action="List warehouses" error={toAppError(warehouses.error)} /> : null}
       {list.length > 0 ? (
