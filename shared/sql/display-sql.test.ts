@@ -25,13 +25,15 @@ describe('displaySql', () => {
       'SELECT `a\\`\nFROM t',
       "-- it's a note\nSELECT 1\n-- and 'another'\nSELECT 2",
       "SELECT 1 -- it's the last line",
+      "SELECT 'a'\nFROM t",
     ]) {
       expect(displaySql(sql)).toBe(sql);
     }
   });
 
-  it('reads a single minus as a minus, not a comment', () => {
+  it('reads a single minus as a minus, and a comment only to the end of its line', () => {
     expect(displaySql("SELECT a - 'x\ny'")).toBe("SELECT a - 'x\\u000ay'");
+    expect(displaySql("-- note\nSELECT 'a\nb'")).toBe("-- note\nSELECT 'a\\u000ab'");
   });
 
   it('handles an escaped quote in a literal and an unterminated quote', () => {

@@ -25,7 +25,7 @@ export function displaySql(sql: string): string {
       }
       i = Math.min(j + 1, sql.length);
       flush(i, true);
-    } else if (c === '-' && sql[i + 1] === '-') {
+    } else if (sql.startsWith('--', i)) {
       // A comment runs to the end of its line, so it holds no line break to keep or hide; it is stepped over only so
       // that a quote in it (`-- it's`) opens nothing.
       const end = sql.indexOf('\n', i);
