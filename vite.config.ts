@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { earlyScript } from './scripts/vite-early-script';
 import { preloadFirstChunks } from './scripts/vite-preload-first-chunks';
 
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
@@ -26,8 +27,14 @@ export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs: the app loads index.html from app:// or file://, the harness from http://127.0.0.1.
   base: './',
-  // The first step and the harness transport are lazy chunks every start needs: fetched with the entry, not after it.
-  plugins: [react(), relaxCspForDevServer(), preloadFirstChunks([/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u])],
+  plugins: [
+    react(),
+    relaxCspForDevServer(),
+    // The first step and the harness transport are lazy chunks every start needs: fetched with the entry, not after it.
+    preloadFirstChunks([/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u]),
+    // The harness's link to main opens before the app's code has even downloaded (a no-op in the desktop app).
+    earlyScript('src/api/harness-link.ts'),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

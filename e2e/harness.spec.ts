@@ -1,4 +1,5 @@
-import { expect } from '@playwright/test';
+import { expect, type WebSocket } from '@playwright/test';
+import { FIRST_RENDER_MARK } from '../renderer/src/perf/first-render';
 import { SHELL_SCENARIOS } from './scenarios';
 import { CHROMIUM_MISSING, hasChromium } from './support/environment';
 import { expectNoSeriousA11yViolations } from './support/axe';
@@ -22,6 +23,25 @@ test.describe('wizard shell in Debian chromium through the browser harness', () 
     expect(meta).toBe(header!.split('; ').filter((d) => !d.startsWith('frame-ancestors ')).join('; '));
     // Under that policy the app still reached main over its same-origin socket: it shows main's session state.
     await expect(page.getByTestId('fact-identity')).toContainText('Not signed in');
+  });
+
+  test('one socket to main, opened by the early script before the app, carries the first render’s calls once each', async ({ page }) => {
+    const sockets: WebSocket[] = [];
+    const sent: string[] = [];
+    page.on('websocket', (ws) => {
+      sockets.push(ws);
+      ws.on('framesent', (frame) => sent.push(String(frame.payload)));
+    });
+    await page.reload();
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_RENDER_MARK);
+    await expect(page.getByTestId('fact-identity')).toContainText('Not signed in');
+    // The app took the early script's socket over (one module, one link) instead of opening its own.
+    expect(sockets.map((ws) => new URL(ws.url()).pathname)).toEqual(['/ipc']);
+    const channels = sent.map((payload) => (JSON.parse(payload) as { channel: string }).channel);
+    // renderer/src/api/harness-link.ts, FIRST_CALLS: sent by the early script as soon as the socket opened.
+    expect(channels.slice(0, 4)).toEqual(['session.state', 'app.info', 'auth.choices', 'app.caTrust']);
+    // The app's own first asks for the header's data were answered from those calls, not sent again.
+    expect(channels.filter((c) => c === 'session.state' || c === 'app.info')).toEqual(['session.state', 'app.info']);
   });
 
   test('a page with neither the preload nor the harness says what to open instead', async ({ page, harness }) => {

@@ -14,7 +14,9 @@ const chunk = (fileName: string, imports: string[], extra: { isEntry?: boolean; 
 
 const bundle = Object.fromEntries(
   [
-    chunk('assets/index.js', ['assets/react.js'], { isEntry: true, facadeModuleId: '/r/src/main.tsx' }),
+    // Another entry (scripts/vite-early-script.ts emits one): not what index.html loads.
+    chunk('assets/early.js', ['assets/zod.js'], { isEntry: true, facadeModuleId: '/r/src/api/harness-link.ts' }),
+    chunk('assets/index.js', ['assets/react.js'], { isEntry: true, facadeModuleId: '/r/index.html' }),
     chunk('assets/react.js', []),
     chunk('assets/step1.js', ['assets/react.js', 'assets/field.js'], { facadeModuleId: '/r/src/steps/authenticate/authenticate-step.tsx', css: ['assets/step1.css'] }),
     chunk('assets/field.js', ['assets/zod.js'], { css: ['assets/field.css'] }),
@@ -29,7 +31,7 @@ function run(): readonly { attrs?: Record<string, unknown> }[] {
 }
 
 describe('preloading the first chunks', () => {
-  it('preloads the named lazy chunk and what it imports (not what the entry loads anyway, not other steps), with their CSS', () => {
+  it('preloads the named lazy chunk and what it imports (not what index.html’s entry loads anyway, not other steps), with their CSS', () => {
     const links = run().map((t) => `${String(t.attrs?.rel)} ${String(t.attrs?.href)}`);
     expect(links).toEqual([
       'modulepreload ./assets/step1.js',

@@ -28,8 +28,8 @@ export function preloadFirstChunks(entries: readonly RegExp[]): Plugin {
         for (const chunk of Object.values(bundle)) {
           if (chunk.type === 'chunk' && chunk.facadeModuleId && entries.some((e) => e.test(chunk.facadeModuleId!))) add(chunk.fileName);
         }
-        // The entry and what it imports statically are loaded by the page already.
-        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+        // index.html's entry and what it imports statically are loaded by the page already (other entries are not).
+        const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith('.html'));
         const loaded = new Set<string>();
         const mark = (fileName: string): void => {
           const chunk = bundle[fileName];

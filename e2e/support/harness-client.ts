@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
-import { HARNESS_SOCKET_PATH, harnessSubprotocol } from '../../shared/contract/harness-protocol';
+import { HARNESS_SOCKET_PATH, harnessSubprotocol } from '../../shared/contract/harness-names';
 
 export interface HarnessClient {
   call(channel: string, input: unknown): Promise<Record<string, unknown>>;

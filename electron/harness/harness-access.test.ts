@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { browserTestsSkipped, launchChromium } from '../../emulator/testing/chromium';
-import { HARNESS_META_NAME, harnessSubprotocol } from '../../shared/contract/harness-protocol';
+import { HARNESS_META_NAME, harnessSubprotocol } from '../../shared/contract/harness-names';
 import { startHarness, type Harness } from './start-harness';
 
 /** The harness is private to the browser that spent its one-time URL; everything else gets nothing of use. */

@@ -1,11 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import {
-  HarnessClientMessageSchema,
-  harnessSubprotocol,
-  type HarnessServerMessage,
-} from '../../shared/contract/harness-protocol';
+import { harnessSubprotocol } from '../../shared/contract/harness-names';
+import { HarnessClientMessageSchema, type HarnessServerMessage } from '../../shared/contract/harness-protocol';
 import type { EventHub } from '../gateway/event-hub';
 import type { Gateway } from '../gateway/gateway';
 import type { Logger } from '../ports';

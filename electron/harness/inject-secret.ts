@@ -1,4 +1,4 @@
-import { HARNESS_META_NAME } from '../../shared/contract/harness-protocol';
+import { HARNESS_META_NAME } from '../../shared/contract/harness-names';
 
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { HARNESS_SOCKET_PATH, harnessSubprotocol } from '../../shared/contract/harness-protocol';
+import { HARNESS_SOCKET_PATH, harnessSubprotocol } from '../../shared/contract/harness-names';
 import type { HarnessAccess } from './harness-access';
 
 export type GateDecision =

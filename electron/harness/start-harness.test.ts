@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { HARNESS_META_NAME, harnessSubprotocol } from '../../shared/contract/harness-protocol';
+import { HARNESS_META_NAME, harnessSubprotocol } from '../../shared/contract/harness-names';
 import { CONTENT_SECURITY_POLICY } from '../window-policy/csp';
 import { startHarness, type Harness } from './start-harness';
 

@@ -8,12 +8,9 @@ import { z } from 'zod';
  * can forge a Host or Origin header, but without the cookie it gets no page and no socket. The page it does serve
  * holds a per-run secret (`<meta name="ucbridge-harness" content="<secret>">`), which the page offers as the
  * WebSocket subprotocol `ucbridge.<secret>`; the host also checks the Host and Origin headers, so another site open
- * in the same browser cannot drive the main-process services either.
+ * in the same browser cannot drive the main-process services either. The names (meta tag, path, subprotocol) are in
+ * harness-names.ts, apart from these schemas, so the page's early script carries no zod.
  */
-export const HARNESS_META_NAME = 'ucbridge-harness';
-export const HARNESS_SOCKET_PATH = '/ipc';
-export const harnessSubprotocol = (secret: string): string => `ucbridge.${secret}`;
-
 export const HarnessClientMessageSchema = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 import type { EventName, UcbridgeApi } from '../../../shared/contract';
-import { HARNESS_META_NAME } from '../../../shared/contract/harness-protocol';
 import type { Store } from '../lib/store';
 import type { ConnectionState } from './connection';
+import type { HarnessAddress, HarnessLink } from './harness-link';
 import { openHarnessSocket } from './harness-socket';
 import { buildLazyApi } from './lazy-api';
 
@@ -12,22 +12,17 @@ export interface HarnessApi {
   onReopen(callback: () => void): void;
 }
 
-/** The per-run secret the harness host put in the index.html it served; absent anywhere else. */
-export function findHarnessSecret(doc: Document): string | undefined {
-  const secret = doc.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_META_NAME}"]`)?.content.trim();
-  return secret === undefined || secret === '' ? undefined : secret;
-}
 
 /**
  * `window.api` for a plain browser page served by the harness host. Loaded lazily: the desktop app never needs it.
  * The contract's zod schemas load only with the first event (lazy-api.ts), not on the way to the first render.
  */
-export function createHarnessApi(secret: string, location: Pick<Location, 'protocol' | 'host'>): HarnessApi {
+export function createHarnessApi(address: HarnessAddress, link?: HarnessLink): HarnessApi {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const reopenCallbacks: Array<() => void> = [];
   const socket = openHarnessSocket({
-    secret,
-    location,
+    address,
+    link,
     onEvent: (name, payload) => {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     },

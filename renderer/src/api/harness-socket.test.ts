@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
+import { FIRST_CALLS, openHarnessLink } from './harness-link';
 import { openHarnessSocket, reconnectDelay, type HarnessSocket } from './harness-socket';
+
+/** Every invoke a test server received, in order. */
+const received: Array<{ id: number; channel: string }> = [];
+/** While false, the test server answers nothing. */
+let answering = true;
 
 /** A harness-like server: answers every invoke with its channel name, except `hang`, which it never answers. */
 function startServer(port = 0): Promise<WebSocketServer> {
@@ -13,7 +19,8 @@ function startServer(port = 0): Promise<WebSocketServer> {
     wss.on('connection', (ws) =>
       ws.on('message', (data) => {
         const message = JSON.parse(data.toString()) as { id: number; channel: string };
-        if (message.channel === 'hang') return;
+        received.push({ id: message.id, channel: message.channel });
+        if (message.channel === 'hang' || !answering) return;
         ws.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true, value: message.channel } }));
       }),
     );
@@ -41,8 +48,7 @@ describe('harness socket', () => {
   let reopened = 0;
   const open = (port: number, connectWaitMs = 5_000) =>
     openHarnessSocket({
-      secret: 's3cret',
-      location: { protocol: 'http:', host: `127.0.0.1:${port}` },
+      address: { url: `ws://127.0.0.1:${port}/ipc`, protocol: 'ucbridge.s3cret' },
       onEvent: (name, payload) => events.push([name, payload]),
       onReopen: () => reopened++,
       connectWaitMs,
@@ -53,6 +59,7 @@ describe('harness socket', () => {
     vi.stubGlobal('WebSocket', NodeWebSocket);
     server = await startServer();
     events.length = 0;
+    received.length = 0;
     reopened = 0;
   });
   afterEach(async () => {
@@ -101,6 +108,72 @@ describe('harness socket', () => {
     socket = open(port, 200);
     await expect(socket.invoke('app.info', {})).rejects.toThrow(/could not be opened/);
     expect(socket.connection.get().attempts).toBeGreaterThan(0);
+  });
+});
+
+describe('harness socket taking over the link opened at start', () => {
+  let server: WebSocketServer;
+  let socket: HarnessSocket | undefined;
+  beforeEach(async () => {
+    vi.stubGlobal('WebSocket', NodeWebSocket);
+    server = await startServer();
+    received.length = 0;
+    answering = true;
+  });
+  afterEach(async () => {
+    socket?.close();
+    await stop(server);
+    vi.unstubAllGlobals();
+  });
+  const port = () => (server.address() as { port: number }).port;
+  const location = () => ({ protocol: 'http:', host: `127.0.0.1:${port()}` });
+  const link = () =>
+    openHarnessLink({
+      api: undefined,
+      document: { querySelector: () => ({ content: 's3cret' }) } as unknown as Document,
+      location: location() as Location,
+    })!;
+  const adopt = (l: ReturnType<typeof link>) =>
+    openHarnessSocket({ address: { url: `ws://127.0.0.1:${port()}/ipc`, protocol: 'ucbridge.s3cret' }, onEvent: () => undefined, onReopen: () => undefined, link: l });
+
+  it('answers each first call from the link, once, without asking again; other calls and later ones go out as usual', async () => {
+    const early = link();
+    await until(() => received.length === FIRST_CALLS.length);
+    // What arrived before the take-over is read from the link, not lost.
+    await new Promise((r) => setTimeout(r, 50));
+    socket = adopt(early);
+    expect(socket.connection.get().status).toBe('open');
+    await expect(socket.invoke('session.state', {})).resolves.toEqual({ ok: true, value: 'session.state' });
+    await expect(socket.invoke('app.caTrust', {})).resolves.toEqual({ ok: true, value: 'app.caTrust' });
+    expect(received.map((m) => m.channel)).toEqual(FIRST_CALLS);
+    await expect(socket.invoke('session.state', {})).resolves.toEqual({ ok: true, value: 'session.state' });
+    await expect(socket.invoke('auth.choices', { other: 1 })).resolves.toEqual({ ok: true, value: 'auth.choices' });
+    expect(received.slice(FIRST_CALLS.length)).toEqual([
+      { id: 5, channel: 'session.state' },
+      { id: 6, channel: 'auth.choices' },
+    ]);
+    expect(server.clients.size).toBe(1);
+  });
+
+  it('sends the first calls itself when it takes over a link that has not opened yet', async () => {
+    socket = adopt(link());
+    expect(socket.connection.get().status).toBe('connecting');
+    await expect(socket.invoke('app.info', {})).resolves.toEqual({ ok: true, value: 'app.info' });
+    expect(received.map((m) => m.channel)).toEqual(FIRST_CALLS);
+    expect(server.clients.size).toBe(1);
+  });
+
+  it('asks afresh on a new link when the first one was lost before answering', async () => {
+    answering = false;
+    const early = link();
+    await until(() => received.length === FIRST_CALLS.length);
+    answering = true;
+    early.socket.close();
+    await until(() => early.socket.readyState === WebSocket.CLOSED);
+    socket = adopt(early);
+    expect(socket.connection.get().status).toBe('connecting');
+    await expect(socket.invoke('session.state', {})).resolves.toEqual({ ok: true, value: 'session.state' });
+    expect(received.slice(FIRST_CALLS.length)).toEqual([{ id: 5, channel: 'session.state' }]);
   });
 });
 

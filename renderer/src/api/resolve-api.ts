@@ -18,8 +18,10 @@ export type ApiSource =
  */
 export async function resolveApi(win: Window = window): Promise<ApiSource> {
   if (win.api) return { kind: 'electron', api: win.api, connection: alwaysOpen(), onReopen: () => undefined };
-  const { createHarnessApi, findHarnessSecret } = await import('./harness-api');
-  const secret = findHarnessSecret(win.document);
-  if (secret === undefined) return { kind: 'none' };
-  return { kind: 'harness', ...createHarnessApi(secret, win.location) };
+  // harness-link is the early script's module (the same instance: it holds the socket that script opened, already
+  // carrying the first render's calls); imported lazily, so the app's own chunks never pull it in.
+  const [{ createHarnessApi }, { harnessAddress, takeHarnessLink }] = await Promise.all([import('./harness-api'), import('./harness-link')]);
+  const address = harnessAddress(win);
+  if (address === undefined) return { kind: 'none' };
+  return { kind: 'harness', ...createHarnessApi(address, takeHarnessLink()) };
 }
