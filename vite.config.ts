@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { earlyScript } from './scripts/vite-early-script';
-import { preloadFirstChunks } from './scripts/vite-preload-first-chunks';
+import { firstRenderChunk } from './scripts/vite-first-render-chunk';
 
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./out/renderer', import.meta.url));
@@ -30,10 +30,14 @@ export default defineConfig({
   plugins: [
     react(),
     relaxCspForDevServer(),
-    // The first step and the harness transport are lazy chunks every start needs: fetched with the entry, not after it.
-    preloadFirstChunks([/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u]),
     // The harness's link to main opens before the app's code has even downloaded (a no-op in the desktop app).
     earlyScript('src/api/harness-link.ts'),
+    // What the first render runs — the entry, the first step, the harness transport — is one script and one stylesheet.
+    firstRenderChunk({
+      name: 'first-render',
+      lazyRoots: [/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u],
+      exclude: [/api\/harness-link\.ts$/u, /contract\/harness-names\.ts$/u],
+    }),
   ],
   build: {
     outDir,

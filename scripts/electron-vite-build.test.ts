@@ -40,4 +40,16 @@ describe('electron-vite build', () => {
     const html = await readFile(join(out, 'renderer', 'index.html'), 'utf8');
     expect(html).toMatch(/src="\.\/assets\//);
   });
+
+  it('loads the first render as the harness link (first, async) plus one script and one stylesheet', async () => {
+    const html = await readFile(join(out, 'renderer', 'index.html'), 'utf8');
+    const tags = [...html.matchAll(/<(script|link)\b[^>]*>/g)].map((m) => m[0]).filter((t) => !t.includes('rel="icon"'));
+    expect(tags.map((t) => t.replace(/-[\w-]{8}\./u, '.'))).toEqual([
+      '<script type="module" async fetchpriority="high" crossorigin src="./assets/harness-link.js">',
+      '<script type="module" crossorigin src="./assets/index.js">',
+      '<link rel="stylesheet" crossorigin href="./assets/index.css">',
+    ]);
+    // The first step is in that script, not a chunk of its own fetched after it.
+    expect((await readdir(join(out, 'renderer', 'assets'))).filter((f) => f.startsWith('authenticate'))).toEqual([]);
+  });
 });

@@ -1,0 +1,54 @@
+import type { Plugin } from 'vite';
+
+export interface FirstRenderChunkOptions {
+  /** The chunk's name (its file is `assets/<name>-<hash>.js`, with its CSS beside it). */
+  readonly name: string;
+  /** Lazily imported modules every start needs (the first step, the harness transport): in the chunk with the entry's. */
+  readonly lazyRoots: readonly RegExp[];
+  /** Modules kept out (the early script's, scripts/vite-early-script.ts: it must not wait for this chunk). */
+  readonly exclude: readonly RegExp[];
+}
+
+/** Whom each module imports statically, as the bundler's module graph says. */
+export type ImportsOf = (id: string) => readonly string[];
+
+/** The modules reachable by static imports from `roots`, not entering `exclude`d modules. */
+export function staticClosure(roots: readonly string[], importsOf: ImportsOf, exclude: readonly RegExp[]): Set<string> {
+  const found = new Set<string>();
+  const stack = roots.filter((id) => !exclude.some((e) => e.test(id)));
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    for (const next of importsOf(id)) if (!found.has(next) && !exclude.some((e) => e.test(next))) stack.push(next);
+  }
+  return found;
+}
+
+/**
+ * Puts everything the first render runs — index.html's entry and what it imports, and the lazy chunks every start
+ * needs with what they import — into one JavaScript chunk (and so one stylesheet). Left to itself the bundler
+ * split it into eight files and five stylesheets by which later chunks share what, and the browser fetched them
+ * six at a time (one host, HTTP/1.1) before anything could run (bench/renderer-size.ts). Later steps' chunks
+ * import what they share with the first render from this chunk, which is loaded by then.
+ *
+ *   plugins: [firstRenderChunk({ name: 'first-render', lazyRoots: [/authenticate-step\.tsx$/], exclude: [/harness-link\.ts$/] })]
+ */
+export function firstRenderChunk(options: FirstRenderChunkOptions): Plugin {
+  let members = new Set<string>();
+  return {
+    name: 'ucbridge:first-render-chunk',
+    apply: 'build',
+    config: () => ({
+      build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: options.name, test: (id: string) => members.has(id) }] } } } },
+    }),
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const roots = ids.filter((id) => {
+        const info = this.getModuleInfo(id);
+        return (info?.isEntry === true && id.endsWith('.html')) || options.lazyRoots.some((r) => r.test(id));
+      });
+      members = staticClosure(roots, (id) => this.getModuleInfo(id)?.importedIds ?? [], options.exclude);
+    },
+  };
+}
