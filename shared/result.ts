@@ -1,41 +1,8 @@
 import { z } from 'zod';
+import { AppErrorSchema, type AppError, type ErrorCode } from './app-error';
 
-/**
- * The closed set of error codes that may cross a process boundary (IPC, the harness socket, CLI output).
- * Adding a code is a contract change: the renderer maps every code to plain-language copy.
- */
-export const ERROR_CODES = [
-  'BAD_REQUEST', // the caller's input failed validation
-  'FORBIDDEN', // untrusted sender, or the identity lacks a privilege
-  'NOT_CONNECTED', // no signed-in session for this operation
-  'AUTH_REQUIRED', // the session can no longer refresh; sign in again
-  'AUTH_FAILED', // sign-in was refused (wrong secret, consent denied, state mismatch…)
-  'NOT_FOUND',
-  'CONFLICT', // something already exists and is not ours
-  'CANCELLED',
-  'TIMEOUT',
-  'NETWORK', // unreachable host, reset connection, TLS failure
-  'RATE_LIMITED', // retries exhausted on 429
-  'UNAVAILABLE', // retries exhausted on 503 / warehouse not running
-  'SQL_ERROR', // a statement failed; the message carries the error class and SQLSTATE
-  'STORAGE', // local state could not be read or written
-  'INSECURE_STORAGE', // no OS keychain: secrets are kept for this session only
-  'UNSUPPORTED',
-  'INTERNAL', // a bug: the details are in the log, never in the message
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
-
-export const AppErrorSchema = z.object({
-  code: ErrorCodeSchema,
-  message: z.string(),
-  hint: z.string().optional(),
-});
-
-/** A plain-data error, safe to show and to send across IPC: never a stack, never a secret. */
-export type AppError = z.infer<typeof AppErrorSchema>;
+export { AppErrorSchema, ERROR_CODES, ErrorCodeSchema, type AppError, type ErrorCode } from './app-error';
+export { assertNever } from './assert-never';
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
 export type Err = { readonly ok: false; readonly error: AppError };
@@ -55,9 +22,6 @@ export const resultSchema = <T extends z.ZodType>(value: T) =>
     z.object({ ok: z.literal(false), error: AppErrorSchema }),
   ]);
 
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
-}
 
 /** Thrown inside main-process services to carry an AppError up to the gateway, which turns it back into a value. */
 export class AppFailure extends Error {

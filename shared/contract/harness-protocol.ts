@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The browser harness carries the same contract as Electron IPC over a loopback WebSocket, for the browser of the
@@ -9,18 +9,19 @@ import { z } from 'zod';
  * holds a per-run secret (`<meta name="ucbridge-harness" content="<secret>">`), which the page offers as the
  * WebSocket subprotocol `ucbridge.<secret>`; the host also checks the Host and Origin headers, so another site open
  * in the same browser cannot drive the main-process services either. The names (meta tag, path, subprotocol) are in
- * harness-names.ts, apart from these schemas, so the page's early script carries no zod.
+ * harness-names.ts, apart from these schemas, so the page's early script carries no zod. The schemas are zod/mini:
+ * the page reads every message with them on the way to its first render, where classic zod is not needed.
  */
 export const HarnessClientMessageSchema = z.object({
   type: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  channel: z.string().max(200),
+  id: z.int().check(z.nonnegative()),
+  channel: z.string().check(z.maxLength(200)),
   input: z.unknown(),
 });
 export type HarnessClientMessage = z.infer<typeof HarnessClientMessageSchema>;
 
 export const HarnessServerMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), result: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.int().check(z.nonnegative()), result: z.unknown() }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);
 export type HarnessServerMessage = z.infer<typeof HarnessServerMessageSchema>;

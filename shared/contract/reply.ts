@@ -1,4 +1,5 @@
-import { AppErrorSchema, type Result } from '../result';
+import { AppErrorSchema } from '../app-error';
+import type { Result } from '../result';
 
 /**
  * The reply envelope as the renderer side reads it, kept apart from the contract's schemas (index.ts) so the browser

@@ -1,4 +1,5 @@
-import { assertNever, type AppError } from '../result';
+import type { AppError } from '../app-error';
+import { assertNever } from '../assert-never';
 
 /**
  * Every way a sign-in can fail that the user can do something about, each in plain language with the fix. Main

@@ -1,4 +1,4 @@
-import { assertNever } from '../result';
+import { assertNever } from '../assert-never';
 
 /**
  * Workspace and account-console addresses: what the user may type, and the one normalised form the app keeps.

@@ -1,4 +1,4 @@
-import { assertNever } from '../../../../shared/result';
+import { assertNever } from '../../../../shared/assert-never';
 import type { FormProblem } from '../../ui/form-problems';
 import type { SignInForm } from './form-state';
 
