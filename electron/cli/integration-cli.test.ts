@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxIntegrationJson } from './cli-sandbox.test-support';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 
 /** The integration commands as users run them: bin/ucbridge.cjs spawned with Node (stdin a pipe: not a terminal). */
@@ -93,15 +94,7 @@ describe('offline', () => {
 describe('against the sandbox', () => {
   let emulator: RunningEmulator;
   let env: NodeJS.ProcessEnv;
-  const config = (over: object = {}) => ({
-    workspaceUrl: emulator.workspaceUrl,
-    httpPath: emulator.warehouses[0]!.httpPath,
-    catalog: 'ucbridge_cli',
-    audit: { enabled: false },
-    servicePrincipal: { applicationId: emulator.servicePrincipals.find((s) => !s.admin)!.applicationId },
-    governedCatalogs: ['main'],
-    ...over,
-  });
+  const config = (over: object = {}) => ({ ...sandboxIntegrationJson(emulator), catalog: 'ucbridge_cli', ...over });
 
   beforeAll(async () => {
     emulator = await startEmulator({ log: () => undefined });
