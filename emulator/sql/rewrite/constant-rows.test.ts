@@ -35,6 +35,11 @@ async function shapeAndRows(sql: string) {
   return { columns: described.getRowObjectsJS().map((r) => `${String(r.column_name)}:${String(r.column_type)}`), rows: rows.getRowsJS() };
 }
 
+/*
+ * Databricks: UNION ALL keeps every row, each column at the least common type
+ * (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-qry-select-setops). The docs are silent on the
+ * result's column names; these cases hold the rewrite to what the UNION ALL itself gives (first row's names).
+ */
 describe('constant rows sent as UNION ALL run as VALUES', () => {
   const cases = [
     "SELECT 'gov-0' AS external_id, 'user.0@corp.example' AS principal UNION ALL SELECT 'gov-1', 'user.1@corp.example' UNION ALL SELECT 'gov-2', NULL",

@@ -30,6 +30,9 @@ function rangeEnd(w: Walker, from: number, to: number): number {
  * each column's common type over the rows); DuckDB binds a thousand-way UNION ALL ~5–10× slower than the same rows
  * as VALUES, and the user-mapping writer sends hundreds of them (issue 12: 100,000 users in batches of 1,000).
  * Undefined for anything else: an unnamed or repeated column, a FROM, a clause after the rows, a single row.
+ * Databricks' UNION ALL returns subquery1's rows plus subquery2's, each column at the subqueries' least common type
+ * (https://docs.databricks.com/aws/en/sql/language-manual/sql-ref-syntax-qry-select-setops); that page does not say
+ * where the result's names come from: the first subquery's, as in Spark and DuckDB, is what this keeps.
  */
 export function constantRowsSql(w: Walker, from: number, to: number, scope: Scope): string | undefined {
   const end = rangeEnd(w, from, to);
