@@ -64,7 +64,8 @@ export async function writeManifest(rest: RestClient, m: ManifestInput, signal?:
       workspaceUrl: m.config.workspaceUrl,
       httpPath: m.config.httpPath,
       catalog: m.config.catalog,
-      ...(m.config.storageLocation === undefined ? {} : { storageLocation: m.config.storageLocation }),
+      // Absent when the metastore has root storage: JSON leaves an undefined field out of the file.
+      storageLocation: m.config.storageLocation,
       manageScope: m.config.manageScope,
       audit: { enabled: m.config.audit.enabled },
       servicePrincipal: { applicationId: m.config.servicePrincipal.applicationId },

@@ -1,37 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanStep } from '../../../../shared/integration/plan-types';
-import { AppFailure } from '../../../../shared/result';
 import type { SqlSession } from '../../connection/types';
-import { step, tick } from './apply.test-support';
+import { tick } from './apply.test-support';
 import { createSessionPool } from './session-pool';
-import { createSqlStepExecutor } from './sql-step-executor';
+import { fakeSessions } from './session-fakes.test-support';
 
-/** Fake sessions: `execute` waits for the test to settle it, or fails as told. */
-function fakeSessions() {
-  const opened: { id: number; target: string; closed: boolean; ran: string[] }[] = [];
-  const pending: (() => void)[] = [];
-  let failNext: AppFailure | undefined;
-  const open = async (target = 'main'): Promise<SqlSession> => {
-    const me = { id: opened.length, target, closed: false, ran: [] as string[] };
-    opened.push(me);
-    return {
-      httpPath: '/sql/1.0/warehouses/abc',
-      execute: async (sql) => {
-        me.ran.push(sql);
-        const failure = failNext;
-        failNext = undefined;
-        if (failure) throw failure;
-        await new Promise<void>((r) => pending.push(r));
-        return [];
-      },
-      stream: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }),
-      close: async () => void (me.closed = true),
-    };
-  };
-  return { opened, pending, open, failWith: (e: AppFailure) => void (failNext = e) };
+/** What a borrow has come to after the event loop turned: a session, a failure, or still waiting. */
+async function settled(p: Promise<SqlSession>): Promise<SqlSession | unknown> {
+  const waiting = Symbol('still waiting');
+  let outcome: unknown = waiting;
+  p.then(
+    (s) => (outcome = s),
+    (e: unknown) => (outcome = e),
+  );
+  await tick();
+  return outcome === waiting ? 'still waiting' : outcome;
 }
 
-describe('session pool and SQL step executor', () => {
+describe('session pool', () => {
   it('opens sessions lazily, never more than the maximum, and reuses released ones', async () => {
     const f = fakeSessions();
     const pool = createSessionPool(() => f.open(), 2);
@@ -52,46 +37,81 @@ describe('session pool and SQL step executor', () => {
     expect(f.opened).toHaveLength(3);
   });
 
-  it('discards a session whose connection dropped and reports NETWORK so runPlan retries on a fresh one', async () => {
+  it('a session that failed to open frees its slot: the next borrower opens one again', async () => {
     const f = fakeSessions();
-    const executor = createSqlStepExecutor({ openSession: (target) => f.open(target), maxSessions: 2 });
-    f.failWith(new AppFailure({ code: 'NETWORK', message: 'The connection to 127.0.0.1 dropped before it answered.' }));
-    await expect(executor.run(step('a'), new AbortController().signal)).rejects.toMatchObject({ error: { code: 'NETWORK', message: 'The connection to 127.0.0.1 dropped before it answered.' } });
-    expect(f.opened[0]!.closed).toBe(true);
-    const retry = executor.run(step('a'), new AbortController().signal);
-    await tick();
-    f.pending.shift()!();
-    await retry;
-    expect(f.opened).toHaveLength(2);
-    expect(executor.sessionsOpened).toBe(2);
-  });
-
-  it('keeps the session after a statement the warehouse refused (nothing wrong with the connection)', async () => {
-    const f = fakeSessions();
-    const executor = createSqlStepExecutor({ openSession: (target) => f.open(target) });
-    f.failWith(new AppFailure({ code: 'SQL_ERROR', message: '[PARSE_SYNTAX_ERROR] SQLSTATE: 42601' }));
-    await expect(executor.run(step('a'), new AbortController().signal)).rejects.toMatchObject({ error: { code: 'SQL_ERROR' } });
-    const next = executor.run(step('b'), new AbortController().signal);
-    await tick();
-    f.pending.shift()!();
-    await next;
+    const pool = createSessionPool(() => f.open(), 1);
+    f.state.openFails = 1;
+    await expect(pool.acquire()).rejects.toThrow(/ECONNREFUSED/);
+    const next = await settled(pool.acquire());
+    expect(next).toMatchObject({ httpPath: '/sql/1.0/warehouses/abc' });
     expect(f.opened).toHaveLength(1);
-    expect(f.opened[0]!.closed).toBe(false);
   });
 
-  it('runs each step on a session of its own target', async () => {
+  it('a borrower waiting for the only slot opens its own session when the open in flight fails', async () => {
     const f = fakeSessions();
-    const executor = createSqlStepExecutor({ openSession: (target) => f.open(target) });
-    const other: PlanStep = { ...step('b'), target: 'https://workspace-b.cloud.databricks.com' };
-    const runs = [executor.run(step('a'), new AbortController().signal), executor.run(other, new AbortController().signal)];
+    const pool = createSessionPool(() => f.open(), 1);
+    f.state.holdOpens = true;
+    f.state.openFails = 1;
+    const first = pool.acquire();
+    const second = pool.acquire();
     await tick();
-    for (const settle of f.pending.splice(0)) settle();
-    await Promise.all(runs);
-    expect(f.opened.map((s) => [s.target, s.ran])).toEqual([
-      ['main', ["SELECT 'a'"]],
-      ['https://workspace-b.cloud.databricks.com', ["SELECT 'b'"]],
-    ]);
-    await executor.close();
-    expect(f.opened.every((s) => s.closed)).toBe(true);
+    expect(f.opening).toHaveLength(1);
+    f.state.holdOpens = false;
+    f.opening.shift()!.resolve();
+    await expect(first).rejects.toThrow(/ECONNREFUSED/);
+    expect(await settled(second)).toMatchObject({ httpPath: '/sql/1.0/warehouses/abc' });
+    expect(f.opened).toHaveLength(1);
+  });
+
+  it('a cancelled wait fails CANCELLED and leaves the queue: the session released next goes to the one still waiting', async () => {
+    const f = fakeSessions();
+    const pool = createSessionPool(() => f.open(), 1);
+    const a = await pool.acquire();
+    const cancel = new AbortController();
+    const cancelled = pool.acquire(cancel.signal);
+    const patient = pool.acquire();
+    cancel.abort();
+    expect(await settled(cancelled)).toMatchObject({ error: { code: 'CANCELLED', message: 'Cancelled.' } });
+    pool.release(a);
+    expect(await settled(patient)).toBe(a);
+  });
+
+  it('a borrower served before its cancel stops listening: the late cancel takes no other borrower out of the queue', async () => {
+    const f = fakeSessions();
+    const pool = createSessionPool(() => f.open(), 1);
+    const a = await pool.acquire();
+    const cancel = new AbortController();
+    const served = pool.acquire(cancel.signal);
+    const next = pool.acquire();
+    pool.release(a);
+    expect(await settled(served)).toBe(a);
+    cancel.abort();
+    pool.release(a);
+    expect(await settled(next)).toBe(a);
+  });
+
+  it('after close it lends nothing: new and waiting borrowers fail CANCELLED, and returned sessions are closed', async () => {
+    const f = fakeSessions();
+    const pool = createSessionPool(() => f.open(), 1);
+    const a = await pool.acquire();
+    const waiting = pool.acquire();
+    await pool.close();
+    expect(await settled(waiting)).toMatchObject({ error: { code: 'CANCELLED', message: 'The apply has ended.' } });
+    await expect(pool.acquire()).rejects.toMatchObject({ error: { code: 'CANCELLED', message: 'The apply has ended.' } });
+    expect(f.opened[0]!.closed).toBe(false);
+    pool.release(a);
+    expect(f.opened[0]!.closed).toBe(true);
+    expect(f.opened).toHaveLength(1);
+  });
+
+  it('a session handed to a waiting borrower just as the pool closes is closed, and the borrower fails CANCELLED', async () => {
+    const f = fakeSessions();
+    const pool = createSessionPool(() => f.open(), 1);
+    const a = await pool.acquire();
+    const waiting = pool.acquire();
+    pool.release(a);
+    void pool.close();
+    expect(await settled(waiting)).toMatchObject({ error: { code: 'CANCELLED', message: 'The apply has ended.' } });
+    expect(f.opened[0]!.closed).toBe(true);
   });
 });
