@@ -27,7 +27,12 @@ describe('sandbox TLS', () => {
     const cert = new X509Certificate(tls.server.certPem);
     expect(cert.subjectAltName).toContain('IP Address:127.0.0.1');
     expect(cert.subjectAltName).toContain('DNS:localhost');
-    expect(cert.verify(new X509Certificate(tls.caCertPem).publicKey)).toBe(true);
+    const ca = new X509Certificate(tls.caCertPem);
+    expect(cert.verify(ca.publicKey)).toBe(true);
+    // Both signatures are made natively (certificates.ts nativeSigner): the CA's own must verify too.
+    expect(ca.verify(ca.publicKey)).toBe(true);
+    expect(ca.ca).toBe(true);
+    expect(cert.checkIssued(ca)).toBe(true);
     expect(readFileSync(tls.caCertPath, 'utf8')).toBe(tls.caCertPem);
 
     const server = createServer({ key: tls.server.keyPem, cert: tls.server.certPem }, (_q, s) => s.end());
