@@ -115,6 +115,76 @@ export const IGNORED_MUTANTS = [
     code: 'r.objectType !== null',
     reason: 'equivalent: null is in no OWN_TYPES list, so includes() refuses it anyway (the check narrows the type)',
   },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: 'o.signal?.reason',
+    reason: 'equivalent as `o.signal.reason`: onAbort is only ever registered on the caller\'s signal, so it exists there',
+  },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: '{ once: true }',
+    reason: 'equivalent: a signal fires abort at most once, and the listener is removed when the run ends (tested)',
+  },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: 'o.onStep?.(event)',
+    reason: 'equivalent as a plain call: without a listener it throws a TypeError inside the try/catch that already swallows listener errors',
+  },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: 'o.onProgress?.(ran + skipped, total, label)',
+    reason: 'equivalent as a plain call: without a listener it throws a TypeError inside the try/catch that already swallows listener errors',
+  },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: 'ready.size === 0 || controller.signal.aborted',
+    reason: 'equivalent as `true`: the loop before it leaves a ready step unstarted only when a slot is busy (active > 0) or the run was cancelled',
+  },
+  {
+    file: 'electron/services/integration/apply/run-plan.ts',
+    code: "'unexpected error'",
+    reason: 'unreachable: withRetry retries only AppFailures (isRetryable), so onRetry never sees another error',
+  },
+  {
+    file: 'electron/services/integration/apply/session-pool.ts',
+    code: '{ once: true }',
+    reason: 'equivalent: a signal fires abort at most once, and a served waiter removes the listener (tested)',
+  },
+  {
+    file: 'electron/services/integration/apply/plan-journal.ts',
+    code: 'let segmentKeys: string[] = [];',
+    reason: 'equivalent: open() sets the list before any write, and record() refuses to write before open() (tested)',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'i > 0',
+    reason: 'equivalent as `>=`: at the root the parent index is -1, and before() is false against a missing element, so the loop stops the same',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'last === undefined',
+    reason: 'equivalent as `false`: pop() returns undefined only from an empty heap, where h.length === 0 already returns',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'l < h.length',
+    reason: 'equivalent as `<=` or `true`: a child index past the end reads undefined, whose priority is undefined, and before() is false for it',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'r < h.length',
+    reason: 'equivalent as `<=` or `true`: a child index past the end reads undefined, whose priority is undefined, and before() is false for it',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'pa > pb',
+    reason: 'equivalent as `>=`: only reached when pa !== pb',
+  },
+  {
+    file: 'electron/services/integration/apply/ready-queue.ts',
+    code: 'a < b',
+    reason: 'equivalent as `<=`: the heap never holds the same step twice (each is pushed once), so a !== b',
+  },
 ];
 
 /** Files in the scope that are not product code. */
