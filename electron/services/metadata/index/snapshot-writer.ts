@@ -4,7 +4,7 @@ import type { SnapshotRecord } from '../../../../shared/metadata/snapshot';
 import { INDEX_TABLE_NAMES, INDEX_TABLES, STAGE_PREFIX, tableDdl, type IndexTable } from './index-schema';
 import { unpackSql } from '../../../../shared/metadata/crawl-packing';
 import { appendCells, routeRow, type AppendRow, type PackedSink } from './row-router';
-import { searchBuildSql } from './search-build';
+import { SEARCH_TABLES, searchBuildSql } from './search-build';
 
 /** A row of the `diff` table: `change` is new, changed or dropped; `details` the JSON list of changes. */
 export interface DiffRow {
@@ -199,7 +199,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
       await c.run(searchBuildSql(STAGE_PREFIX));
       await c.run('BEGIN TRANSACTION');
       try {
-        for (const t of [...INDEX_TABLE_NAMES, 'search_terms']) {
+        for (const t of [...INDEX_TABLE_NAMES, ...SEARCH_TABLES]) {
           await c.run(`DROP TABLE IF EXISTS ${t}; ALTER TABLE ${STAGE_PREFIX}${t} RENAME TO ${t}`);
         }
         await c.run('DELETE FROM snapshot; INSERT INTO snapshot VALUES ($1, $2)', [record.id, JSON.stringify(record)]);
@@ -220,7 +220,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
       closeAppenders();
       await dropStage();
       await c.run(DROP_PACKED);
-      await c.run(`DROP TABLE IF EXISTS ${STAGE_PREFIX}search_terms`);
+      await c.run(SEARCH_TABLES.map((t) => `DROP TABLE IF EXISTS ${STAGE_PREFIX}${t}`).join(';\n'));
       await checkpoint(c);
     },
   };

@@ -14,8 +14,9 @@ const tagText = (g: string) => `lower(${g}.tag_name || '=' || coalesce(${g}.tag_
 
 /**
  * Search over names, comments and tags: every word of the query must occur (case-insensitively) in the object's name,
- * comment or one of its tags. Catalogs, schemas and tables are few enough to scan; columns are found through the
- * distinct terms kept at commit (search-build.ts), so two million columns are matched by hash, not by scanning text.
+ * comment or one of its tags. Catalogs, schemas and tables are matched in `search_objects` (their lower-cased name,
+ * comment and tags, kept at commit: search-build.ts), one scan of short strings; columns through the distinct terms
+ * kept beside them, so two million columns are matched by hash, not by scanning text.
  * Name matches rank first (exact, then prefix, then anywhere; shorter names first), then comment or tag matches;
  * tables and columns are filtered by their table (tag, type, owner).
  */
@@ -25,23 +26,15 @@ export async function search(index: MetadataIndex, o: { readonly query: string; 
   const p = new Params();
   const w = words.map((x) => p.add(x));
   const wanted = (k: SearchKind) => !o.kinds?.length || o.kinds.includes(k);
-  const own = (alias: string, kind: string, name: string, keys: string) =>
-    w.map((x) => `(contains(lower(${name}), ${x}) OR contains(lower(coalesce(${alias}.comment, '')), ${x})
-      OR EXISTS (SELECT 1 FROM tags g WHERE g.kind = '${kind}' AND ${keys} AND contains(${tagText('g')}, ${x})))`).join(' AND ');
   const where = tableFilterSql(o.filter, p);
   const filtered = where !== 'TRUE';
   const parts: string[] = [];
-  if (wanted('CATALOG') && !filtered) {
-    parts.push(`${hit("'CATALOG'", 'c.catalog', 'NULL', 'NULL', 'NULL', 'c.catalog', 'NULL', 'c.owner')}
-      FROM catalogs c WHERE ${own('c', 'CATALOG', 'c.catalog', 'g.catalog = c.catalog')}`);
-  }
-  if (wanted('SCHEMA') && !filtered) {
-    parts.push(`${hit("'SCHEMA'", 's.catalog', 's.schema', 'NULL', 'NULL', 's.schema', 'NULL', 's.owner')}
-      FROM schemas s WHERE ${own('s', 'SCHEMA', 's.schema', 'g.catalog = s.catalog AND g.schema = s.schema')}`);
-  }
-  if (wanted('TABLE')) {
-    parts.push(`${hit("'TABLE'", 't.catalog', 't.schema', 't.name', 'NULL', 't.name', 't.table_type', 't.owner')}
-      FROM tables t WHERE ${own('t', 'TABLE', 't.name', 'g.catalog = t.catalog AND g.schema = t.schema AND g.table_name = t.name')} AND ${where}`);
+  // A filter names tables: catalogs and schemas are left out of a filtered search.
+  const kinds = (['CATALOG', 'SCHEMA', 'TABLE'] as const).filter((k) => wanted(k) && (k === 'TABLE' || !filtered));
+  if (kinds.length > 0) {
+    parts.push(`${hit('t.kind', 't.catalog', 't.schema', 't.name', 'NULL', 't.n', 't.table_type', 't.owner')}
+      FROM search_objects t WHERE t.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})
+      AND ${w.map((x) => `(contains(t.n, ${x}) OR contains(t.rest, ${x}))`).join(' AND ')} AND (t.kind <> 'TABLE' OR ${where})`);
   }
   if (wanted('COLUMN')) {
     // Per word, the columns whose name, comment or a tag holds it: three hash semi-joins rather than one OR of
@@ -50,7 +43,7 @@ export async function search(index: MetadataIndex, o: { readonly query: string; 
       SELECT k.catalog, k.schema, k.table_name, k.name FROM columns k SEMI JOIN (SELECT term FROM search_terms WHERE kind = 'column' AND contains(term, ${x})) m ON lower(k.name) = m.term
       UNION SELECT k.catalog, k.schema, k.table_name, k.name FROM columns k SEMI JOIN (SELECT term FROM search_terms WHERE kind = 'comment' AND contains(term, ${x})) m ON lower(k.comment) = m.term
       UNION SELECT g.catalog, g.schema, g.table_name, g.column_name FROM tags g WHERE g.kind = 'COLUMN' AND contains(${tagText('g')}, ${x}))`;
-    parts.push(`${hit("'COLUMN'", 'k.catalog', 'k.schema', 'k.table_name', 'k.name', 'k.name', 't.table_type', 't.owner')}
+    parts.push(`${hit("'COLUMN'", 'k.catalog', 'k.schema', 'k.table_name', 'k.name', 'lower(k.name)', 't.table_type', 't.owner')}
       FROM (${w.map(columnWord).join(' INTERSECT ')}) k JOIN tables t ON t.catalog = k.catalog AND t.schema = k.schema AND t.name = k.table_name
       WHERE ${where}`);
   }
@@ -60,7 +53,7 @@ export async function search(index: MetadataIndex, o: { readonly query: string; 
   const first = w[0]!;
   // One statement: the total rides on every row (a window over the whole union) instead of a second pass over it.
   const rows = await index.query(
-    `SELECT x.*, CASE WHEN lower(x.n) = ${whole} THEN 0 WHEN starts_with(lower(x.n), ${first}) THEN 1 WHEN contains(lower(x.n), ${first}) THEN 2 ELSE 3 END AS rank,
+    `SELECT x.*, CASE WHEN x.n = ${whole} THEN 0 WHEN starts_with(x.n, ${first}) THEN 1 WHEN contains(x.n, ${first}) THEN 2 ELSE 3 END AS rank,
        count(*) OVER () AS total
      FROM (${hits}) x
      ORDER BY rank, length(x.n), CASE x.kind WHEN 'CATALOG' THEN 0 WHEN 'SCHEMA' THEN 1 WHEN 'TABLE' THEN 2 ELSE 3 END, x.catalog, x.schema, x.table_name, x.column_name
