@@ -48,78 +48,95 @@ function unescape(body: string): string {
   return out;
 }
 
+// Sticky patterns matched in place (lastIndex = i): no slice of the rest of the statement per token, which made
+// tokenizing a 500-row INSERT quadratic-ish and was the sandbox seed's biggest cost.
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /(\d*\.?\d+(?:[eE][+-]?\d+)?|\d+\.)(BD|[LSYDF])?(?![A-Za-z0-9_])/iy;
+const DIGITS_WORD = /[A-Za-z0-9_]+/y;
+const DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
+const PARAM_NAME = /:([A-Za-z_][A-Za-z0-9_]*)/y;
+const SPACE = /\s/;
+
+function stickyMatch(pattern: RegExp, sql: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(sql);
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isWordStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** ASCII fast path of `/\s/`; other characters ask the regex (Unicode spaces count, as before). */
+const isSpace = (c: number, ch: string): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(ch));
+
+/** A backtick identifier from `i` (on the opening backtick): [value, index after the closing backtick]. */
+function readQuotedIdentifier(sql: string, i: number): readonly [string, number] {
+  let value = '';
+  let from = i + 1;
+  for (;;) {
+    const close = sql.indexOf('`', from);
+    if (close < 0) throw ucErrors.parse("'`': the quoted identifier is not closed");
+    value += sql.slice(from, close);
+    if (sql[close + 1] !== '`') return [value, close + 1];
+    value += '`';
+    from = close + 2;
+  }
+}
+
+/** A string body from `i` (just after the opening quote): [raw body, index after the closing quote]. */
+function readStringBody(sql: string, i: number, quote: string, raw: boolean): readonly [string, number] {
+  let at = i;
+  for (;;) {
+    const close = sql.indexOf(quote, at);
+    if (close < 0) throw ucErrors.parse(`'${quote}': the string literal is not closed`);
+    const escape = raw ? -1 : sql.indexOf('\\', at);
+    if (escape < 0 || escape > close) return [sql.slice(i, close), close + 1];
+    // A backslash keeps the next character in the body (even a quote); the body is unescaped afterwards.
+    if (escape + 1 >= sql.length) throw ucErrors.parse(`'${quote}': the string literal is not closed`);
+    at = escape + 2;
+  }
+}
+
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const push = (kind: TokenKind, value: string, start: number) => tokens.push({ kind, value, start, end: i });
-  while (i < sql.length) {
+  const length = sql.length;
+  while (i < length) {
+    const c = sql.charCodeAt(i);
     const ch = sql[i]!;
     const start = i;
-    if (/\s/.test(ch)) {
+    if (isSpace(c, ch)) {
       i++;
-    } else if (sql.startsWith('--', i)) {
-      while (i < sql.length && sql[i] !== '\n') i++;
-    } else if (sql.startsWith('/*', i)) {
+    } else if (c === 45 /* - */ && sql.charCodeAt(i + 1) === 45) {
+      const newline = sql.indexOf('\n', i);
+      i = newline < 0 ? length : newline;
+    } else if (c === 47 /* / */ && sql.charCodeAt(i + 1) === 42 /* * */) {
       const close = sql.indexOf('*/', i + 2);
       if (close < 0) throw ucErrors.parse("'/*': the comment is not closed");
       i = close + 2;
     } else if (ch === '`') {
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= sql.length) throw ucErrors.parse("'`': the quoted identifier is not closed");
-        if (sql[i] === '`') {
-          if (sql[i + 1] === '`') {
-            value += '`';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        value += sql[i++];
-      }
+      const [value, next] = readQuotedIdentifier(sql, i);
+      i = next;
       if (value.length === 0) throw ucErrors.parse("'``': an identifier cannot be empty");
       push('quoted', value, start);
     } else if (ch === "'" || ch === '"' || ((ch === 'r' || ch === 'R') && (sql[i + 1] === "'" || sql[i + 1] === '"'))) {
       const raw = ch === 'r' || ch === 'R';
       if (raw) i++;
-      const quote = sql[i]!;
-      i++;
-      let body = '';
-      for (;;) {
-        if (i >= sql.length) throw ucErrors.parse(`'${quote}': the string literal is not closed`);
-        const c = sql[i]!;
-        if (c === '\\' && !raw) {
-          body += c + (sql[i + 1] ?? '');
-          i += 2;
-          continue;
-        }
-        if (c === quote) {
-          i++;
-          break;
-        }
-        body += c;
-        i++;
-      }
+      const [body, next] = readStringBody(sql, i + 1, sql[i]!, raw);
+      i = next;
       push('string', raw ? body : unescape(body), start);
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(sql[i + 1] ?? ''))) {
-      const m = /^(\d*\.?\d+(?:[eE][+-]?\d+)?|\d+\.)(BD|[LSYDF])?(?![A-Za-z0-9_])/i.exec(sql.slice(i));
-      if (m) {
-        i += m[0].length;
-        push('number', m[0], start);
-      } else {
-        const word = /^[A-Za-z0-9_]+/.exec(sql.slice(i))![0];
-        i += word.length;
-        push('word', word, start);
-      }
-    } else if (/[A-Za-z_]/.test(ch)) {
-      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
+    } else if (isDigit(c) || (ch === '.' && isDigit(sql.charCodeAt(i + 1)))) {
+      const m = stickyMatch(NUMBER, sql, i);
+      const kind = m ? 'number' : 'word';
+      const text = m ? m[0] : stickyMatch(DIGITS_WORD, sql, i)![0];
+      i += text.length;
+      push(kind, text, start);
+    } else if (isWordStart(c)) {
+      const word = stickyMatch(WORD, sql, i)![0];
       i += word.length;
       push('word', word, start);
-    } else if (ch === '$' && /^\$[A-Za-z_]*\$/.test(sql.slice(i))) {
+    } else if (ch === '$' && stickyMatch(DOLLAR_TAG, sql, i)) {
       // Dollar-quoted bodies (`AS $$ … $$`) of CREATE FUNCTION (R3).
-      const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i))![0];
+      const tag = stickyMatch(DOLLAR_TAG, sql, i)![0];
       const close = sql.indexOf(tag, i + tag.length);
       if (close < 0) throw ucErrors.parse(`'${tag}': the dollar-quoted string is not closed`);
       i = close + tag.length;
@@ -127,8 +144,8 @@ export function tokenize(sql: string): Token[] {
     } else if (ch === '?') {
       i++;
       push('param', '', start);
-    } else if (ch === ':' && /[A-Za-z_]/.test(sql[i + 1] ?? '') && isParamPosition(tokens.at(-1), i)) {
-      const name = /^:([A-Za-z_][A-Za-z0-9_]*)/.exec(sql.slice(i))![1]!;
+    } else if (ch === ':' && isWordStart(sql.charCodeAt(i + 1)) && isParamPosition(tokens.at(-1), i)) {
+      const name = stickyMatch(PARAM_NAME, sql, i)![1]!;
       i += name.length + 1;
       push('param', name, start);
     } else {
@@ -138,7 +155,7 @@ export function tokenize(sql: string): Token[] {
       push('op', op, start);
     }
   }
-  tokens.push({ kind: 'eof', value: '', start: sql.length, end: sql.length });
+  tokens.push({ kind: 'eof', value: '', start: length, end: length });
   return tokens;
 }
 
