@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../test/property-runs';
 import { securableNameProblem } from '../sql/quote';
 import type { IntegrationConfig } from './config';
 import { planSetup, planUninstall } from './planner';
@@ -93,7 +94,7 @@ describe('quoting in the plan', () => {
           checkPlan(c);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../test/property-runs';
 import { sha256Hex } from './sha256';
 
 describe('sha256Hex', () => {
@@ -20,7 +21,7 @@ describe('sha256Hex', () => {
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (s) => {
         expect(sha256Hex(s)).toBe(await reference(s));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
     for (const n of [55, 56, 63, 64, 65, 119, 120, 1000]) {
       const s = 'x'.repeat(n);
