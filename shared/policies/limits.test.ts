@@ -43,15 +43,40 @@ describe('documented limits at plan', () => {
     expect(() => compilePolicies(two, IC, observation(salesTables(), { abacPolicies: others.slice(1) }), null)).not.toThrow();
   });
 
+  it('counts only the policies already on that same catalog or schema, and plans offline with nothing observed', () => {
+    const theirs = (on: 'CATALOG' | 'SCHEMA', securable: string[], i: number) => ({ on, securable, name: `t-${on}-${securable.join('.')}-${i}`, type: 'COLUMN_MASK', comment: null });
+    const elsewhere = [
+      ...Array.from({ length: 99 }, (_, i) => theirs('CATALOG', ['finance'], i)),
+      // A schema named like the catalog, and the catalog's own schema: neither is the catalog.
+      ...Array.from({ length: 99 }, (_, i) => theirs('SCHEMA', ['main'], i)),
+      ...Array.from({ length: 99 }, (_, i) => theirs('SCHEMA', ['main', 'sales'], i)),
+    ];
+    const two = policySet({ policies: [tagMask('a', 'main'), tagMask('b', 'main')] });
+    expect(() => compilePolicies(two, IC, observation(salesTables(), { abacPolicies: elsewhere }), null)).not.toThrow();
+    // Offline nothing is observed, so nothing else counts: the plan still has both policies.
+    const offline = compilePolicies(two, IC, null, null);
+    expect(offline.plan.steps.filter((s) => s.id.startsWith('abac:'))).toHaveLength(2);
+  });
+
+  it('refuses more than 20 exempt groups on an ABAC policy, whoever built the policy', () => {
+    // The file's schema caps the list at 20; a policy set built another way is still checked before the plan.
+    const [base] = resolveTargets(policySet({ policies: [tagMask('wide', 'main')] }), observation([])).abacMasks;
+    const exempt = (n: number) => Array.from({ length: n }, (_, i) => `g${i}`);
+    const targets = (n: number) => ({ masks: [], filters: [], grants: [], notes: [], problems: [], abacMasks: [{ ...base!, policy: { ...base!.policy, exempt: exempt(n) } }] });
+    expect(checkLimits(targets(21), null)).toEqual(['policy "wide": more than 20 exempt groups']);
+    expect(checkLimits(targets(20), null)).toEqual([]);
+  });
+
   it('refuses more than 10,000 ABAC policies in the metastore', () => {
-    // The limit check on the resolved policies: compiling 10,001 policies' statements takes ~10 s (far longer under
-    // mutation testing, which reruns this for every mutant it reaches) and adds nothing, since the per-catalog case
-    // above shows that a limit problem refuses the plan.
-    const policies = Array.from({ length: 10_001 }, (_, i) => tagMask(`p${i}`, `c${Math.floor(i / 100)}.s${i % 100}`));
-    const targets = resolveTargets(policySet({ policies }), observation([]));
+    // The limit check on 10,001 resolved policies, each on its own schema. Compiling their statements takes ~10 s
+    // (far longer under mutation testing, which reruns this for every mutant it reaches) and adds nothing: the
+    // per-catalog case above shows that a limit problem refuses the plan.
+    const [base] = resolveTargets(policySet({ policies: [tagMask('p', 'c.s')] }), observation([])).abacMasks;
+    const abacMasks = Array.from({ length: 10_001 }, (_, i) => ({ ...base!, policy: { ...base!.policy, name: `p${i}` }, securable: [`c${Math.floor(i / 100)}`, `s${i % 100}`] }));
+    const targets = { masks: [], filters: [], grants: [], notes: [], problems: [], abacMasks };
     expect(checkLimits(targets, observation([]))).toEqual(['10001 ABAC policies exceed the 10000 Unity Catalog allows per metastore']);
     // Exactly 10,000 fit.
-    expect(checkLimits({ ...targets, abacMasks: targets.abacMasks.slice(1) }, observation([]))).toEqual([]);
+    expect(checkLimits({ ...targets, abacMasks: abacMasks.slice(1) }, observation([]))).toEqual([]);
   });
 
   it('refuses more than 20 principals in an EXCEPT list, and more than 20 principals in one policy', () => {
