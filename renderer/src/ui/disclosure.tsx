@@ -1,6 +1,6 @@
 import { Accordion as A, Collapsible as C } from 'radix-ui';
 import { ChevronRight } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import './disclosure.css';
 
 export interface DisclosureProps {
@@ -20,21 +20,25 @@ export interface DisclosureProps {
  *   <Disclosure summary="Recent log" onOpenChange={setOpen}>…lines…</Disclosure>
  *
  * The content is unmounted while closed, so a closed disclosure costs nothing (fetch on open via onOpenChange).
+ * That includes Radix's content element: mounted, it reads the computed style and measures its height in a layout
+ * effect even while closed, and the first render's closed disclosures forced the page's style and layout several
+ * times before anything was painted. The trigger's aria-controls names no element while it says aria-expanded=false
+ * (allowed: WAI-ARIA's disclosure pattern, and axe's aria-valid-attr-value skips that case).
  */
-export function Disclosure({ summary, children, defaultOpen, open, onOpenChange, testId, className }: DisclosureProps) {
+export function Disclosure({ summary, children, defaultOpen = false, open, onOpenChange, testId, className }: DisclosureProps) {
+  const [ownOpen, setOwnOpen] = useState(defaultOpen);
+  const shown = open ?? ownOpen;
+  const change = (next: boolean) => {
+    setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   return (
-    <C.Root
-      className={`ui-disclosure${className ? ` ${className}` : ''}`}
-      {...(defaultOpen === undefined ? {} : { defaultOpen })}
-      {...(open === undefined ? {} : { open })}
-      {...(onOpenChange ? { onOpenChange } : {})}
-      data-testid={testId}
-    >
+    <C.Root className={`ui-disclosure${className ? ` ${className}` : ''}`} open={shown} onOpenChange={change} data-testid={testId}>
       <C.Trigger className="ui-disclosure__trigger">
         <ChevronRight size={16} className="ui-disclosure__chevron" />
         <span>{summary}</span>
       </C.Trigger>
-      <C.Content className="ui-disclosure__content">{children}</C.Content>
+      {shown ? <C.Content className="ui-disclosure__content">{children}</C.Content> : null}
     </C.Root>
   );
 }

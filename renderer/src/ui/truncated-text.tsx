@@ -1,5 +1,5 @@
 import { Tooltip as T } from 'radix-ui';
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import './truncated-text.css';
 
 export interface TruncatedTextProps {
@@ -25,11 +25,13 @@ export function TruncatedText({ text, lines = 1, className, testId }: TruncatedT
   const ref = useRef<HTMLSpanElement>(null);
   const [cut, setCut] = useState(false);
   const [open, setOpen] = useState(false);
-  useLayoutEffect(() => {
+  // Measured when the browser lays the page out anyway: a ResizeObserver reports each element once it has a size
+  // (and again when it changes), after layout and before paint. Measuring in a layout effect forced a layout of
+  // the whole page during React's first commit, once per name in the header.
+  useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const check = () => setCut(el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
-    check();
     const observer = new ResizeObserver(check);
     observer.observe(el);
     return () => observer.disconnect();
