@@ -17,8 +17,9 @@ function listen(server: Server, port: number, host: string): Promise<NodeJS.Errn
   return new Promise((resolve) => {
     const onError = (e: NodeJS.ErrnoException) => resolve(e);
     server.once('error', onError);
-    // `ipv6Only` keeps `::1` from also claiming the IPv4 side on dual-stack systems.
-    server.listen({ port, host, exclusive: true, ipv6Only: host === '::1' }, () => {
+    // A loopback address only, never `::` or 0.0.0.0: `ipv6Only` and `exclusive` would change nothing here (they
+    // concern the unspecified address and cluster workers).
+    server.listen({ port, host }, () => {
       server.off('error', onError);
       resolve(undefined);
     });
@@ -30,7 +31,7 @@ export function closeServers(servers: readonly Server[]): Promise<void> {
     servers.map(
       (s) =>
         new Promise<void>((resolve) => {
-          if (!s.listening) return resolve();
+          // Called back on a server already closed too (with an error this does not need).
           s.close(() => resolve());
           // Browsers keep connections alive; without this close() waits for them (reference §5.3 step 7).
           s.closeAllConnections();
