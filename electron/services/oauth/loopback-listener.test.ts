@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { parseRedirectUri, type RedirectUri } from '../../../shared/domain/oauth-client';
@@ -176,6 +177,130 @@ describe('loopback listener', () => {
       const error = await failureOf(listen([uri(`http://127.0.0.1:${port1}/cb`)]));
       expect(error).toMatchObject({ code: 'CONFLICT' });
       expect(error.message).toContain(`http://127.0.0.1:${port1}/cb`);
+    } finally {
+      await new Promise((r) => busy.close(r));
+    }
+  });
+});
+
+describe('loopback listener, answers and ends', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Whether the listener closed within `ms` (a lingering one stays up for its lingerMs, here a minute). */
+  const closesWithin = (l: LoopbackListener, ms: number) => Promise.race([l.closed.then(() => true), sleep(ms).then(() => false)]);
+  const request = (port: number, path: string, method: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { connection: 'close' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('names the workspace’s refusal with its error and description, keeping only plain characters, at most 200 of each', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    const description = encodeURIComponent(`bad <b>scope</b> "x" ${'d'.repeat(250)}`);
+    const r = await rawGet(`http://127.0.0.1:${port}/cb?error=invalid_scope&error_description=${description}&state=${STATE}`);
+    expect(r.status).toBe(302);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['referrer-policy']).toBe('no-referrer');
+    const error = await failureOf(l.code);
+    expect(error.message).toBe(`The workspace refused the sign-in request (invalid_scope: bad bscope/b x ${'d'.repeat(200 - 'bad bscope/b x '.length)}).`);
+    const page = await rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`);
+    expect(page.body).toContain('Sign-in did not complete');
+    expect(page.body).toContain('that the app connection allows the all-apis and offline_access scopes.');
+    expect(page.body).toContain('You can close this tab.');
+  });
+
+  it('names an error without a description alone, and an answer with neither code nor error as having no code', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    await rawGet(`http://127.0.0.1:${port}/cb?error=server_error&state=${STATE}`);
+    expect((await failureOf(l.code)).message).toBe('The workspace refused the sign-in request (server_error).');
+    for (const query of [`state=${STATE}`, `code=&state=${STATE}`]) {
+      const p = await freePort();
+      const m = await listen([uri(`http://127.0.0.1:${p}/cb`)]);
+      await rawGet(`http://127.0.0.1:${p}/cb?${query}`);
+      expect((await failureOf(m.code)).message).toBe('The workspace refused the sign-in request (the answer had no code).');
+    }
+  });
+
+  it('takes the code when iss is the expected issuer, or when no issuer is expected', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)], { expectedIssuer: 'https://ws.example/oidc' });
+    await rawGet(`http://127.0.0.1:${port}/cb?code=c1&iss=${encodeURIComponent('https://ws.example/oidc')}&state=${STATE}`);
+    expect(await l.code).toBe('c1');
+    const p = await freePort();
+    const m = await listen([uri(`http://127.0.0.1:${p}/cb`)]);
+    await rawGet(`http://127.0.0.1:${p}/cb?code=c2&iss=${encodeURIComponent('https://any.example')}&state=${STATE}`);
+    expect(await m.code).toBe('c2');
+  });
+
+  it('turns away a missing state with the fix, other methods, and the result page before any answer', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    const noState = await rawGet(`http://127.0.0.1:${port}/cb?code=c`);
+    expect(noState.status).toBe(400);
+    expect(noState.body).toContain('Not the current sign-in');
+    expect(noState.body).toContain('Close old sign-in tabs and start again.');
+    expect(await request(port, `/cb?code=c&state=${STATE}`, 'POST')).toBe(404);
+    expect((await rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`)).status).toBe(404);
+    l.close();
+    expect((await failureOf(l.code)).code).toBe('CANCELLED');
+  });
+
+  it('says the sign-in worked on the result page, and closes after the linger when the page is never fetched', async () => {
+    const port = await freePort();
+    const l = await listen([uri(`http://127.0.0.1:${port}/cb`)]);
+    await rawGet(`http://127.0.0.1:${port}/cb?code=c&state=${STATE}`);
+    l.complete();
+    expect((await rawGet(`http://127.0.0.1:${port}${RESULT_PATH}`)).body).toContain('You can close this tab and return to ucbridge.');
+    const p = await freePort();
+    const m = await listen([uri(`http://127.0.0.1:${p}/cb`)], { lingerMs: 100 });
+    await rawGet(`http://127.0.0.1:${p}/cb?code=c&state=${STATE}`);
+    expect(await closesWithin(m, 5_000)).toBe(true);
+  });
+
+  it('closes at once on timeout, cancel, close() or a signal aborted before it started, not after the linger', async () => {
+    const linger = { lingerMs: 60_000 };
+    const timedOut = await listen([uri(`http://127.0.0.1:${await freePort()}/cb`)], { ...linger, timeoutMs: 50 });
+    expect((await failureOf(timedOut.code)).code).toBe('TIMEOUT');
+    expect(await closesWithin(timedOut, 2_000)).toBe(true);
+
+    const controller = new AbortController();
+    const cancelled = await listen([uri(`http://127.0.0.1:${await freePort()}/cb`)], { ...linger, signal: controller.signal });
+    controller.abort();
+    expect(await failureOf(cancelled.code)).toMatchObject({ code: 'CANCELLED', message: 'Sign-in was cancelled.' });
+    expect(await closesWithin(cancelled, 2_000)).toBe(true);
+
+    const closed = await listen([uri(`http://127.0.0.1:${await freePort()}/cb`)], linger);
+    closed.close();
+    expect(await failureOf(closed.code)).toMatchObject({ code: 'CANCELLED', message: 'Sign-in was cancelled.' });
+    expect(await closesWithin(closed, 2_000)).toBe(true);
+
+    const early = new AbortController();
+    early.abort();
+    const never = await listen([uri(`http://127.0.0.1:${await freePort()}/cb`)], { ...linger, signal: early.signal });
+    expect((await failureOf(never.code)).code).toBe('CANCELLED');
+    expect(await closesWithin(never, 2_000)).toBe(true);
+  });
+
+  it('sets its deadline from the clock, and logs each busy port it skips and where it listens', async () => {
+    const records: { message: string; fields?: Record<string, unknown> }[] = [];
+    const log = createLogger({ level: 'info', sinks: [(r) => void records.push(r)] });
+    const busy = createServer();
+    const port1 = await freePort();
+    await new Promise<void>((r) => busy.listen(port1, '127.0.0.1', r));
+    try {
+      const port2 = await freePort();
+      const clock = { now: () => 1_000_000, sleep: systemClock.sleep };
+      const l = await listen([uri(`http://127.0.0.1:${port1}/cb`), uri(`http://127.0.0.1:${port2}/cb`)], { clock, logger: log, timeoutMs: 60_000 });
+      expect(l.deadline).toBe(1_060_000);
+      expect(records.map((r) => [r.message, r.fields])).toEqual([
+        ['redirect port in use, trying the next registered one', { port: port1 }],
+        ['loopback listener ready', { redirectUri: `http://127.0.0.1:${port2}/cb`, boundTo: [`127.0.0.1:${port2}`] }],
+      ]);
     } finally {
       await new Promise((r) => busy.close(r));
     }
