@@ -46,3 +46,70 @@ describe('preview SQL', () => {
     expect(q.checks).toEqual([{ kind: 'column', column: 'email' }, { kind: 'filter' }]);
   });
 });
+
+describe('preview SQL, tag masks and the table as observed', () => {
+  const tagged = compilePolicies(
+    policySet({
+      policies: [
+        // Tag keys match whatever their letter case; the value must be equal.
+        { name: 'phones', type: 'columnMask', method: { keepLast: 4 }, tag: { key: 'PII', value: 'phone' }, scope: 'main', exempt: ['gov'] },
+        { name: 'credit', type: 'columnMask', method: 'redact', columns: ['main.sales.customers.credit'] },
+        { name: 'ids', type: 'rowFilter', table: 'main.sales.customers', column: 'ID', match: { groupValues: { analysts: ['1'] } } },
+      ],
+    }),
+    IC,
+    obs,
+    null,
+  );
+  const stepId = (prefix: string) => tagged.plan.steps.find((s) => s.id.startsWith(prefix))!.id;
+
+  it('masks tagged columns of tables in the ABAC policy’s scope as text, cast back to the column’s type, and each mask inline before apply', () => {
+    const q = previewSql(tagged, IC, customers, 'p@x', ['analysts'], 5, before);
+    const phone = "CAST(ucbridge_t.`phone` AS STRING)";
+    expect(q.principalSql).toBe(
+      'SELECT ucbridge_t.`id` AS `id`, ucbridge_t.`email` AS `email`, ' +
+        `CAST(CASE WHEN (array_contains(array('analysts'), 'gov')) THEN ${phone} ELSE concat(repeat('*', greatest(length(${phone}) - 4, 0)), right(${phone}, 4)) END AS STRING) AS \`phone\`, ` +
+        'ucbridge_t.`birth` AS `birth`, CAST(CAST(NULL AS DECIMAL(10,2)) AS DECIMAL(10,2)) AS `credit` FROM `main`.`sales`.`customers` AS ucbridge_t ' +
+        "WHERE coalesce(((array_contains(array('analysts'), 'analysts') AND CAST(ucbridge_t.`id` AS STRING) IN ('1'))), FALSE) LIMIT 5",
+    );
+    expect(q).toMatchObject({ installerSql: 'SELECT * FROM `main`.`sales`.`customers` LIMIT 5', columns: ['id', 'email', 'phone', 'birth', 'credit'], maskedColumns: ['credit', 'phone'], policies: ['credit', 'phones', 'ids'] });
+    // Another catalog is outside the ABAC policy's scope.
+    expect(previewSql(tagged, IC, obs.tables.get('finance.ledger.entries')!, 'p@x', [], 5, before)).toMatchObject({ maskedColumns: [], policies: [] });
+  });
+
+  it('after apply calls the core functions (the tag mask’s on the value as text, the filter’s on the declared column)', () => {
+    const deployedOnly: PreviewState = { deployed: () => true, enforced: () => false };
+    const q = previewSql(tagged, IC, customers, 'p@x', ['analysts'], 5, deployedOnly);
+    expect(q.principalSql).toMatch(/CAST\(`ucb`\.`policies`\.`tagmask_phones_[0-9a-f]{8}_core`\(CAST\(ucbridge_t\.`phone` AS STRING\), 'p@x', array\('analysts'\)\) AS STRING\) AS `phone`/);
+    expect(q.principalSql).toMatch(/CAST\(`ucb`\.`policies`\.`mask_main_sales_customers_credit_[0-9a-f]{8}_core`\(ucbridge_t\.`credit`, 'p@x', array\('analysts'\)\) AS DECIMAL\(10,2\)\) AS `credit`/);
+    expect(q.countSql).toMatch(/^SELECT count\(\*\) AS total, coalesce\(sum\(CASE WHEN coalesce\(`ucb`\.`policies`\.`filter_main_sales_customers_[0-9a-f]{8}_core`\('p@x', array\('analysts'\), ucbridge_t\.`id`\), FALSE\) THEN 1 ELSE 0 END\), 0\) AS visible FROM `main`\.`sales`\.`customers` AS ucbridge_t$/);
+    // Nothing enforced yet: the installer reads clear values, nothing to check.
+    expect(q.checksSql).toBeNull();
+  });
+
+  it('reads a mask as already in force only for its own step, and keeps the installer’s masked value where nobody is exempt', () => {
+    const onlyCredit: PreviewState = { deployed: () => true, enforced: (id) => id === stepId('mask:') };
+    const q = previewSql(tagged, IC, customers, 'p@x', ['analysts'], 5, onlyCredit);
+    expect(q.principalSql).toContain('CAST(ucbridge_t.`credit` AS DECIMAL(10,2)) AS `credit`');
+    expect(q.principalSql).toContain('tagmask_phones_');
+    expect(q.checks).toEqual([]);
+    const onlyFilter: PreviewState = { deployed: () => true, enforced: (id) => id === stepId('filter:') };
+    expect(previewSql(tagged, IC, customers, 'p@x', ['analysts'], 5, onlyFilter)).toMatchObject({ checks: [{ kind: 'filter' }], checksSql: 'SELECT coalesce(FALSE, FALSE) AS `check_0`' });
+  });
+
+  it('previews a table without policies as it is, and skips a masked column the table no longer has', () => {
+    const q = previewSql(tagged, IC, obs.tables.get('main.sales.orders')!, 'p@x', [], 7, before);
+    expect(q).toEqual({
+      installerSql: 'SELECT * FROM `main`.`sales`.`orders` LIMIT 7',
+      principalSql: 'SELECT ucbridge_t.`id` AS `id`, ucbridge_t.`region` AS `region`, ucbridge_t.`amount` AS `amount` FROM `main`.`sales`.`orders` AS ucbridge_t WHERE coalesce(TRUE, FALSE) LIMIT 7',
+      countSql: 'SELECT count(*) AS total, coalesce(sum(CASE WHEN coalesce(TRUE, FALSE) THEN 1 ELSE 0 END), 0) AS visible FROM `main`.`sales`.`orders` AS ucbridge_t',
+      checksSql: null,
+      checks: [],
+      columns: ['id', 'region', 'amount'],
+      maskedColumns: [],
+      policies: [],
+    });
+    const withoutCredit = { ...customers, columns: customers.columns.filter((c) => c.name !== 'credit') };
+    expect(previewSql(tagged, IC, withoutCredit, 'p@x', [], 5, before)).toMatchObject({ columns: ['id', 'email', 'phone', 'birth'], maskedColumns: ['phone'], policies: ['phones', 'ids'] });
+  });
+});
