@@ -121,6 +121,6 @@ process.on('exit', () => process.stderr.write('loaded:' + JSON.stringify([...see
       const plan = await run(['plan', '--json', '--config', join(app, 'config.json')], { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token });
       expect(plan).toMatchObject({ code: 0, stderr: '' });
       expect(JSON.parse(plan.stdout).steps.length).toBeGreaterThan(3);
-    }, 60_000);
+    });
   });
 });

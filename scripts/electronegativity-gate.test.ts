@@ -42,7 +42,7 @@ describe('npm run audit:security (electronegativity gate)', () => {
     const csv = await readFile(out, 'utf8');
     expect(csv.split('\n')[0]).toBe('issue,severity,confidence,filename,location,sample,description,url');
     expect(csv).toContain('"CONTEXT_ISOLATION_JS_CHECK","HIGH"');
-  }, 60_000);
+  });
 
   it('passes once every HIGH/MEDIUM finding is allowed with a reason', async () => {
     const first = await readFile(join(base, 'reports', 'first.csv'), 'utf8');
@@ -58,7 +58,7 @@ describe('npm run audit:security (electronegativity gate)', () => {
     ]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^electronegativity pass: .* 0 blocking HIGH\/MEDIUM/);
-  }, 60_000);
+  });
 
   it('refuses an allow-list entry without a reason', async () => {
     await writeFile(join(base, 'no-reason.json'), JSON.stringify({ allow: [{ check: 'SANDBOX_JS_CHECK', file: 'x.js' }] }));

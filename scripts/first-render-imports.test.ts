@@ -37,5 +37,5 @@ describe('the first render’s code', () => {
     expect(modules.some((m) => m.includes('renderer/src/api/harness-socket.ts'))).toBe(true);
     expect(modules.some((m) => m.includes('node_modules/zod/v4/mini/'))).toBe(true);
     expect(modules.filter((m) => m.includes('node_modules/zod/v4/classic/'))).toEqual([]);
-  }, 60_000);
+  });
 });

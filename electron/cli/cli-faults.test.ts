@@ -60,7 +60,7 @@ beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'ucbridge-cli-faults-'));
   emulator = await startEmulator({ log: () => undefined });
   env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
-}, 60_000);
+});
 afterAll(async () => {
   await emulator.stop();
   await rm(home, { recursive: true, force: true });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await session.execute(`CREATE SCHEMA ${quoteName('main', HOSTILE_SCHEMA)}`);
   await session.close();
   await sql.close();
-}, 60_000);
+});
 afterAll(async () => {
   await emulator.stop();
   await rm(home, { recursive: true, force: true });

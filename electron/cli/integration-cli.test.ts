@@ -104,7 +104,7 @@ describe('against the sandbox', () => {
     emulator.warehouseRegistry.setAcl(warehouse.id, [...warehouse.acl, { kind: 'service-principal', name: sp, level: 'CAN_USE' }]);
     // Only a token: the host comes from the config's workspaceUrl.
     env = { NODE_EXTRA_CA_CERTS: emulator.caCertPath, DATABRICKS_TOKEN: emulator.users.find((u) => u.admin)!.token };
-  }, 60_000);
+  });
   afterAll(() => emulator.stop());
 
   it('validate --json: {"tests":[{name,status,reason,fix}]}, exit 0 when nothing fails and 1 when something does', async () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   data = join(home, 'data');
   const setup = await sandbox.cli(['apply', '--yes', '--config', config]);
   if (setup.code !== 0) throw new Error(`set-up failed: ${setup.stderr}`);
-}, 120_000);
+});
 afterAll(() => sandbox?.close());
 
 describe('ucbridge metadata', () => {

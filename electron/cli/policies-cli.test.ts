@@ -44,7 +44,7 @@ beforeAll(async () => {
   await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.principal_attributes (principal STRING, attribute STRING, value STRING, updated_at TIMESTAMP)');
   await adminSql('CREATE VOLUME IF NOT EXISTS ucbridge.registry.staging');
   await adminSql(`INSERT INTO ucbridge.entitlements.principal_attributes VALUES ('${ANALYST}', 'region', 'APAC', current_timestamp())`);
-}, 60_000);
+});
 afterAll(() => sandbox?.close());
 
 describe('ucbridge policies', () => {

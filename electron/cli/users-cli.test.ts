@@ -28,7 +28,7 @@ beforeAll(async () => {
   await adminSql('CREATE SCHEMA IF NOT EXISTS ucbridge.entitlements');
   await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.principal_attributes (principal STRING, attribute STRING, value STRING, updated_at TIMESTAMP)');
   await adminSql('CREATE TABLE IF NOT EXISTS ucbridge.entitlements.user_mapping (external_id STRING, principal STRING, principal_type STRING, matched_by STRING, updated_at TIMESTAMP)');
-}, 60_000);
+});
 afterAll(() => sandbox?.close());
 
 describe('ucbridge users match', () => {

@@ -46,7 +46,7 @@ const usersCsv = (biDashboards: string) =>
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await appWithIntegration(emulator);
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

@@ -40,7 +40,7 @@ function rest(emu: RunningEmulator): (path: string, init?: { method?: string; js
 
 beforeAll(async () => {
   [bare, rooted] = await Promise.all([startEmulator({ seed: 'empty', metastoreRootStorage: false, log: () => undefined }), startEmulator({ seed: 'empty', log: () => undefined })]);
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
   await Promise.all(fetches.map((f) => f.close()));

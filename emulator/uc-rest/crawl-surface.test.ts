@@ -33,7 +33,7 @@ beforeAll(async () => {
   client = new DBSQLClient({ logger: new DBSQLLogger({ level: LogLevel.error }) });
   await client.connect({ host: '127.0.0.1', port: Number(new URL(emu.workspaceUrl).port), path: emu.warehouses.find((w) => w.state === 'RUNNING')!.httpPath, token, customCaCert: emu.caCertPem, telemetryEnabled: false });
   session = await client.openSession();
-}, 120_000);
+});
 afterAll(async () => {
   await session.close();
   await client.close();

@@ -52,7 +52,7 @@ const revokes = (p: Json): string[] => (p.steps as { sql: string }[]).map((s) =>
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await composedWithSandbox(emulator);
-}, 60_000);
+});
 afterAll(async () => {
   await main.close();
   await emulator.stop();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const applicationId = created.value.servicePrincipal.applicationId as string;
   sp = { applicationId, secret: (await main.spSecret(applicationId))!.clientSecret };
   for (const schema of ['access', 'query']) await main.call('integration.enableSystemSchema', { schema });
-}, 60_000);
+});
 afterAll(async () => {
   await main.close();
   await emulator.stop();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.error.message);
   const applicationId = created.value.servicePrincipal.applicationId as string;
   sp = { applicationId, secret: (await main.spSecret(applicationId))!.clientSecret };
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all([main.close(), asSp?.close()]);
   await emulator.stop();

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const plan = await main.call('integration.plan', { kind: 'setup' });
   if (!plan.ok) throw new Error(plan.error.message);
   planHash = plan.value.hash;
-}, 60_000);
+});
 afterAll(async () => {
   await main.close();
   await emulator.stop();

@@ -9,7 +9,7 @@ let main: ComposedApp;
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await composedWithSandbox(emulator);
-}, 60_000);
+});
 afterAll(async () => {
   await main.close();
   await emulator.stop();

@@ -15,7 +15,7 @@ let main: ComposedApp;
 beforeAll(async () => {
   emulator = await startEmulator({ metastoreRootStorage: false, log: () => undefined });
   main = await composedWithSandbox(emulator);
-}, 60_000);
+});
 afterAll(async () => {
   await main.close();
   await emulator.stop();

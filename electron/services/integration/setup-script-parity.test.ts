@@ -62,7 +62,7 @@ let manual: { emulator: RunningEmulator; main: ComposedApp };
 beforeAll(async () => {
   automatic = await prepared();
   manual = await prepared();
-}, 120_000);
+});
 afterAll(async () => {
   for (const s of sandboxes) {
     await s.main.close();

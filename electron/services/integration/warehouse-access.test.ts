@@ -14,7 +14,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   [admin, analyst] = await adminAndAnalyst(emulator);
   warehouseId = emulator.warehouses[0]!.id;
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all([admin, analyst].map((m) => m.close()));
   await emulator.stop();

@@ -48,7 +48,7 @@ beforeAll(async () => {
   await admin(`INSERT INTO ${FULL} VALUES (1, ${quoteLiteral(VALUE)}, ${quoteLiteral(VALUE)}), (2, 'plain', 'NA')`);
   await admin(`ALTER TABLE ${FULL} ALTER COLUMN ${q(COL)} SET TAGS ('pii' = ${quoteLiteral("it's")})`);
   await admin(`INSERT INTO ucbridge.entitlements.principal_attributes VALUES (${quoteLiteral(ANALYST)}, ${quoteLiteral(ATTRIBUTE)}, ${quoteLiteral(VALUE)}, current_timestamp())`);
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const [who, region] of [[ANALYST, 'EMEA'], [FINANCE, 'APAC'], [MARCUS, 'NA']] as const) {
     await admin(`INSERT INTO ucbridge.entitlements.principal_attributes VALUES ('${who}', 'region', '${region}', current_timestamp())`);
   }
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

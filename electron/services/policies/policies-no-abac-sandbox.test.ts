@@ -40,7 +40,7 @@ beforeAll(async () => {
   logDir = await mkdtemp(join(tmpdir(), 'ucb-policies-noabac-'));
   emulator = await startEmulator({ log: () => undefined, catalogSide: createCatalogSide({ abac: false }) });
   main = await appWithIntegration(emulator);
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

@@ -33,7 +33,7 @@ const ours = async () => ({
 beforeAll(async () => {
   emulator = await startEmulator({ log: () => undefined });
   main = await appWithIntegration(emulator);
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

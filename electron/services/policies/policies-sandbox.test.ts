@@ -41,7 +41,7 @@ beforeAll(async () => {
   await adminSql(main, emulator, `INSERT INTO ucbridge.entitlements.principal_attributes VALUES ('${ANALYST}', 'region', 'EMEA', current_timestamp())`);
   // A grant that exists before the policies: uninstall must keep it.
   await adminSql(main, emulator, 'GRANT SELECT ON TABLE main.sales.stores TO `zoe.muller@lakeside.example`');
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

@@ -39,5 +39,5 @@ describe('the sandbox of a source checkout (desktop app run with npm start)', ()
     }
     expect(launcher.running()).toBeUndefined();
     // A child process that compiles and starts a whole workspace: seconds when idle, more on a loaded machine.
-  }, 120_000);
+  });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     logger: createLogger({ sinks: [] }),
     signal: new AbortController().signal,
   };
-}, 120_000);
+});
 afterAll(async () => {
   await main?.close();
   await emulator?.stop();

@@ -16,7 +16,7 @@ beforeAll(async () => {
   await sql.execute("ALTER CATALOG other_tenant SET TAGS ('ucbridge_integration' = 'elsewhere.cloud.databricks.com')");
   await sql.execute('CREATE CATALOG empty_one');
   await sql.close();
-}, 60_000);
+});
 afterAll(async () => {
   await Promise.all([admin, analyst].map((m) => m.close()));
   await emulator.stop();

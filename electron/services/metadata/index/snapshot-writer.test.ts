@@ -56,7 +56,7 @@ describe('the snapshot writer', () => {
     const wal = await stat(`${path}.wal`).catch(() => null);
     expect(wal?.size ?? 0).toBe(0);
     expect((await stat(path)).size).toBeLessThan(bytes / 2);
-  }, 120_000);
+  });
 
   it('unpacks a catalog as soon as its statement ends, while other catalogs are still appended', async () => {
     const index = await openMetadataIndex(join(dir, 'per-catalog.duckdb'));
