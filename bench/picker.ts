@@ -107,7 +107,7 @@ async function measure(target: SandboxTarget, rendererDir: string): Promise<Reco
       const rootMs: number[] = [];
       for (let i = 0; i < 5; i++) rootMs.push(await channelMs('metadata.children', { parent: [], offset: 0, limit: 500 }));
       const searchMs: number[] = [];
-      for (const q of queries(rows).slice(0, 20)) searchMs.push(await channelMs('metadata.search', { query: q, limit: 200, kinds: ['CATALOG', 'SCHEMA', 'TABLE'] }));
+      for (const q of queries(rows).slice(0, 20)) searchMs.push(await channelMs('metadata.search', { query: q, limit: 50, kinds: ['CATALOG', 'SCHEMA', 'TABLE'] }));
       console.error(`main alone (ms): catalogs page ${rootMs.map((t) => round(t)).join(', ')}; search median ${round(median(searchMs))}, max ${round(Math.max(...searchMs))}`);
       client.close();
       await signInContext.close();
