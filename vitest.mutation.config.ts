@@ -12,6 +12,10 @@ export default defineConfig({
     include: (MUTATION_SCOPE as string[]).map((dir) => `${dir}/*.test.ts`),
     exclude: ['**/node_modules/**', '**/*-sandbox.test.ts'],
     environment: 'node',
+    // Stryker switches mutants inside the loaded code (mutant schemata), so the modules can stay loaded from one
+    // test file and one mutant to the next: with isolation, every mutant re-imported zod and the code under test for
+    // each of its test files (1.3 s a file on two loaded cores, 3x the whole run of shared/integration's tests).
+    isolate: false,
     setupFiles: ['test/setup-electron-mock.ts'],
     // Instrumented code with per-test coverage on a loaded 2-core machine: a fast-check property over the planner ran
     // past 30 s in Stryker's initial run and failed it. A mutant that loops still ends at Stryker's own timeout.
