@@ -23,7 +23,8 @@ const fieldPath = (path: readonly PropertyKey[]): string =>
 const issueText = (message: string): string => {
   if (/received undefined$/.test(message)) return 'is required';
   const expected = /^Invalid input: expected (\w+)/.exec(message);
-  return expected ? `must be ${expected[1] === 'array' ? 'a list' : `a ${expected[1]}`}` : message;
+  if (!expected) return message;
+  return `must be ${expected[1] === 'array' ? 'a list' : `${/^[aeiou]/.test(expected[1]!) ? 'an' : 'a'} ${expected[1]}`}`;
 };
 
 const policyLabel = (raw: unknown, index: number): string => {

@@ -52,7 +52,8 @@ const dotted = (count: readonly number[], what: string) =>
       ctx.addIssue({ code: 'custom', message: `"${text}" contains a control character` });
       return z.NEVER;
     }
-    return split.parts.map((p, i) => (what === 'column' && i === 3 ? p : p.toLowerCase()));
+    // Only a column name has a fourth part, and it keeps its letter case.
+    return split.parts.map((p, i) => (i === 3 ? p : p.toLowerCase()));
   });
 
 const principals = (what: string) => z.array(Principal).min(1, `needs at least one ${what}`).max(20, 'has more than 20 principals (Unity Catalog allows at most 20 in one policy)');
