@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compileHints } from './scripts/vite-compile-hints';
 import { earlyScript } from './scripts/vite-early-script';
 import { firstRenderChunk } from './scripts/vite-first-render-chunk';
 
@@ -38,6 +39,8 @@ export default defineConfig({
       lazyRoots: [/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u],
       exclude: [/api\/harness-link\.ts$/u, /contract\/harness-names\.ts$/u],
     }),
+    // ...which V8 compiles on a background thread as it downloads, not function by function during the first render.
+    compileHints(/src\/main\.tsx$/u),
   ],
   build: {
     outDir,

@@ -52,4 +52,12 @@ describe('electron-vite build', () => {
     // The first step is in that script, not a chunk of its own fetched after it.
     expect((await readdir(join(out, 'renderer', 'assets'))).filter((f) => f.startsWith('authenticate'))).toEqual([]);
   });
+
+  it('marks the first render’s script, and only it, for V8 to compile eagerly off the main thread', async () => {
+    const assets = join(out, 'renderer', 'assets');
+    const scripts = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+    const hinted: string[] = [];
+    for (const f of scripts) if ((await readFile(join(assets, f), 'utf8')).startsWith('//# allFunctionsCalledOnLoad\n')) hinted.push(f.replace(/-[\w-]{8}\./u, '.'));
+    expect(hinted).toEqual(['index.js']);
+  });
 });
