@@ -38,4 +38,14 @@ describe('the first render’s code', () => {
     expect(modules.some((m) => m.includes('node_modules/zod/v4/mini/'))).toBe(true);
     expect(modules.filter((m) => m.includes('node_modules/zod/v4/classic/'))).toEqual([]);
   });
+
+  it('leaves the toasts’ and the header dialog’s Radix code (Toast, Dialog, AlertDialog) and Tabs to later chunks', async () => {
+    const modules = await firstRenderModules();
+    expect(modules.some((m) => m.includes('renderer/src/shell/header/session-actions.tsx'))).toBe(true);
+    // Each primitive from its own entry (radix-ui/toast, …): the radix-ui index re-exports all of them, and the
+    // first-render chunk (scripts/vite-first-render-chunk.ts) takes every module its static imports reach.
+    expect(modules.filter((m) => m.endsWith('node_modules/radix-ui/dist/index.mjs'))).toEqual([]);
+    const later = ['@radix-ui/react-toast/', '@radix-ui/react-dialog/', '@radix-ui/react-alert-dialog/', '@radix-ui/react-tabs/', 'renderer/src/ui/toast.tsx', 'renderer/src/shell/header/disconnect-dialog.tsx'];
+    expect(modules.filter((m) => later.some((l) => m.includes(l)))).toEqual([]);
+  });
 });

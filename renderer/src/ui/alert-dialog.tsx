@@ -1,4 +1,4 @@
-import { AlertDialog as A } from 'radix-ui';
+import * as A from 'radix-ui/alert-dialog';
 import type { ReactNode } from 'react';
 import './dialog.css';
 import { useReturnFocus } from './use-return-focus';

@@ -1,4 +1,4 @@
-import { Popover as P } from 'radix-ui';
+import * as P from 'radix-ui/popover';
 import { useId, useMemo, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
 import { filterSuggestions, moveActive, type Suggestion } from './combobox-state';
 import './popover.css';

@@ -1,4 +1,4 @@
-import { Dialog as D } from 'radix-ui';
+import * as D from 'radix-ui/dialog';
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import './dialog.css';

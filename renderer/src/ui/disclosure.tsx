@@ -1,4 +1,5 @@
-import { Accordion as A, Collapsible as C } from 'radix-ui';
+import * as A from 'radix-ui/accordion';
+import * as C from 'radix-ui/collapsible';
 import { ChevronRight } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import './disclosure.css';

@@ -1,4 +1,4 @@
-import { Tabs as T } from 'radix-ui';
+import * as T from 'radix-ui/tabs';
 import type { ReactNode } from 'react';
 import './tabs.css';
 

@@ -1,4 +1,4 @@
-import { Toast as T } from 'radix-ui';
+import * as T from 'radix-ui/toast';
 import { CircleCheck, Info, X } from 'lucide-react';
 import { ErrorView } from '../errors/error-view';
 import { dismissNotice, useNotices } from '../notices/notice-store';

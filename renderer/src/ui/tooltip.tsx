@@ -1,4 +1,4 @@
-import { Tooltip as T } from 'radix-ui';
+import * as T from 'radix-ui/tooltip';
 import type { ReactElement, ReactNode } from 'react';
 import './popover.css';
 

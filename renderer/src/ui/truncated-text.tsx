@@ -1,4 +1,4 @@
-import { Tooltip as T } from 'radix-ui';
+import * as T from 'radix-ui/tooltip';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import './truncated-text.css';
 
