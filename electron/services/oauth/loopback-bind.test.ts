@@ -1,6 +1,6 @@
 import { createServer as createNetServer } from 'node:net';
-import type { Server } from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Server } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseRedirectUri, type RedirectUri } from '../../../shared/domain/oauth-client';
 import { freePort } from './loopback.test-support';
 import { bindRedirectUri, closeServers, hostsFor } from './loopback-bind';
@@ -9,21 +9,16 @@ import { bindRedirectUri, closeServers, hostsFor } from './loopback-bind';
  * Binding errors this host may never produce (no IPv6, a privileged port) are made by failing `listen` for one
  * address with the errno Node would give; every other bind is real.
  */
-const failing = vi.hoisted(() => new Map<string, string>());
-vi.mock('node:http', async (importOriginal) => {
-  const http = await importOriginal<typeof import('node:http')>();
-  const createServer = (...args: Parameters<typeof http.createServer>) => {
-    const server = http.createServer(...args);
-    const listen = server.listen.bind(server) as (options: { host: string }, cb: () => void) => Server;
-    server.listen = ((options: { host: string }, cb: () => void) => {
-      const code = failing.get(options.host);
-      if (code === undefined) return listen(options, cb);
-      process.nextTick(() => server.emit('error', Object.assign(new Error(`listen ${code} ${options.host}`), { code })));
-      return server;
-    }) as typeof server.listen;
-    return server;
-  };
-  return { ...http, createServer };
+const failing = new Map<string, string>();
+const realListen = Server.prototype.listen;
+beforeEach(() => {
+  vi.spyOn(Server.prototype, 'listen').mockImplementation(function (this: Server, ...args: unknown[]) {
+    const options = args[0] as { host?: string };
+    const code = failing.get(options.host ?? '');
+    if (code === undefined) return (realListen as (...a: unknown[]) => Server).apply(this, args);
+    process.nextTick(() => this.emit('error', Object.assign(new Error(`listen ${code} ${options.host}`), { code })));
+    return this;
+  });
 });
 
 const uri = (s: string): RedirectUri => {
@@ -43,6 +38,7 @@ const bindable = (port: number, host: string) =>
 
 afterEach(async () => {
   failing.clear();
+  vi.restoreAllMocks();
   for (const servers of held.splice(0)) await closeServers(servers);
 });
 
