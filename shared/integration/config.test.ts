@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IntegrationConfigSchema, IntegrationSettingsSchema } from './config';
+import { securableNameProblem } from '../sql/quote';
+import { HttpPathSchema, IntegrationConfigSchema, IntegrationSettingsSchema, warehouseIdOf } from './config';
 import { config } from './planner.test-support';
 
 const base = {
@@ -52,8 +53,47 @@ describe('IntegrationConfigSchema manageScope and storageLocation', () => {
   it('takes an optional managed storage URL (trimmed), and refuses what is no cloud storage URL', () => {
     expect(IntegrationConfigSchema.parse(base).storageLocation).toBeUndefined();
     expect(IntegrationConfigSchema.parse({ ...base, storageLocation: ' abfss://c@acct.dfs.core.windows.net/ucb ' }).storageLocation).toBe('abfss://c@acct.dfs.core.windows.net/ucb');
-    for (const bad of ['', 'bucket/path', 's3://', 's3://a b', 's3://a\nb', 's3://a\u0001b', `s3://${'x'.repeat(1100)}`]) {
+    for (const bad of ['', 'bucket/path', 's3://', 's3://a b', 's3://a\nb', 's3://a\u0001b', 's3://a\u007fb', `s3://${'x'.repeat(1100)}`]) {
       expect(problems({ ...base, storageLocation: bad }).join(), bad).toMatch(/^storageLocation: managed storage location: /);
     }
+  });
+});
+
+describe('IntegrationConfigSchema fields', () => {
+  it('adds the leading slash an HTTP path was pasted without', () => {
+    expect(HttpPathSchema.parse('sql/1.0/warehouses/abc')).toBe('/sql/1.0/warehouses/abc');
+    expect(HttpPathSchema.parse('/sql/1.0/warehouses/abc')).toBe('/sql/1.0/warehouses/abc');
+  });
+
+  it('reads the warehouse id of a warehouse path only', () => {
+    expect(warehouseIdOf('/sql/1.0/warehouses/abc')).toBe('abc');
+    expect(warehouseIdOf('/sql/2.0/warehouses/abc')).toBe('abc');
+    for (const other of ['/x/sql/1.0/warehouses/abc', '/sql/1.0/warehouses/abc/more', '/sql/protocolv1/o/1/0123-cluster', '']) {
+      expect(warehouseIdOf(other), other).toBeUndefined();
+    }
+  });
+
+  it('says why a catalog name is refused, in the words of the shared name rule', () => {
+    const name = 'bad.name';
+    const problem = securableNameProblem(name);
+    expect(problem).toBeDefined();
+    const r = IntegrationConfigSchema.safeParse({ ...base, governedCatalogs: [name] });
+    expect(r.success ? [] : r.error.issues).toEqual([expect.objectContaining({ code: 'custom', path: ['governedCatalogs', 0], message: problem })]);
+  });
+
+  it('answers the slip "audit": true with what to write instead, and only that slip', () => {
+    expect(problems({ ...base, audit: true })).toEqual(['audit: an object, not true: write "audit": {"enabled": true}']);
+    expect(problems({ ...base, audit: false })).toEqual(['audit: an object, not false: write "audit": {"enabled": false}']);
+    expect(problems({ ...base, audit: 'yes' }).join()).not.toMatch(/write "audit"/);
+  });
+
+  it('refuses the integration catalog as a governed catalog, and a governed catalog listed twice (in any case)', () => {
+    expect(problems({ ...base, governedCatalogs: ['hr', 'UCBRIDGE'] })).toEqual(['governedCatalogs: the integration catalog cannot also be a governed catalog']);
+    expect(problems({ ...base, governedCatalogs: ['hr', 'finance', 'HR', 'hr'] })).toEqual(['governedCatalogs.2: "hr" is listed twice', 'governedCatalogs.3: "hr" is listed twice']);
+  });
+
+  it('reports a schema-list problem as a custom issue on its path', () => {
+    const r = IntegrationConfigSchema.safeParse({ ...base, manageScope: 'schema', governedSchemas: { nope: ['a'] } });
+    expect(r.success ? [] : r.error.issues).toEqual([expect.objectContaining({ code: 'custom', path: ['governedSchemas', 'nope'] })]);
   });
 });

@@ -98,6 +98,8 @@ describe('list schedule (the benchmark ideal)', () => {
   it('a step starts only when all its dependencies finished, and the run lasts until the last step ends', () => {
     // u is free (unchanged) and finishes at once; j needs both u and the 100 ms step x.
     expect(listScheduleMakespan([step('x'), step('u', [], 'unchanged'), step('j', ['u', 'x'])], 2, 100)).toBe(200);
+    // One worker: x, then u (free), then j once: a step released twice would run twice.
+    expect(listScheduleMakespan([step('x'), step('u', [], 'unchanged'), step('j', ['u', 'x'])], 1, 100)).toBe(200);
     expect(listScheduleMakespan([step('x'), step('u', [], 'unchanged')], 2, 100)).toBe(100);
   });
 
