@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, REPO_ROOT } from './e2e/support/environme
 const projects: Project[] = [
   {
     name: 'harness',
-    testMatch: ['harness.spec.ts', 'auth.spec.ts', 'integration.spec.ts', 'policies.spec.ts', 'users.spec.ts', 'metadata.spec.ts', 'metadata-pictures.spec.ts', 'connection-settings.spec.ts', 'layout.spec.ts'],
+    testMatch: ['harness.spec.ts', 'auth.spec.ts', 'integration.spec.ts', 'policies.spec.ts', 'users.spec.ts', 'metadata.spec.ts', 'metadata-pictures.spec.ts', 'connection-settings.spec.ts', 'layout.spec.ts', 'layout-fit.spec.ts'],
     use: {
       browserName: 'chromium',
       launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },

@@ -83,7 +83,7 @@ test.describe('steps 1–2 fit 1024 to 1920 px, light and dark, each part access
     await s.open();
     const running = auth.emulator.warehouses.find((w) => w.state === 'RUNNING')!;
     await s.fillBasics({ warehouse: running.name, catalog: 'ucbridge_layout', servicePrincipal: 'governance-sync', governed: 'finance' });
-    await page.getByRole('combobox', { name: 'Catalog to govern' }).fill(MISSING);
+    await page.getByRole('combobox', { name: 'Governed catalogs' }).fill(MISSING);
     await page.getByRole('button', { name: 'Add catalog' }).click();
     await look(page, 'step-2-settings');
 

@@ -46,13 +46,13 @@ export function stepTwo(page: Page) {
       await this.catalog.fill(o.catalog);
       const audit = page.getByRole('checkbox', { name: /Query audit/ });
       // Query audit is under Advanced, closed unless something there differs from its default.
-      if (!(await audit.isVisible())) await page.getByRole('button', { name: /^Advanced: query audit/ }).click();
+      if (!(await audit.isVisible())) await page.getByRole('button', { name: 'Advanced settings' }).click();
       await audit.check();
       if (o.governed) {
         const governed = page.getByTestId('ci-governed');
         if ((await governed.getByRole('button', { name: `Remove ${o.governed}` }).count()) === 0) {
           // The workspace's catalogs are offered while typing: a few letters, then the suggestion by keyboard.
-          const field = page.getByRole('combobox', { name: 'Catalog to govern' });
+          const field = page.getByRole('combobox', { name: 'Governed catalogs' });
           await field.fill(o.governed.slice(0, 3));
           const option = page.getByRole('listbox', { name: 'Catalogs in this workspace' }).getByRole('option', { name: new RegExp(`^${o.governed}`) });
           await expect(option).toBeVisible();
@@ -64,8 +64,9 @@ export function stepTwo(page: Page) {
         await expect(governed.getByRole('button', { name: `Remove ${o.governed}` })).toBeVisible();
       }
       const principal = section('Service principal');
-      await principal.getByRole('searchbox', { name: 'Search by name' }).fill(o.servicePrincipal);
-      await principal.getByRole('radio', { name: new RegExp(o.servicePrincipal) }).check();
+      // A combobox: a few letters narrow the workspace's list, then the principal is picked from it.
+      await principal.getByRole('combobox', { name: 'Existing service principal' }).fill(o.servicePrincipal);
+      await page.getByRole('listbox', { name: 'Service principals in this workspace' }).getByRole('option', { name: new RegExp(o.servicePrincipal) }).first().click();
       await expect(page.getByTestId('ci-sp-chosen')).toContainText(o.servicePrincipal);
     },
 

@@ -9,12 +9,17 @@ export interface StepNavProps {
   readonly subStep: string | undefined;
   readonly statuses: readonly StepStatus[];
   readonly goTo: (id: StepId, subStep?: string) => void;
+  /** Receives the row's middle, where the current part may show its main action (step-nav-slot.tsx). */
+  readonly actionsRef?: (element: HTMLDivElement | null) => void;
 }
 
 const METAS = STEPS.map((s) => s.meta);
 
-/** Back and Next under the step, named after where they lead; Next never leads into a locked step (it says why). */
-export function StepNav({ current, subStep, statuses, goTo }: StepNavProps) {
+/**
+ * Back and Next under the step, named after where they lead; Next never leads into a locked step (it says why).
+ * Between them, the current part's main action if it has one (StepNavAction).
+ */
+export function StepNav({ current, subStep, statuses, goTo, actionsRef }: StepNavProps) {
   const previous = previousPlace(METAS, statuses, current, subStep);
   const next = nextPlace(METAS, statuses, current, subStep);
   return (
@@ -27,6 +32,7 @@ export function StepNav({ current, subStep, statuses, goTo }: StepNavProps) {
       ) : (
         <span />
       )}
+      <div className="step-nav__actions" ref={actionsRef} />
       {next?.kind === 'go' ? (
         <button type="button" className="button button--primary" onClick={() => goTo(next.place.step, next.place.subStep)}>
           Next: {next.place.title}

@@ -5,6 +5,7 @@ import type { StepContext, StepId, StepStatus } from '../steps/step-types';
 import { STATUS_TEXT, StatusIcon } from '../ui/status';
 import { StepErrorBoundary } from './step-error-boundary';
 import { StepNav } from './step-nav';
+import { StepNavSlot } from './step-nav-slot';
 import './step-panel.css';
 
 export interface StepPanelProps {
@@ -26,6 +27,8 @@ export function StepPanel({ entry, index, statuses, context, subStep, goTo, focu
   const { meta } = entry;
   // Once per mount (the panel is keyed by step): the loaded component if its chunk is here, else the lazy one.
   const [Component] = useState(() => stepComponent(entry));
+  // The Back/Next row's middle, once mounted: a part shows its main action there (step-nav-slot.tsx).
+  const [navSlot, setNavSlot] = useState<HTMLElement | null>(null);
   const status = statuses[index] ?? 'locked';
   useEffect(() => {
     if (focusHeading) headingRef.current?.focus();
@@ -45,15 +48,17 @@ export function StepPanel({ entry, index, statuses, context, subStep, goTo, focu
         {meta.title}
       </h2>
       <p className="step-panel__summary">{meta.summary}</p>
-      <StepErrorBoundary stepTitle={meta.title}>
-        <Suspense fallback={<p className="loading">Loading…</p>}>
-          <div className="step-panel__body">
-            <Component meta={meta} status={status} context={context} goTo={goTo} subStep={subStep} goToSubStep={(id) => goTo(meta.id, id)} />
-          </div>
-          <FirstRenderMark ready={ready} />
-        </Suspense>
-      </StepErrorBoundary>
-      <StepNav current={meta.id} subStep={subStep} statuses={statuses} goTo={goTo} />
+      <StepNavSlot.Provider value={navSlot}>
+        <StepErrorBoundary stepTitle={meta.title}>
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <div className="step-panel__body">
+              <Component meta={meta} status={status} context={context} goTo={goTo} subStep={subStep} goToSubStep={(id) => goTo(meta.id, id)} />
+            </div>
+            <FirstRenderMark ready={ready} />
+          </Suspense>
+        </StepErrorBoundary>
+      </StepNavSlot.Provider>
+      <StepNav current={meta.id} subStep={subStep} statuses={statuses} goTo={goTo} actionsRef={setNavSlot} />
     </section>
   );
 }

@@ -6,6 +6,8 @@ export interface Suggestion {
   readonly value: string;
   /** A second, quieter line (an owner, a comment). */
   readonly detail?: string;
+  /** Tells apart suggestions with the same text (two principals both named "bi-dashboards"); the value otherwise. */
+  readonly id?: string;
 }
 
 export interface Filtered {

@@ -16,6 +16,8 @@ export interface ComboboxProps extends InputProps {
   /** While the suggestions are being fetched. */
   readonly loading?: boolean;
   readonly testId?: string;
+  /** Called with the suggestion taken (click or Enter), after onChange: for a choice that is more than its text (an id). */
+  readonly onPick?: (suggestion: Suggestion) => void;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ComboboxProps extends InputProps {
  *
  * Field (field.tsx) renders one for you when given `suggestions`.
  */
-export function Combobox({ value, onChange, suggestions, listLabel, loading = false, testId, onKeyDown, onBlur, ...input }: ComboboxProps) {
+export function Combobox({ value, onChange, suggestions, listLabel, loading = false, testId, onPick, onKeyDown, onBlur, ...input }: ComboboxProps) {
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -41,6 +43,7 @@ export function Combobox({ value, onChange, suggestions, listLabel, loading = fa
 
   const pick = (s: Suggestion) => {
     onChange(s.value);
+    onPick?.(s);
     setOpen(false);
     setActive(-1);
   };
@@ -113,7 +116,7 @@ export function Combobox({ value, onChange, suggestions, listLabel, loading = fa
         >
           {shown.map((s, i) => (
             <div
-              key={s.value}
+              key={s.id ?? s.value}
               id={optionId(i)}
               role="option"
               aria-selected={i === active}

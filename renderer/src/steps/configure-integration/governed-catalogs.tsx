@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { useId, useState } from 'react';
 import { securableNameProblem } from '../../../../shared/sql/quote';
 import { Combobox } from '../../ui/combobox';
@@ -43,29 +44,26 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
   // Those already in the list, and the integration's own catalog, are not offered again.
   const taken = new Set([...names.map((n) => n.toLowerCase()), integrationCatalog]);
   const offered = suggestions.filter((s) => !taken.has(s.value.toLowerCase()));
+  // One row, like a tag input: the chosen catalogs as chips, then the field and its Add button (no empty box
+  // while there are none), so the Settings part fits a laptop screen.
   return (
-    <fieldset className="ci-fieldset" data-testid="ci-governed">
-      <legend>Governed catalogs</legend>
-      {names.length === 0 ? <p className="ci-muted">None yet: add the catalogs whose data it protects.</p> : null}
-      <ul className="ci-chips">
-        {names.map((name, i) => (
-          <li key={name} className="ci-chip">
-            <code>{name}</code>
-            {problems[`governed.${i}`] ? <span className="ci-problem"> {problems[`governed.${i}`]}</span> : null}
-            <button type="button" className="button button--quiet" onClick={() => onChange(names.filter((n) => n !== name))} aria-label={`Remove ${name}`}>
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      {listProblem ? (
-        <p className="ci-problem" role="alert">
-          {listProblem}
-        </p>
-      ) : null}
-      <div className="ci-inline-add field">
-        <label htmlFor={inputId}>Catalog to govern</label>
-        <div className="ci-row">
+    <div className="field ci-governed" data-testid="ci-governed">
+      <label htmlFor={inputId}>Governed catalogs</label>
+      <div className="ci-governed__row">
+        {names.length > 0 ? (
+          <ul className="ci-chips" aria-label="Governed catalogs">
+            {names.map((name, i) => (
+              <li key={name} className="ci-chip">
+                <code>{name}</code>
+                {problems[`governed.${i}`] ? <span className="ci-problem"> {problems[`governed.${i}`]}</span> : null}
+                <button type="button" className="ci-chip__remove" onClick={() => onChange(names.filter((n) => n !== name))} aria-label={`Remove ${name}`}>
+                  <X size={14} aria-hidden />
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="ci-governed__add">
           <Combobox
             id={inputId}
             value={draft}
@@ -74,20 +72,26 @@ export function GovernedCatalogs({ names, integrationCatalog, onChange, problems
             listLabel="Catalogs in this workspace"
             loading={suggestionsLoading}
             onKeyDown={(e) => (e.key === 'Enter' ? add(e) : undefined)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${inputId}-problem` : undefined}
+            // The list's own problem ("add at least one…") is the field's too: focus lands here after a refused save.
+            aria-invalid={problem || listProblem ? true : undefined}
+            aria-describedby={[problem ? `${inputId}-problem` : '', listProblem ? `${inputId}-list-problem` : ''].filter(Boolean).join(' ') || undefined}
             testId="ci-governed-input"
           />
           <button type="button" className="button" onClick={add}>
             Add catalog
           </button>
         </div>
-        {problem ? (
-          <p id={`${inputId}-problem`} className="field__problem" role="alert">
-            {problem}
-          </p>
-        ) : null}
       </div>
-    </fieldset>
+      {problem ? (
+        <p id={`${inputId}-problem`} className="field__problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {listProblem ? (
+        <p id={`${inputId}-list-problem`} className="field__problem" role="alert">
+          {listProblem}
+        </p>
+      ) : null}
+    </div>
   );
 }

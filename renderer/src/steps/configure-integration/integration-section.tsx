@@ -19,7 +19,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
   const catalogs = useCatalogs();
   const suggestions = (catalogs.data ?? []).map((c) => ({ value: c.name, ...(c.comment ? { detail: c.comment } : {}) }));
   return (
-    <StepSection title="Integration" testId="ci-integration" lead="Where the integration keeps its own data, and what it governs.">
+    <StepSection title="Integration" testId="ci-integration" lead="Its own catalog (schemas and a staging volume), and the catalogs whose data it governs.">
       <Field
         label="Integration catalog"
         value={form.catalog}
@@ -32,7 +32,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
         help={
           stored.success ? (
             <>
-              Stored lower-case as <code>{stored.data}</code>; it holds the integration’s schemas and staging volume.
+              Stored lower-case as <code>{stored.data}</code>.
             </>
           ) : (
             'Letters, digits and underscores, not starting with a digit; stored lower-case.'

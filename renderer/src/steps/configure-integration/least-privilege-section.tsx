@@ -20,7 +20,7 @@ export function LeastPrivilegeSection({
   const catalog = IntegrationCatalogSchema.safeParse(form.catalog);
   const config = useMemo(() => previewConfig(form, workspaceUrl, savedSchemas), [form, workspaceUrl, savedSchemas]);
   return (
-    <StepSection title="Least privilege" testId="ci-least-privilege" lead="Exactly what the set-up creates, and every privilege the service principal gets: nothing more.">
+    <StepSection title="Least privilege" testId="ci-least-privilege" lead="Exactly what the set-up creates (left) and grants (right): nothing more.">
       <SetupDiagram
         catalog={catalog.success ? catalog.data : ''}
         servicePrincipal={form.servicePrincipal?.displayName ?? ''}

@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The one line shown while the table is closed: how many privileges, and for whom. */
 export function privilegeSummary(rows: readonly LeastPrivilegeRow[]): string {
   const mine = rows.filter((r) => r.who === 'installer').length;
-  return `${plural(rows.length, 'privilege', 'privileges')}: ${mine} for you (installer), ${rows.length - mine} for the service principal — show who needs what, and why`;
+  return `${plural(rows.length, 'privilege', 'privileges')}: ${mine} for you (installer), ${rows.length - mine} for the service principal`;
 }
 
 /**

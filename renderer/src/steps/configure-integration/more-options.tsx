@@ -20,7 +20,7 @@ function changed(form: ConfigForm): boolean {
 }
 
 /**
- * The less common settings behind one clearly labelled line ("Advanced", naming what is inside), so the Settings
+ * The less common settings behind one short line ("Advanced settings"; what is inside is listed on opening), so the Settings
  * part fits a laptop screen; none is required (each has a default). Open from the start when one of them differs
  * from its default, and forced open while one of them has a problem (focus must be able to reach the field).
  */
@@ -28,7 +28,8 @@ export function MoreOptions({ form, patch, problems }: MoreOptionsProps) {
   const [open, setOpen] = useState(() => changed(form));
   const forced = problemHere(problems);
   return (
-    <Disclosure summary="Advanced: query audit, managed storage, where MANAGE is granted, other workspaces" open={open || forced} onOpenChange={setOpen} testId="ci-more-options">
+    <Disclosure summary="Advanced settings" open={open || forced} onOpenChange={setOpen} testId="ci-more-options">
+      <p className="ci-muted">Query audit, managed storage, where MANAGE is granted, other workspaces: each has a default.</p>
       <QueryAuditField on={form.audit} onChange={(audit) => patch({ audit })} />
       <StorageLocationField value={form.storageLocation} onChange={(storageLocation) => patch({ storageLocation })} problem={problems.storageLocation} />
       <ManageScopeChoice scope={form.manageScope} onChange={(manageScope) => patch({ manageScope })} />

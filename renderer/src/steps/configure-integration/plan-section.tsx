@@ -6,6 +6,7 @@ import { ErrorView } from '../../errors/error-view';
 import { Button } from '../../ui/button';
 import { useReveal } from '../../ui/use-reveal';
 import { PlanStatements } from './plan-statements';
+import './part-layout.css';
 import { StepSection } from './step-section';
 import type { StepStates } from './use-step-events';
 
@@ -28,16 +29,19 @@ export function PlanSection({ plan, requested, revealSeq, blocked, onRequest, ap
   const result = useReveal<HTMLDivElement>(revealSeq, answered);
   return (
     <StepSection title="Plan" testId="ci-plan" lead="Every statement in order, with its purpose, before anything runs (each is idempotent).">
-      {blocked ? <p className="notice">{blocked}</p> : null}
-      <Button
-        className="button button--primary"
-        disabledReason={blocked ?? (applying ? 'Planning again waits until the running apply has finished.' : undefined)}
-        busy={plan.isFetching}
-        onClick={onRequest}
-        data-testid="ci-plan-run"
-      >
-        {plan.isFetching ? 'Planning…' : requested ? 'Plan again' : 'Preview the plan'}
-      </Button>
+      {/* Why the plan cannot be made yet, beside its button: the part stays one screen tall. */}
+      <div className="ci-plan-ask">
+        <Button
+          className="button button--primary"
+          disabledReason={blocked ?? (applying ? 'Planning again waits until the running apply has finished.' : undefined)}
+          busy={plan.isFetching}
+          onClick={onRequest}
+          data-testid="ci-plan-run"
+        >
+          {plan.isFetching ? 'Planning…' : requested ? 'Plan again' : 'Preview the plan'}
+        </Button>
+        {blocked ? <p className="ci-muted">{blocked}</p> : null}
+      </div>
       <div ref={result} tabIndex={-1} className="ci-result" role="group" aria-label="Plan result" data-testid="ci-plan-result">
         {plan.error ? <ErrorView action="Plan" error={toAppError(plan.error)} /> : null}
         {requested && plan.data && !blocked ? <PlanStatements plan={plan.data} states={states} /> : null}

@@ -4,6 +4,8 @@ import type { AppError } from '../../../../shared/result';
 import { toAppError } from '../../api/client-error';
 import { ErrorView } from '../../errors/error-view';
 import { announce } from '../../status/announcer';
+import { Combobox } from '../../ui/combobox';
+import type { Suggestion } from '../../ui/combobox-state';
 import { Disclosure } from '../../ui/disclosure';
 import { Field } from '../../ui/field';
 import type { ChosenPrincipal, ConfigForm } from './form-state';
@@ -20,6 +22,7 @@ export interface ServicePrincipalSectionProps {
 /** Who the governance product runs as: an existing service principal (SCIM), or a new UCBRIDGE_USER. */
 export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrincipalSectionProps) {
   const searchId = useId();
+  const helpId = `${searchId}-help`;
   const [search, setSearch] = useState('');
   const [name, setName] = useState(DEFAULT_SERVICE_PRINCIPAL_NAME);
   const [failure, setFailure] = useState<AppError | undefined>(undefined);
@@ -39,6 +42,11 @@ export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrinc
     onError: (e) => setFailure(toAppError(e)),
   });
   const principals = list.data ?? [];
+  const suggestions: readonly Suggestion[] = principals.map((sp) => ({
+    id: sp.applicationId,
+    value: sp.displayName,
+    detail: `${sp.applicationId}${sp.active ? '' : ' · inactive'}`,
+  }));
 
   return (
     <StepSection title="Service principal" testId="ci-service-principal" lead="The identity the governance product runs as, with only the privileges listed on the Check part.">
@@ -50,32 +58,29 @@ export function ServicePrincipalSection({ chosen, patch, problem }: ServicePrinc
         </p>
       ) : null}
       {created && chosen?.applicationId === created.applicationId ? <SpSecretLocation created={created} /> : null}
-      <fieldset className="ci-fieldset">
-        <legend>Pick an existing one</legend>
-        <div className="field">
-          <label htmlFor={searchId}>Search by name</label>
-          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} autoComplete="off" spellCheck={false} data-testid="ci-sp-search" />
-        </div>
-        {list.error ? <ErrorView action="List service principals" error={toAppError(list.error)} /> : null}
-        <div className="ci-options ci-options--scroll" role="radiogroup" aria-label="Service principals" aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'ci-sp-problem' : undefined}>
-          {principals.map((sp) => (
-            <label key={sp.id} className="ci-option__label" data-testid="sp-option">
-              <input
-                type="radio"
-                name="ci-sp"
-                checked={chosen?.applicationId.toLowerCase() === sp.applicationId.toLowerCase()}
-                aria-invalid={problem ? true : undefined}
-                onChange={() => choose({ applicationId: sp.applicationId, displayName: sp.displayName, createdByUcbridge: false, secretInVault: false })}
-              />
-              <span>
-                <strong>{sp.displayName}</strong> <span className="ci-muted">{sp.applicationId}</span>
-                {sp.active ? null : <span className="badge">inactive</span>}
-              </span>
-            </label>
-          ))}
-          {list.isSuccess && principals.length === 0 ? <p className="ci-muted">No service principal matches “{deferred}”.</p> : null}
-        </div>
-      </fieldset>
+      {/* A combobox, not a list of radios: the workspace may have hundreds, and a list would not fit the part. */}
+      <div className="field">
+        <label htmlFor={searchId}>Existing service principal</label>
+        <Combobox
+          id={searchId}
+          value={search}
+          onChange={setSearch}
+          onPick={(s) => {
+            const sp = principals.find((p) => p.applicationId === s.id);
+            if (sp) choose({ applicationId: sp.applicationId, displayName: sp.displayName, createdByUcbridge: false, secretInVault: false });
+          }}
+          suggestions={suggestions}
+          listLabel="Service principals in this workspace"
+          loading={list.isPending}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={[helpId, problem ? 'ci-sp-problem' : ''].filter(Boolean).join(' ')}
+          testId="ci-sp-search"
+        />
+        <p id={helpId} className="field__help">
+          {list.isSuccess && principals.length === 0 ? `No service principal matches “${deferred}”.` : 'Type part of its name, then pick it from the list.'}
+        </p>
+      </div>
+      {list.error ? <ErrorView action="List service principals" error={toAppError(list.error)} /> : null}
       <Disclosure summary="Or create a new service principal" open={creating} onOpenChange={setCreating} testId="ci-sp-create">
         <Field label="Display name" value={name} onChange={setName} testId="ci-sp-name" />
         <p className="ci-muted">

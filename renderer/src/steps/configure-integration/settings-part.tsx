@@ -1,3 +1,4 @@
+import { StepNavAction } from '../../shell/step-nav-slot';
 import type { ConfigForm, Problems } from './form-state';
 import './part-layout.css';
 import { IntegrationSection } from './integration-section';
@@ -23,12 +24,22 @@ export function SettingsPart({ form, patch, problems, running, onValidate }: Set
         <IntegrationSection form={form} patch={patch} problems={problems} />
         <ServicePrincipalSection chosen={form.servicePrincipal} patch={patch} problem={problems.servicePrincipal} />
       </div>
-      <div className="ci-part-actions">
-        <button type="button" className="button button--primary" aria-busy={running} onClick={() => (running ? undefined : onValidate())} data-testid="ci-settings-validate">
+      {/* In the Back/Next row: a row of its own would make the part taller than a laptop screen. */}
+      <StepNavAction>
+        <span className="ci-muted ci-nav-note" id="ci-settings-validate-note">
+          Saves (never a secret), then checks the workspace.
+        </span>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-busy={running}
+          aria-describedby="ci-settings-validate-note"
+          onClick={() => (running ? undefined : onValidate())}
+          data-testid="ci-settings-validate"
+        >
           {running ? 'Validating…' : 'Save and validate'}
         </button>
-        <span className="ci-muted">Saves these settings (never a secret), then checks the workspace on the next part.</span>
-      </div>
+      </StepNavAction>
     </>
   );
 }

@@ -11,7 +11,7 @@ export function SetupDiagram(input: DiagramInput) {
   const layout = useMemo(() => diagramLayout(input), [catalog, servicePrincipal, audit, governedKey]);
   return (
     <figure className="ci-diagram" data-testid="ci-diagram">
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" role="img" aria-labelledby={titleId} aria-describedby={descId}>
+      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} className="ci-diagram__picture" role="img" aria-labelledby={titleId} aria-describedby={descId}>
         <title id={titleId}>What the set-up creates and grants</title>
         <desc id={descId}>{layout.description}</desc>
         {layout.links.map((l, i) => (
@@ -31,7 +31,6 @@ export function SetupDiagram(input: DiagramInput) {
           </g>
         ))}
       </svg>
-      <figcaption className="ci-muted">Left: what is created in the integration catalog. Right: what the service principal may reach.</figcaption>
     </figure>
   );
 }
