@@ -3,6 +3,7 @@ import { PlanSchema } from './plan-types';
 import { planSetup, planUninstall, uninstallFromDrafts } from './planner';
 import type { StepDraft } from './step-check';
 import { CONFIGS, config } from './planner.test-support';
+import { setupSteps } from './setup-steps';
 
 const view = (p: ReturnType<typeof planSetup>) => ({
   kind: p.kind,
@@ -142,5 +143,26 @@ describe('planSetup / planUninstall', () => {
       expect(() => PlanSchema.parse(p)).not.toThrow();
       expect(new Set(p.steps.map((s) => s.id)).size).toBe(p.steps.length);
     }
+  });
+});
+
+describe('planUninstall with the record of what set-up added', () => {
+  it('revokes only the recorded privileges of the recorded step on its target, and nothing that was held before', () => {
+    const c = config({ governedCatalogs: ['hr'] });
+    const grants = setupSteps(c).filter((s) => s.check.kind === 'grant' && s.inverse !== null);
+    const chosen = grants.find((s) => s.check.kind === 'grant' && s.check.privileges.length >= 2)!;
+    const kept = chosen.check.kind === 'grant' ? chosen.check.privileges.slice(0, 1) : [];
+    const added = [
+      { stepId: chosen.id, target: chosen.target, securable: 'CATALOG' as const, name: ['x'], privileges: [...kept, 'NOT_GRANTED_BY_IT'] },
+      // The same step id on another workspace says nothing about this one.
+      ...grants.filter((s) => s !== chosen).map((s) => ({ stepId: s.id, target: 'https://elsewhere.example.com', securable: 'CATALOG' as const, name: ['x'], privileges: s.check.kind === 'grant' ? [...s.check.privileges] : [] })),
+    ];
+    const plan = planUninstall(c, null, added);
+    const revokes = plan.steps.filter((s) => s.sql.startsWith('REVOKE '));
+    expect(revokes).toHaveLength(1);
+    expect(revokes[0]!.id).toBe(`undo:${chosen.id}`);
+    expect(revokes[0]!.sql).toMatch(new RegExp(`^REVOKE ${kept[0]} ON `));
+    expect(revokes[0]!.purpose).toBe(`Revoke from the service principal ${kept[0]} on ${chosen.check.kind === 'grant' ? `${chosen.check.securable.toLowerCase()} ${chosen.check.name.join('.')}` : ''}`);
+    expect(plan.warnings ?? []).toEqual([]);
   });
 });
