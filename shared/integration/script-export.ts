@@ -41,7 +41,7 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
     ...manageLines(config).map(commentText),
     ...assumptionLines(plan).map(commentText),
     ...(plan.kind === 'setup' ? restPrerequisiteLines(config).map(commentText) : []),
-    `Plan: ${plan.steps.length} statements, sha-256 ${plan.hash}`,
+    `Plan: ${plan.steps.length} ${plan.steps.length === 1 ? 'statement' : 'statements'}, sha-256 ${plan.hash}`,
   ];
 }
 

@@ -12,8 +12,6 @@ import { MANAGE_ON_CATALOG_EFFECT, MANAGE_ON_SCHEMA_EFFECT } from './sp-grants';
  */
 export const commentText = (text: string): string => escapeControl(text);
 
-const listOr = (items: readonly string[], none: string): string => (items.length === 0 ? none : items.join(', '));
-
 /** The config summary for a script's header: names and switches only, never a credential. */
 export function configSummary(config: IntegrationConfig): string[] {
   return [
@@ -22,12 +20,13 @@ export function configSummary(config: IntegrationConfig): string[] {
     `Integration catalog:    ${config.catalog}`,
     `Managed storage:        ${config.storageLocation ?? '(the metastore\u2019s root storage)'}`,
     `Service principal:      ${config.servicePrincipal.applicationId} (application id)`,
-    `Governed catalogs:      ${listOr(config.governedCatalogs, '(none)')}`,
+    `Governed catalogs:      ${config.governedCatalogs.length === 0 ? '(none)' : config.governedCatalogs.join(', ')}`,
     `MANAGE granted on:      ${config.manageScope === 'catalog' ? 'each governed catalog' : 'each listed schema of each governed catalog'}`,
     `Query audit:            ${config.audit.enabled ? 'on' : 'off'}`,
     ...(config.additionalWorkspaceConnections.length === 0
       ? ['Additional workspaces:  (none)']
-      : config.additionalWorkspaceConnections.map((w) => `Additional workspace:   ${w.workspaceUrl} (${w.httpPath}): ${listOr(w.catalogs, '(none)')}`)),
+      : // Each additional workspace governs at least one catalog (the config schema refuses an empty list).
+        config.additionalWorkspaceConnections.map((w) => `Additional workspace:   ${w.workspaceUrl} (${w.httpPath}): ${w.catalogs.join(', ')}`)),
   ].map(commentText);
 }
 
@@ -36,8 +35,8 @@ export function configSummary(config: IntegrationConfig): string[] {
  * docs): said in the script header so whoever runs it knows what they hand over. Nothing when nothing is governed.
  */
 export function manageLines(config: IntegrationConfig): string[] {
-  const governed = config.governedCatalogs.length + config.additionalWorkspaceConnections.reduce((n, w) => n + w.catalogs.length, 0);
-  if (governed === 0) return [];
+  // An additional workspace always governs at least one catalog (the config schema refuses an empty list).
+  if (config.governedCatalogs.length === 0 && config.additionalWorkspaceConnections.length === 0) return [];
   return config.manageScope === 'catalog'
     ? [`MANAGE on each governed catalog: ${MANAGE_ON_CATALOG_EFFECT}`]
     : [`MANAGE on each listed schema (not on the catalogs): ${MANAGE_ON_SCHEMA_EFFECT}`];
@@ -81,6 +80,7 @@ export function restPrerequisiteLines(config: IntegrationConfig): string[] {
         '    (a metastore admin or account admin: enables the query-audit system schemas; <metastore-id> is the metastore_id of GET /api/2.1/unity-catalog/metastore_summary)',
       ]
     : [];
-  if (warehouse.length + schemas.length === 0) return [];
-  return ['REST-only prerequisites (no SQL statement does these): make these calls to the workspace before running this script:', ...warehouse, ...schemas];
+  const calls = [...warehouse, ...schemas];
+  if (calls.length === 0) return [];
+  return ['REST-only prerequisites (no SQL statement does these): make these calls to the workspace before running this script:', ...calls];
 }
