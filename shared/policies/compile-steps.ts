@@ -82,7 +82,8 @@ export function maskDrafts(catalog: string, m: MaskTarget): { drafts: PolicyDraf
   const id = stepIds.mask(parts);
   const { drafts, pair } = maskPair(name, m.type, m.method, m.policies.map((p) => p.exempt), names, where, id);
   const inverse = `ALTER TABLE ${quoteName(...m.table)} ALTER COLUMN ${quoteIdent(m.column)} DROP MASK`;
-  const purpose = `Mask ${where} (${maskMethodLabel(m.method)}) for everyone outside ${exemptText(m.policies)} — ${names.map((n) => `"${n}"`).join(', ')}`;
+  const outside = uniqueGroups(m.policies.map((p) => p.exempt)).length === 0 ? '' : ` outside ${exemptText(m.policies)}`;
+  const purpose = `Mask ${where} (${maskMethodLabel(m.method)}) for everyone${outside} — ${names.map((n) => `"${n}"`).join(', ')}`;
   drafts.push({
     id,
     sql: `ALTER TABLE ${quoteName(...m.table)} ALTER COLUMN ${quoteIdent(m.column)} SET MASK ${quoteName(...name)}`,
@@ -97,7 +98,8 @@ export function maskDrafts(catalog: string, m: MaskTarget): { drafts: PolicyDraf
 
 function exemptText(policies: readonly (ColumnMaskPolicy | RowFilterPolicy)[]): string {
   const groups = uniqueGroups(policies.map((p) => p.exempt));
-  return groups.length === 0 ? 'no exempt group' : `the exempt groups ${groups.join(', ')}`;
+  if (groups.length === 0) return 'no exempt group';
+  return groups.length === 1 ? `the exempt group ${groups[0]}` : `the exempt groups ${groups.join(', ')}`;
 }
 
 const attributesTable = (catalog: string): string => {
@@ -148,7 +150,8 @@ export function filterDrafts(catalog: string, f: FilterTarget): { drafts: Policy
   const coreDraft = functionDraft(coreFn, names, `Create the core function of the row filter on ${where} (takes the principal explicitly, for preview)`, [], [stepIds.fn(name[2])]);
   const attachedDraft = functionDraft(attachedFn, names, `Create the row filter function for ${where}: it calls the core function as the current user`, [coreDraft.id], [id]);
   const inverse = `ALTER TABLE ${quoteName(...f.table)} DROP ROW FILTER`;
-  const purpose = `Filter the rows of ${where} by ${names.map((n) => `"${n}"`).join(' and ')}; ${exemptText(f.policies)} see${uniqueGroups(f.policies.map((p) => p.exempt)).length === 1 ? 's' : ''} every row`;
+  const plural = uniqueGroups(f.policies.map((p) => p.exempt)).length > 1;
+  const purpose = `Filter the rows of ${where} by ${names.map((n) => `"${n}"`).join(' and ')}; ${exemptText(f.policies)} ${plural ? 'see' : 'sees'} every row`;
   return {
     drafts: [
       coreDraft,
