@@ -24,7 +24,13 @@ describe('catalogOwnership', () => {
 
   it('uninstall refuses to drop another integration\u2019s catalog, and plans ours or an untagged one', () => {
     expect(() => planUninstall(c, { targets: { main: main('adb-9.9.azuredatabricks.net') }, at: 0 })).toThrow(
-      expect.objectContaining({ error: expect.objectContaining({ code: 'CONFLICT' }) }),
+      expect.objectContaining({
+        error: {
+          code: 'CONFLICT',
+          message: 'Catalog ucbridge belongs to the ucbridge integration of adb-9.9.azuredatabricks.net, not this one; it will not be dropped.',
+          hint: 'Check the integration catalog name in the settings.',
+        },
+      }),
     );
     expect(planUninstall(c, { targets: { main: main('adb-1.2.azuredatabricks.net') }, at: 0 }).steps.at(-1)!.action).toBe('drop');
     expect(planUninstall(c, { targets: { main: main(null) }, at: 0 }).steps.at(-1)!.action).toBe('drop');
@@ -34,5 +40,8 @@ describe('catalogOwnership', () => {
     expect(systemSchemaEnabled(main(null), 'access')).toBe(true);
     expect(systemSchemaEnabled(main(null), 'query')).toBe(false);
     expect(systemSchemaEnabled(undefined, 'access')).toBe(false);
+    // A schema named query in another catalog is not system.query.
+    expect(systemSchemaEnabled({ ...main(null), schemas: [['ucbridge', 'query'], ['SYSTEM', 'Access']] }, 'query')).toBe(false);
+    expect(systemSchemaEnabled({ ...main(null), schemas: [['ucbridge', 'query'], ['SYSTEM', 'Access']] }, 'access')).toBe(true);
   });
 });

@@ -90,6 +90,9 @@ describe('IntegrationConfigSchema fields', () => {
   it('refuses the integration catalog as a governed catalog, and a governed catalog listed twice (in any case)', () => {
     expect(problems({ ...base, governedCatalogs: ['hr', 'UCBRIDGE'] })).toEqual(['governedCatalogs: the integration catalog cannot also be a governed catalog']);
     expect(problems({ ...base, governedCatalogs: ['hr', 'finance', 'HR', 'hr'] })).toEqual(['governedCatalogs.2: "hr" is listed twice', 'governedCatalogs.3: "hr" is listed twice']);
+    // Refinements of the schema, like its other issues: code "custom" with the path the form marks.
+    const r = IntegrationConfigSchema.safeParse({ ...base, governedCatalogs: ['ucbridge', 'hr', 'hr'] });
+    expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['custom', 'governedCatalogs'], ['custom', 'governedCatalogs.2']]);
   });
 
   it('reports a schema-list problem as a custom issue on its path', () => {

@@ -79,4 +79,43 @@ describe('leastPrivilegeRows', () => {
     const rows = leastPrivilegeRows(c).filter((r) => r.privilege === 'CAN_USE');
     expect(rows).toEqual([{ who: 'service-principal', privilege: 'CAN_USE', on: 'SQL warehouse abc123def4567890', why: expect.stringContaining('databricks-sql-access'), target: 'main' }]);
   });
+
+  it('the installer’s rows in full: where each is needed, and what MANAGE on a catalog lets them grant in each scope', () => {
+    const rows = (manageScope: 'catalog' | 'schema') =>
+      leastPrivilegeRows(
+        config({
+          audit: { enabled: true },
+          manageScope,
+          governedCatalogs: ['hr'],
+          governedSchemas: { hr: [], iso: [] },
+          additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso'] }],
+        }),
+      ).filter((r) => r.who === 'installer');
+    const grantWhy = (what: string) => `Grant the service principal its privileges on this catalog${what}: only its owner, a metastore admin or a MANAGE holder may grant.`;
+    expect(rows('schema').map((r) => [r.target, r.privilege, r.on, r.why])).toEqual([
+      ['main', 'CREATE CATALOG', 'metastore', 'Create the integration catalog ucbridge. Not needed if ucbridge already exists and you own it.'],
+      ['main', 'Owner, or MANAGE with USE CATALOG', 'catalog hr', grantWhy(' and MANAGE on its schemas')],
+      ['b.example.com', 'Owner, or MANAGE with USE CATALOG', 'catalog iso', grantWhy(' and MANAGE on its schemas')],
+      ['main', 'Metastore admin', 'metastore', 'Grant access to the system tables for query audit; no one has it by default.'],
+      ['main', 'Account admin', 'account', 'Granting on system schemas takes a user who is both metastore and account admin, and so does enabling the access and query schemas.'],
+    ]);
+    expect(rows('catalog')[1]!.why).toBe(grantWhy(', MANAGE included'));
+  });
+
+  it('gives each privilege of the service principal its own reason, not the step’s purpose', () => {
+    for (const c of [CONFIGS['everything, upper-case names lowered']!, CONFIGS['MANAGE per schema, managed storage']!]) {
+      const sp = leastPrivilegeRows(c).filter((r) => r.who === 'service-principal');
+      expect(sp.length).toBeGreaterThan(10);
+      for (const r of sp) expect(r.why, `${r.privilege} on ${r.on}`).not.toMatch(/^Let the service principal/);
+    }
+    const why = (on: string, privilege: string) => leastPrivilegeRows(CONFIGS['everything, upper-case names lowered']!).find((r) => r.on === on && r.privilege === privilege)?.why;
+    expect(why('volume ucb_prod.registry.staging', 'WRITE VOLUME')).toBe('Stage files for the governance product.');
+    expect(why('schema system.query', 'USE SCHEMA')).toBe('Reach the tables in system.query (query audit).');
+    expect(why('table system.access.audit', 'SELECT')).toBe('Read system.access.audit for query audit and lineage.');
+  });
+
+  it('names a warehouse by its path when the path holds no warehouse id', () => {
+    const c = config({ httpPath: '/sql/protocolv1/o/1234/0123-456789-abcdef' });
+    expect(leastPrivilegeRows(c).find((r) => r.privilege === 'CAN_USE')?.on).toBe('SQL warehouse at /sql/protocolv1/o/1234/0123-456789-abcdef');
+  });
 });

@@ -36,7 +36,7 @@ export function sha256Hex(text: string): string {
   const w = new Uint32Array(64);
   for (let offset = 0; offset < data.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
+    for (let i = 16; i < w.length; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
       const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
@@ -50,7 +50,7 @@ export function sha256Hex(text: string): string {
       [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
     }
     const next = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = (h[i]! + next[i]!) >>> 0;
+    h.forEach((x, i) => (h[i] = (x + next[i]!) >>> 0));
   }
   return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
 }

@@ -48,7 +48,7 @@ export const MANAGE_ON_SCHEMA_EFFECT =
   'Grant and revoke access and set row filters and column masks on the schema\u2019s tables. It cannot drop the catalog, ' +
   'but lets the service principal drop this schema and its tables and transfer their ownership; a schema created later needs an Update (validation reports it).';
 
-export function governedGrant(catalog: string, target: string, id: string, scope: ManageScope = 'catalog'): GrantSpec {
+export function governedGrant(catalog: string, target: string, id: string, scope: ManageScope): GrantSpec {
   const manage = scope === 'catalog';
   return {
     id,
@@ -81,12 +81,10 @@ export function governedSchemaGrant(catalog: string, schema: string, target: str
 
 /** The catalog grant; with `manageScope: "schema"`, MANAGE on each schema listed for it (none listed: none granted). */
 function governedCatalogGrants(config: IntegrationConfig, catalog: string, target: string, idPrefix: string): GrantSpec[] {
-  if (config.manageScope === 'catalog') return [governedGrant(catalog, target, idPrefix, 'catalog')];
+  const grant = governedGrant(catalog, target, idPrefix, config.manageScope);
+  if (config.manageScope === 'catalog') return [grant];
   const schemas = [...new Set(config.governedSchemas[catalog] ?? [])];
-  return [
-    governedGrant(catalog, target, idPrefix, 'schema'),
-    ...schemas.map((s) => governedSchemaGrant(catalog, s, target, `${idPrefix}:schema:${s}`)),
-  ];
+  return [grant, ...schemas.map((s) => governedSchemaGrant(catalog, s, target, `${idPrefix}:schema:${s}`))];
 }
 
 function integrationGrants(config: IntegrationConfig): GrantSpec[] {

@@ -69,9 +69,13 @@ describe('verifyPlan', () => {
     expect(verifyPlan(plan('create'))).toMatchObject({ converged: false, steps: [{ state: 'present' }, { state: 'present' }, { state: 'missing' }] });
     expect(verifyPlan(plan('unchanged'))).toMatchObject({ converged: true });
     expect(verifyPlan({ kind: 'setup', hash: 'h', steps: [] })).toEqual({ converged: true, steps: [] });
+    // Set-up plans never drop; a step that would is not as the set-up leaves it.
+    expect(verifyPlan(plan('drop'))).toMatchObject({ converged: false, steps: [{ state: 'present' }, { state: 'present' }, { state: 'different' }] });
   });
 
   it('refuses an uninstall plan', () => {
-    expect(() => verifyPlan(planUninstall(c, null))).toThrow(/set-up plan/);
+    expect(() => verifyPlan(planUninstall(c, null))).toThrow(
+      expect.objectContaining({ error: { code: 'INTERNAL', message: 'verifyPlan takes a set-up plan made against the observed workspace.' } }),
+    );
   });
 });

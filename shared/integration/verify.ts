@@ -13,9 +13,8 @@ const STATE = (action: StepAction): VerifyReport['steps'][number]['state'] => {
       return 'present';
     case 'create':
       return 'missing';
-    case 'change':
-      return 'different';
     // Set-up plans never drop; were a step to, the workspace would not be as the set-up leaves it.
+    case 'change':
     case 'drop':
       return 'different';
     default:

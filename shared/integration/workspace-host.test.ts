@@ -12,5 +12,12 @@ describe('workspaceHost', () => {
     expect(workspaceHost(' Not A URL ')).toBe('not a url');
     expect(workspaceHost('')).toBe('');
     expect(workspaceHost('http://')).toBe('http://');
+    // A scheme whose URL has no host keeps the text.
+    expect(workspaceHost('Foo:///Bar')).toBe('foo:///bar');
+  });
+
+  it('adds the scheme only when the text starts without one (a URL later in the text is no scheme)', () => {
+    expect(workspaceHost('ADB-1.2.azuredatabricks.net/?o=1')).toBe('adb-1.2.azuredatabricks.net');
+    expect(workspaceHost('adb-1.2.azuredatabricks.net/?next=https://elsewhere.example.com')).toBe('adb-1.2.azuredatabricks.net');
   });
 });
