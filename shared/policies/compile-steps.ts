@@ -9,7 +9,7 @@ import { coreName, functionName, ownedComment, stepIds } from './names';
 import type { Parts3 } from './observation';
 import { maskMethodLabel, type ColumnMaskPolicy, type MaskMethod, type RowFilterPolicy } from './policy-model';
 import type { RecordItem } from './record';
-import type { AbacMaskTarget, FilterTarget, GrantTarget, MaskTarget } from './targets';
+import type { AbacMaskTarget, FilterColumn, FilterTarget, GrantTarget, MaskTarget } from './targets';
 
 /**
  * Statements for each target, before marking against the workspace. Every statement is idempotent (CREATE OR
@@ -120,9 +120,17 @@ function filterPredicate(catalog: string, p: RowFilterPolicy, col: string, princ
   return p.exempt.length === 0 ? `(${match})` : `(${inAnyGroup(p.exempt, groups)} OR ${match})`;
 }
 
-/** A merged filter's body: every policy must let the row through. `column(name)` is the SQL for a filtered column. */
-export function filterBody(catalog: string, f: FilterTarget, column: (name: string) => string, principal: string = PARAM.principal, groups: string = PARAM.groups): string {
-  return f.policies.map((p) => filterPredicate(catalog, p, column(p.column), principal, groups)).join(' AND ');
+/**
+ * A merged filter's body: every policy must let the row through. `column(c, i)` is the SQL for the filtered column
+ * `c`, the function's i-th (targets.ts puts each policy's column in `f.columns`, as the table declares it).
+ */
+export function filterBody(catalog: string, f: FilterTarget, column: (c: FilterColumn, index: number) => string, principal: string = PARAM.principal, groups: string = PARAM.groups): string {
+  return f.policies
+    .map((p) => {
+      const i = f.columns.findIndex((x) => x.name.toLowerCase() === p.column.toLowerCase());
+      return filterPredicate(catalog, p, column(f.columns[i]!, i), principal, groups);
+    })
+    .join(' AND ');
 }
 
 export function filterDrafts(catalog: string, f: FilterTarget): { drafts: PolicyDraft[]; pair: CompiledPair; columns: readonly string[] } {
@@ -130,7 +138,6 @@ export function filterDrafts(catalog: string, f: FilterTarget): { drafts: Policy
   const signature = JSON.stringify(f.columns.map((c) => [c.name.toLowerCase(), c.type.toUpperCase()]));
   const name: FunctionName = [catalog, 'policies', functionName('filter', f.table, signature)];
   const core: FunctionName = [catalog, 'policies', coreName(name[2])];
-  const colIndex = (c: string) => f.columns.findIndex((x) => x.name.toLowerCase() === c.toLowerCase());
   const names = f.policies.map((p) => p.name);
   const groups = uniqueGroups(f.policies.flatMap((p) => [p.exempt, 'groupValues' in p.match ? Object.keys(p.match.groupValues) : []]));
   const colParams = f.columns.map((c, i) => [columnParam(i), c.type] as const);
@@ -138,7 +145,7 @@ export function filterDrafts(catalog: string, f: FilterTarget): { drafts: Policy
     name: core,
     params: [[PARAM.principal, 'STRING'], [PARAM.groups, 'ARRAY<STRING>'], ...colParams],
     returns: 'BOOLEAN',
-    body: filterBody(catalog, f, (c) => columnParam(colIndex(c))),
+    body: filterBody(catalog, f, (_c, i) => columnParam(i)),
   };
   const attachedFn: FunctionParts = {
     name,

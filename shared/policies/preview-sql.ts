@@ -54,7 +54,8 @@ function throughInstaller(forPrincipal: string, value: string, exempt: readonly 
   const installerClear = exemptCondition(exempt, currentGroupsExpression(uniqueGroups(exempt)));
   const principalClear = exemptCondition(exempt, member);
   if (installerClear === null) return { expr: value, installerClear };
-  return { expr: `CASE WHEN ${installerClear} THEN ${forPrincipal} WHEN ${principalClear ?? 'FALSE'} THEN NULL ELSE ${value} END`, installerClear };
+  // Both come from the same exempt lists, so they are null together (when some policy exempts nobody).
+  return { expr: `CASE WHEN ${installerClear} THEN ${forPrincipal} WHEN ${principalClear!} THEN NULL ELSE ${value} END`, installerClear };
 }
 
 export function previewSql(compiled: CompiledPolicies, catalog: string, table: ObservedTable, principal: string, groups: readonly string[], limit: number, state: PreviewState): PreviewQuery {
@@ -71,7 +72,9 @@ export function previewSql(compiled: CompiledPolicies, catalog: string, table: O
     if (state.enforced(stepId)) {
       const t = throughInstaller(forPrincipal, col(column), exempt, member);
       expr = t.expr;
-      if (isExempt(exempt, groups)) checks.push({ check: { kind: 'column', column }, sql: t.installerClear ?? 'FALSE' });
+      // An exempt principal sees the clear value: the installer must be able to read it (never null then).
+      const clear = isExempt(exempt, groups) ? t.installerClear : null;
+      if (clear !== null) checks.push({ check: { kind: 'column', column }, sql: clear });
     }
     masked.set(column, expr);
     if (!isExempt(exempt, groups)) maskedForPrincipal.push(column);
@@ -104,7 +107,7 @@ export function previewSql(compiled: CompiledPolicies, catalog: string, table: O
     f.policies.forEach((p) => policies.add(p));
     visible = state.deployed(f.pair.core)
       ? callSql(f.pair.core, [who, member, ...f.columns.map(col)])
-      : filterBody(catalog, f.target, (name) => col(f.target.columns.find((x) => x.name.toLowerCase() === name.toLowerCase())?.name ?? name), who, member);
+      : filterBody(catalog, f.target, (c) => col(c.name), who, member);
     if (state.enforced(stepIds.filter(f.target.table))) {
       // The installer sees every row only when exempt from each policy of the filter.
       const exempt = f.target.policies.map((p) => p.exempt);

@@ -23,7 +23,7 @@ export function recordedPresent(item: RecordItem, obs: PolicyObservation | null,
     case 'filter':
       return obs.filters.some((f) => tableKey(f.table) === tableKey(o) && f.fn[0].toLowerCase() === catalog.toLowerCase() && f.fn[1].toLowerCase() === 'policies');
     case 'abac':
-      return obs.abacPolicies.some((p) => p.on === o[0] && JSON.stringify([p.on, ...p.securable, p.name].map((x) => x.toLowerCase())) === JSON.stringify(o.map((x) => x.toLowerCase())));
+      return obs.abacPolicies.some((p) => JSON.stringify([p.on, ...p.securable, p.name].map((x) => x.toLowerCase())) === JSON.stringify(o.map((x) => x.toLowerCase())));
     case 'grant':
       return obs.grants.some(
         (g) => g.securable === o[0] && g.name.join('.').toLowerCase() === o.slice(1).join('.').toLowerCase() && g.principal.toLowerCase() === item.principal?.toLowerCase() && g.privileges.some((p) => item.privileges?.includes(p.toUpperCase().replaceAll('_', ' '))),
