@@ -206,6 +206,66 @@ export const IGNORED_MUTANTS = [
     reason: 'equivalent as `true`: systemSchemaStepId(undefined) is `system-schema:undefined`, the id of no enabling step',
   },
   {
+    file: 'electron/services/oauth/token-client.ts',
+    code: 'res.serverDate === undefined',
+    reason: 'equivalent as `false`: without a Date, undefined - now is NaN, and a NaN skew is never beyond the limit',
+  },
+  {
+    file: 'electron/services/oauth/oauth-errors.ts',
+    code: 'skewMs !== undefined',
+    reason: 'equivalent as `true`: Math.abs(undefined) is NaN, never beyond the limit',
+  },
+  {
+    file: 'electron/services/oauth/id-token.ts',
+    code: "typeof claims.exp === 'number'",
+    reason: 'equivalent as `true`: a missing or non-number exp times 1000 is NaN, never before now',
+  },
+  {
+    file: 'electron/services/oauth/jwt-claims.ts',
+    code: "typeof exp === 'number'",
+    reason: 'equivalent as `true`: Number.isFinite is false for anything that is not a number',
+  },
+  {
+    file: 'electron/services/oauth/jwt-claims.ts',
+    code: "''",
+    reason: "unreachable: each `?? ''` reads a part of a token looksLikeJwt has already split into exactly three",
+  },
+  {
+    file: 'electron/services/oauth/subject-token.ts',
+    code: 'exp !== undefined',
+    reason: 'equivalent as `true`: undefined <= now is false',
+  },
+  {
+    file: 'electron/services/oauth/subject-token.ts',
+    code: "'unreadable'",
+    reason: 'unreachable from a test: stat and readFile fail only with errno errors, which carry a code',
+  },
+  {
+    file: 'electron/services/oauth/u2m-flow.ts',
+    code: "o.context.host ?? ''",
+    reason: 'not observable: the only failure given this host (code-rejected) names no host in its text',
+  },
+  {
+    file: 'electron/services/oauth/loopback-listener.ts',
+    code: 'let servers: readonly Server[] = [];',
+    reason: 'equivalent: nothing reads the list before the bind sets it (timeout and cancel are set up after)',
+  },
+  {
+    file: 'electron/services/oauth/loopback-listener.ts',
+    code: '!closing',
+    reason: 'equivalent as `true`: closing again aborts an aborted signal and closes closed servers, whose close() calls back anyway',
+  },
+  {
+    file: 'electron/services/oauth/loopback-listener.ts',
+    code: '{ once: true }',
+    reason: 'equivalent: a signal fires abort at most once',
+  },
+  {
+    file: 'electron/services/oauth/loopback-listener.ts',
+    code: "options.signal?.removeEventListener('abort', onAbort)",
+    reason: 'equivalent: a listener left on the signal only calls finish(), which returns once there is an outcome (there is by then)',
+  },
+  {
     file: 'electron/services/oauth/loopback-bind.ts',
     code: "server.off('error', onError)",
     reason: 'not observable from a test without failing a listening server: once bound, the leftover listener would only resolve a settled promise',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../logging';
 import { systemClock } from '../../node';
 import { createHttpClient } from '../http/http-client';
+import { DEFAULT_RETRY_POLICY } from '../http/retry-policy';
 import { createTlsTrust } from '../http/tls-trust';
 import { discoverEndpoints, discoveryUrl } from './discovery';
 import { tokenEndpointFailure } from './oauth-errors';
@@ -17,7 +18,7 @@ const http = createHttpClient({ trust, clock: systemClock, logger: createLogger(
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const m = req.url === '/oidc/.well-known/oauth-authorization-server' ? metadata(origin) : { status: 404, body: '' };
+    const m = req.method !== 'GET' ? { status: 405, body: '' } : req.url === '/oidc/.well-known/oauth-authorization-server' ? metadata(origin) : { status: 404, body: '' };
     res.writeHead(m.status, { 'content-type': 'application/json' }).end(m.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -64,6 +65,12 @@ describe('OAuth discovery', () => {
   it('keeps a revocation endpoint and the auth methods a same-host document advertises', async () => {
     metadata = (o) => doc({ authorization_endpoint: `${o}/oidc/v1/authorize`, token_endpoint: `${o}/oidc/v1/token`, revocation_endpoint: `${o}/oidc/v1/revoke`, token_endpoint_auth_methods_supported: ['client_secret_post'] })();
     expect(await discoverEndpoints(http, { origin })).toMatchObject({ issuer: undefined, revocationEndpoint: `${origin}/oidc/v1/revoke`, tokenAuthMethods: ['client_secret_post'] });
+  });
+
+  it('names OAuth discovery when the server stays unavailable (503 on every try)', async () => {
+    const once = createHttpClient({ trust, clock: systemClock, logger: createLogger({ level: 'error' }), retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 } });
+    metadata = () => ({ status: 503, body: '' });
+    expect(await failure(discoverEndpoints(once, { origin }))).toMatchObject({ code: 'UNAVAILABLE', message: 'OAuth discovery failed: Databricks answered 503.' });
   });
 
   it('explains a host that is not a Databricks workspace (404, not JSON, missing endpoints)', async () => {

@@ -44,12 +44,9 @@ export const discoveryUrl = (target: OAuthTarget): string => `${oidcBase(target)
  * electron-architecture-security-testing.md §5.3 step 2): a tampered document cannot redirect codes or secrets.
  */
 function sameOrigin(endpoint: string, origin: string): boolean {
-  try {
-    const url = new URL(endpoint);
-    return `${url.protocol}//${url.host}` === origin && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(endpoint)) return false;
+  const url = new URL(endpoint);
+  return `${url.protocol}//${url.host}` === origin && url.username === '' && url.password === '';
 }
 
 export async function discoverEndpoints(http: HttpClient, target: OAuthTarget, signal?: AbortSignal): Promise<OAuthEndpoints> {

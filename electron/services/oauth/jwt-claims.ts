@@ -14,12 +14,13 @@ export const looksLikeJwt = (token: string): boolean => {
 
 export function jwtClaims(token: string): JwtClaims | undefined {
   if (!looksLikeJwt(token)) return undefined;
+  let json: unknown;
   try {
-    const json: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as JwtClaims) : undefined;
+    json = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
   } catch {
-    return undefined;
+    // Not JSON: no claims.
   }
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as JwtClaims) : undefined;
 }
 
 /** `exp` in epoch milliseconds, when the token carries one. */

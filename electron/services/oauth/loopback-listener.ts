@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { authFailure, type AuthFailureContext } from '../../../shared/domain/auth-failures';
 import type { RedirectUri } from '../../../shared/domain/oauth-client';
 import { AppFailure, type AppError } from '../../../shared/result';
@@ -51,10 +52,14 @@ export interface LoopbackListener {
 
 type Outcome = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly error: AppError };
 
+/** A listening TCP server's address (address() is a string only for a pipe, null only when not listening). */
 const addressOf = (s: Server): string => {
-  const a = s.address();
-  return a && typeof a === 'object' ? (a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`) : '';
+  const a = s.address() as AddressInfo;
+  return a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
 };
+
+/** A failure as the result page's paragraphs: what happened, then the fix when there is one. */
+const failureLines = (e: AppError): string[] => [e.message, ...(e.hint === undefined ? [] : [e.hint])];
 
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
   const { clock, logger } = options;
@@ -92,16 +97,17 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const page = (status: number, title: string, lines: readonly string[]) => res.writeHead(status, PAGE_HEADERS).end(callbackPage(title, lines));
-    if (!uri || req.method !== 'GET' || !allowedHosts(uri.port).has(req.headers.host ?? '')) {
+    if (!uri || req.method !== 'GET' || !allowedHosts(uri.port).has(String(req.headers.host))) {
       res.writeHead(404).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://loopback');
+    // A server's request always has its url (and String() of a missing Host matches no allowed host above).
+    const url = new URL(String(req.url), 'http://loopback');
     if (url.pathname === RESULT_PATH && outcome) {
       const current = outcome;
       servingResult = true;
       res.on('close', () => void close());
-      const failed = (e: AppError) => page(200, 'Sign-in did not complete', [e.message, e.hint ?? '', 'You can close this tab.']);
+      const failed = (e: AppError) => page(200, 'Sign-in did not complete', [...failureLines(e), 'You can close this tab.']);
       if (!current.ok) {
         failed(current.error);
         return;
@@ -117,10 +123,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       res.writeHead(404).end();
       return;
     }
-    const state = url.searchParams.get('state') ?? '';
-    if (!sameSecret(state, options.state)) {
+    if (!sameSecret(url.searchParams.get('state'), options.state)) {
       logger.warn('ignored a loopback callback with a wrong or missing state');
-      page(400, 'Not the current sign-in', [authFailure('state-mismatch').message, authFailure('state-mismatch').hint ?? '']);
+      page(400, 'Not the current sign-in', failureLines(authFailure('state-mismatch')));
       return;
     }
     const iss = url.searchParams.get('iss');
@@ -150,6 +155,8 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     logger.info('redirect port in use, trying the next registered one', { port: candidate.port });
   }
   if (!uri) throw new AppFailure(authFailure('ports-in-use', ctx));
+  // Read while listening: a signal aborted before the start closes the servers just below.
+  const boundTo = servers.map(addressOf);
 
   const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
   const deadline = clock.now() + timeoutMs;
@@ -167,7 +174,6 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     throw new AppFailure(o.error);
   });
   code.catch(() => undefined);
-  const boundTo = servers.map(addressOf);
   logger.info('loopback listener ready', { redirectUri: uri.uri, boundTo });
   return {
     redirectUri: uri,

@@ -28,5 +28,6 @@ describe('PKCE and state', () => {
     expect(sameSecret(s, `${s}x`)).toBe(false);
     expect(sameSecret(s, s.slice(0, -1) + (s.endsWith('A') ? 'B' : 'A'))).toBe(false);
     expect(sameSecret('', s)).toBe(false);
+    expect(sameSecret(null, s)).toBe(false);
   });
 });

@@ -12,9 +12,9 @@ export function createVerifier(): string {
   return base64url(randomBytes(32));
 }
 
-/** `BASE64URL(SHA256(ASCII(code_verifier)))`, RFC 7636 §4.2. */
+/** `BASE64URL(SHA256(ASCII(code_verifier)))`, RFC 7636 §4.2: a verifier is base64url, so its UTF-8 bytes are its ASCII ones. */
 export function challengeFor(verifier: string): string {
-  return base64url(createHash('sha256').update(verifier, 'ascii').digest());
+  return base64url(createHash('sha256').update(verifier).digest());
 }
 
 /** An unguessable value for `state` or `nonce` (the Go SDK uses 16 bytes; 32 costs nothing). */
@@ -34,8 +34,10 @@ export function createPkce(): PkcePair {
 }
 
 /** Compares secrets in constant time, so a forged callback learns nothing from response timing. */
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
+export function sameSecret(given: string | null, expected: string): boolean {
+  // A missing value (no `state` in the callback) never matches.
+  if (given === null) return false;
+  const x = Buffer.from(given);
+  const y = Buffer.from(expected);
   return x.length === y.length && timingSafeEqual(x, y);
 }

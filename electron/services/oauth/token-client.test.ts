@@ -133,6 +133,11 @@ describe('token client answers', () => {
     expect(await failureOf(client(refusal('invalid_client')).exchangeCode({ client: { clientId: 'c' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toEqual(
       authFailure('authorize-error', { ...ctx, detail: 'invalid_client' }),
     );
+    // The secret sent in the form (a server listing only client_secret_post) is a secret sent too.
+    const postOnly = client(refusal('invalid_client'), { tokenAuthMethods: ['client_secret_post'] });
+    expect(await failureOf(postOnly.exchangeCode({ client: { clientId: 'c', clientSecret: 's' }, code: 'x', verifier: 'v', redirectUri: 'r' }))).toEqual(
+      authFailure('wrong-client-secret', { ...ctx, detail: 'invalid_client' }),
+    );
     expect(await failureOf(client(refusal('invalid_grant')).refresh({ client: { clientId: 'c' }, refreshToken: 'old' }))).toEqual(
       authFailure('signin-required', { ...ctx, detail: 'invalid_grant' }),
     );

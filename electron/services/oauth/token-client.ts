@@ -80,8 +80,10 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     return {};
   }
 
-  async function post(grant: Grant, form: Record<string, string>, headers: Record<string, string>, confidential: boolean, signal?: AbortSignal): Promise<TokenSet> {
+  async function post(grant: Grant, form: Record<string, string>, headers: Record<string, string>, signal?: AbortSignal): Promise<TokenSet> {
     const res = await http.send({ method: 'POST', url: endpoints.tokenEndpoint, form, headers, signal, what: 'Signing in' });
+    // A client secret was sent, in the header or the form: then invalid_client means the secret is wrong.
+    const confidential = headers.authorization !== undefined || form.client_secret !== undefined;
     const skewMs = res.serverDate === undefined ? undefined : res.serverDate - clock.now();
     if (res.status !== 200) throw tokenEndpointFailure({ grant, status: res.status, bodyText: res.text, skewMs, confidential, ctx: context });
     let json: unknown;
@@ -110,21 +112,21 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   return {
     exchangeCode({ client, code, verifier, redirectUri, signal }) {
       const form: Record<string, string> = { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri };
-      return post('authorization_code', form, authenticate(client, form, false), client.clientSecret !== undefined, signal);
+      return post('authorization_code', form, authenticate(client, form, false), signal);
     },
     refresh({ client, refreshToken, signal }) {
       const form: Record<string, string> = { grant_type: 'refresh_token', refresh_token: refreshToken };
-      return post('refresh_token', form, authenticate(client, form, false), client.clientSecret !== undefined, signal);
+      return post('refresh_token', form, authenticate(client, form, false), signal);
     },
     clientCredentials({ client, scope, signal }) {
       const form: Record<string, string> = { grant_type: 'client_credentials', scope };
-      return post('client_credentials', form, authenticate(client, form, true), true, signal);
+      return post('client_credentials', form, authenticate(client, form, true), signal);
     },
     exchangeToken({ subjectToken, clientId, scope, signal }) {
       // RFC 8693 with no client authentication; client_id only for service-principal federation (reference §3.2).
       const form: Record<string, string> = { grant_type: TOKEN_EXCHANGE_GRANT, subject_token: subjectToken, subject_token_type: JWT_TOKEN_TYPE, scope };
       if (clientId !== undefined) form.client_id = clientId;
-      return post('token_exchange', form, {}, false, signal);
+      return post('token_exchange', form, {}, signal);
     },
     async revoke({ client, token, hint, signal }) {
       if (!endpoints.revocationEndpoint) return false;

@@ -4,6 +4,7 @@ import { createLogger } from '../../logging';
 import { systemClock } from '../../node';
 import { failureOf } from '../../../test/failure-of';
 import { freePort, rawGet } from './loopback.test-support';
+import { RESULT_PATH } from './callback-page';
 import { challengeFor } from './pkce';
 import type { TokenClient, TokenSet } from './token-client';
 import type { LogRecord } from '../../logging';
@@ -66,7 +67,7 @@ const ENDPOINTS = { issuer: 'https://ws.example/oidc', authorizationEndpoint: 'h
 const idToken = (claims: Record<string, unknown>) => `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2ln`;
 
 /** One whole sign-in: a browser that follows the authorize URL straight back to the loopback callback with a code. */
-async function signIn(o: { scopes: readonly string[]; answer: (nonce: string | null) => TokenSet | Promise<TokenSet>; browserFails?: boolean }) {
+async function signIn(o: { scopes: readonly string[]; answer: (nonce: string | null) => TokenSet | Promise<TokenSet>; browserFails?: boolean; noCallbacks?: boolean }) {
   const parsed = parseRedirectUri(`http://127.0.0.1:${await freePort()}/callback`);
   if (!parsed.ok) throw new Error(parsed.problem);
   const exchanges: { code: string; verifier: string; redirectUri: string }[] = [];
@@ -101,11 +102,15 @@ async function signIn(o: { scopes: readonly string[]; answer: (nonce: string | n
     clock: systemClock,
     logger: createLogger({ sinks: [(r) => records.push(r)] }),
     context: { host: 'ws.example' },
-    onWaiting: (w) => {
-      steps.push(`waiting ${w.browserOpened} ${w.redirectUri}`);
-      if (o.browserFails) callBack(w.authorizeUrl);
-    },
-    onExchanging: () => steps.push('exchanging'),
+    ...(o.noCallbacks
+      ? {}
+      : {
+          onWaiting: (w: { browserOpened: boolean; redirectUri: string; authorizeUrl: string }) => {
+            steps.push(`waiting ${w.browserOpened} ${w.redirectUri}`);
+            if (o.browserFails) callBack(w.authorizeUrl);
+          },
+          onExchanging: () => steps.push('exchanging'),
+        }),
   });
   const result = await flow.then((v) => ({ ok: true as const, value: v }), (e: unknown) => ({ ok: false as const, error: e }));
   return { result, exchanges, steps, records, challenge: () => challenge, redirectUri: parsed.value.uri };
@@ -142,8 +147,41 @@ describe('U2M sign-in, start to end', () => {
     );
   });
 
-  it('passes on a failure of the exchange itself', async () => {
+  it('passes on a failure of the exchange itself, and the browser\u2019s result page says it failed inside ucbridge', async () => {
     const run = await signIn({ scopes: ['all-apis'], answer: () => Promise.reject(new TypeError('boom')) });
     expect(run.result).toMatchObject({ ok: false, error: { message: 'boom' } });
+    const page = await rawGet(new URL(RESULT_PATH, run.redirectUri).href);
+    expect(page.body).toContain('<p>Sign-in failed inside ucbridge.</p><p>You can close this tab.</p>');
+  });
+
+  it('signs in for a caller that follows no progress (no waiting or exchanging callbacks)', async () => {
+    const run = await signIn({ scopes: ['all-apis'], noCallbacks: true, answer: () => ({ accessToken: 'at', expiresAt: undefined }) });
+    expect(run.result).toMatchObject({ ok: true, value: { accessToken: 'at' } });
+    expect(run.steps).toEqual([]);
+  });
+
+  it('stops listening when the flow fails before any callback (here the progress callback throws)', async () => {
+    const parsed = parseRedirectUri(`http://127.0.0.1:${await freePort()}/callback`);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const flow = runU2mFlow({
+      endpoints: ENDPOINTS,
+      tokens,
+      client: { clientId: 'ucbridge-desktop' },
+      redirectUris: [parsed.value],
+      scopes: ['all-apis'],
+      browser: { open: async () => undefined },
+      clock: systemClock,
+      logger: createLogger({ level: 'error' }),
+      context: {},
+      onWaiting: () => {
+        throw new Error('the window went away');
+      },
+    });
+    expect(await flow.catch((e: unknown) => e)).toMatchObject({ message: 'the window went away' });
+    const refused = await rawGet(parsed.value.uri).then(
+      () => 'answered',
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    expect(refused).toBe('ECONNREFUSED');
   });
 });
