@@ -310,6 +310,36 @@ export const IGNORED_MUTANTS = [
     code: 'item.privileges?.includes',
     reason: 'equivalent: a grant record always carries its privileges (compile.ts keeps a grant only with some); `?.` only narrows the optional schema field',
   },
+  {
+    file: 'shared/policies/policy-model.ts',
+    code: "'custom'",
+    reason: "equivalent: zod keeps a custom issue's message whatever its code, and policy-file.ts reads only each issue's path and message",
+  },
+  {
+    file: 'shared/policies/policy-model.ts',
+    code: "what === 'column'",
+    reason: 'equivalent as `true`: only a column name has more than 3 parts (the part count is checked just before), so slice(0, 3) keeps every part of the others',
+  },
+  {
+    file: 'shared/policies/policy-file.ts',
+    code: '/received undefined$/',
+    reason: "equivalent without `$`: zod's message for a missing field ends with it and no other message contains it",
+  },
+  {
+    file: 'shared/policies/policy-file.ts',
+    code: '/^Invalid input: expected (\\w+)/',
+    reason: "equivalent without `^`: zod's type messages start with it and no other message contains it",
+  },
+  {
+    file: 'shared/policies/policy-file.ts',
+    code: "'unreadable'",
+    reason: 'unreachable: JSON.parse and yaml throw Error objects',
+  },
+  {
+    file: 'shared/policies/policy-file.ts',
+    code: 'p.name.toLowerCase()',
+    reason: 'equivalent as toUpperCase(): it only folds letter case in the key that finds a name used twice',
+  },
 ];
 
 /** Files in the scope that are not product code. */

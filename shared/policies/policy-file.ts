@@ -16,8 +16,8 @@ const TopSchema = z
   })
   .strict();
 
-const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.length === 0 ? '' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+/** `policies[2].match.groupValues`: callers pass a non-empty path (an issue on the whole document is said otherwise). */
+const fieldPath = (path: readonly PropertyKey[]): string => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 
 /** zod's stock wording, said the way the rest of the messages are. */
 const issueText = (message: string): string => {
