@@ -7,23 +7,37 @@ export const ALL_FUNCTIONS_CALLED_ON_LOAD = '//# allFunctionsCalledOnLoad';
 export interface HintedChunk {
   readonly type: 'chunk';
   readonly moduleIds: readonly string[];
+  /** The chunks it imports statically (file names), which load and run before it. */
+  readonly imports: readonly string[];
   code: string;
 }
 
-/** Prefixes the compile hint to each chunk that holds a module matching `module`; other chunks stay as they are. */
+/**
+ * Prefixes the compile hint to each chunk that holds a module matching `module` and to every chunk those import
+ * statically (the first render's code split into parts, scripts/vite-first-render-chunk.ts); other chunks stay
+ * as they are.
+ */
 export function addCompileHints(bundle: Record<string, HintedChunk | { readonly type: 'asset' }>, module: RegExp): string[] {
+  const chunkAt = (fileName: string): HintedChunk | undefined => {
+    const c = bundle[fileName];
+    return c?.type === 'chunk' ? c : undefined;
+  };
+  const pending = Object.keys(bundle).filter((fileName) => chunkAt(fileName)?.moduleIds.some((id) => module.test(id)));
   const hinted: string[] = [];
-  for (const [fileName, chunk] of Object.entries(bundle)) {
-    if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => module.test(id))) continue;
+  while (pending.length > 0) {
+    const fileName = pending.shift()!;
+    const chunk = chunkAt(fileName);
+    if (!chunk || hinted.includes(fileName)) continue;
     if (!chunk.code.startsWith(ALL_FUNCTIONS_CALLED_ON_LOAD)) chunk.code = `${ALL_FUNCTIONS_CALLED_ON_LOAD}\n${chunk.code}`;
     hinted.push(fileName);
+    pending.push(...chunk.imports);
   }
   return hinted;
 }
 
 /**
- * Marks the first render's script (the chunk holding `module`) with V8's "all functions called on load" hint, so
- * Chromium compiles all of it on a background thread while the file streams in. Without it V8 compiles each
+ * Marks the first render's scripts (the chunk holding `module` and the chunks it imports statically) with V8's
+ * "all functions called on load" hint, so Chromium compiles all of them on background threads while they stream in. Without it V8 compiles each
  * function lazily on the main thread the first time it runs — and the first render runs most of React and the
  * first step for the first time, so that compiling sat inside module evaluation and React's first render
  * (interleaved A/B, 9 cold runs each at load 20-30: the page main thread's CPU time to the first-render mark

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { firstRenderChunk, staticClosure } from './vite-first-render-chunk';
+import { firstRenderChunk, firstRenderGroups, staticClosure } from './vite-first-render-chunk';
 
 /** index.html → main → app → react; main ⇢ step1 (lazy) → field; main ⇢ step2 (lazy) → chart; main ⇢ link (early). */
 const GRAPH: Readonly<Record<string, readonly string[]>> = {
@@ -46,6 +46,26 @@ describe('the first render’s chunk', () => {
       '/r/src/api/harness-socket.ts',
       '/nm/zod.js',
     ]);
+  });
+
+  it('puts each named part of the first render’s code in a script of its own, first match first, the rest in the entry’s', () => {
+    const members = new Set(['/r/src/main.tsx', '/nm/react.js', '/nm/react-dom.js', '/nm/zod.js']);
+    const groups = firstRenderGroups(
+      'first-render',
+      [
+        { name: 'react', test: /\/nm\/react(-dom)?\.js$/u },
+        { name: 'libraries', test: /\/nm\//u },
+      ],
+      (id) => members.has(id),
+    );
+    expect(groups.map((g) => g.name)).toEqual(['react', 'libraries', 'first-render']);
+    const [react, libraries, rest] = groups;
+    expect([...members].filter((id) => react!.test(id))).toEqual(['/nm/react.js', '/nm/react-dom.js']);
+    // A part holds only first-render modules: a later step's library stays with that step.
+    expect(libraries!.test('/nm/chart.js')).toBe(false);
+    expect([...members].filter((id) => libraries!.test(id) && !react!.test(id))).toEqual(['/nm/zod.js']);
+    expect(rest!.test('/r/src/main.tsx')).toBe(true);
+    expect(rest!.test('/nm/chart.js')).toBe(false);
   });
 
   it('does not walk into an excluded module, nor past it', () => {

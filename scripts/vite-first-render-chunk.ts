@@ -7,6 +7,25 @@ export interface FirstRenderChunkOptions {
   readonly lazyRoots: readonly RegExp[];
   /** Modules kept out (the early script's, scripts/vite-early-script.ts: it must not wait for this chunk). */
   readonly exclude: readonly RegExp[];
+  /**
+   * Parts of that code put in scripts of their own, first match wins (the rest stays in the entry's script).
+   * index.html loads them at once beside the entry (modulepreload), and Chromium compiles each script on its own
+   * background thread, so the parts compile in parallel rather than one after the other.
+   */
+  readonly parts?: readonly FirstRenderPart[];
+}
+
+export interface FirstRenderPart {
+  readonly name: string;
+  readonly test: RegExp;
+}
+
+/** The bundler's chunk groups: each part (of the first render's modules only), then the rest of them. */
+export function firstRenderGroups(name: string, parts: readonly FirstRenderPart[], isMember: (id: string) => boolean) {
+  return [
+    ...parts.map((part) => ({ name: part.name, test: (id: string) => isMember(id) && part.test.test(id) })),
+    { name, test: isMember },
+  ];
 }
 
 /** Whom each module imports statically, as the bundler's module graph says. */
@@ -27,12 +46,14 @@ export function staticClosure(roots: readonly string[], importsOf: ImportsOf, ex
 
 /**
  * Puts everything the first render runs — index.html's entry and what it imports, and the lazy chunks every start
- * needs with what they import — into one JavaScript chunk (and so one stylesheet). Left to itself the bundler
+ * needs with what they import — into one JavaScript chunk (and so one stylesheet), or into that chunk and the
+ * named `parts` beside it, all loaded by index.html at once. Left to itself the bundler
  * split it into eight files and five stylesheets by which later chunks share what, and the browser fetched them
  * six at a time (one host, HTTP/1.1) before anything could run (bench/renderer-size.ts). Later steps' chunks
  * import what they share with the first render from this chunk, which is loaded by then.
  *
- *   plugins: [firstRenderChunk({ name: 'first-render', lazyRoots: [/authenticate-step\.tsx$/], exclude: [/harness-link\.ts$/] })]
+ *   plugins: [firstRenderChunk({ name: 'first-render', lazyRoots: [/authenticate-step\.tsx$/], exclude: [/harness-link\.ts$/],
+ *                                parts: [{ name: 'react', test: /node_modules\/(react|react-dom|scheduler)\// }] })]
  */
 export function firstRenderChunk(options: FirstRenderChunkOptions): Plugin {
   let members = new Set<string>();
@@ -40,7 +61,7 @@ export function firstRenderChunk(options: FirstRenderChunkOptions): Plugin {
     name: 'ucbridge:first-render-chunk',
     apply: 'build',
     config: () => ({
-      build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: options.name, test: (id: string) => members.has(id) }] } } } },
+      build: { rolldownOptions: { output: { codeSplitting: { groups: firstRenderGroups(options.name, options.parts ?? [], (id) => members.has(id)) } } } },
     }),
     buildEnd() {
       const ids = [...this.getModuleIds()];
