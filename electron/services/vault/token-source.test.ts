@@ -177,7 +177,7 @@ describe('token source', () => {
   });
 
   it('logs the transient failure it works around', async () => {
-    const records: { level: string; message: string }[] = [];
+    const records: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
     const { source, clock } = setup({
       logger: createLogger({ sinks: [(r) => records.push(r)] }),
       renew: async () => {
@@ -187,6 +187,8 @@ describe('token source', () => {
     clock.advance(HOUR - 60_000);
     expect(await source.accessToken()).toBe('at-0');
     expect(records.map((r) => [r.level, r.message])).toEqual([['warn', 'proactive token refresh failed; using the current token until it expires']]);
+    // With the failure itself, so the log says why.
+    expect(records[0]!.fields).toEqual({ error: expect.objectContaining({ message: 'unreachable' }) });
   });
 
   it('reports its state: valid with a token, expired without, signin-required when restored signed out; refreshing then valid with the new expiry', async () => {
