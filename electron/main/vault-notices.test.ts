@@ -62,7 +62,7 @@ it('a locked keychain leaves the saved sign-in alone and says so; a damaged one 
   // Locked: the app starts, the secret stays exactly as it was, and the notice is about the keychain.
   await withApp(locked, async (call) => {
     const info = (await call('app.info')) as { ok: true; value: { startupNotices: string[] } };
-    expect(info.value.startupNotices).toEqual([expect.stringMatching(/^The OS keychain \(keychain\) refused to decrypt a saved secret: it may be locked, or access was denied\. The secret was left untouched\./)]);
+    expect(info.value.startupNotices).toEqual([expect.stringMatching(/^The OS keychain \(keychain\) refused to decrypt a saved secret\. It may be locked, or access was denied\. The secret was left untouched\./)]);
   });
   expect(await secrets()).toEqual([saved]);
   expect(await readFile(join(userDataDir, 'secrets', saved!))).toEqual(bytes);

@@ -20,6 +20,6 @@ export function keychainNotice(why: 'unavailable' | 'refused', backend: string):
     case 'unavailable':
       return `The OS keychain is not available (storage backend: ${backend}), so a saved secret could not be read. It was left untouched and will be read once the keychain is available again (on Linux: install and unlock GNOME Keyring or KWallet). Until then, sign in again.`;
     case 'refused':
-      return `The OS keychain (${backend}) refused to decrypt a saved secret: it may be locked, or access was denied. The secret was left untouched. Unlock the keychain, allow ucbridge access and restart ucbridge to use it; until then, sign in again.`;
+      return `The OS keychain (${backend}) refused to decrypt a saved secret. It may be locked, or access was denied. The secret was left untouched. Unlock the keychain, allow ucbridge access and restart ucbridge to use it; until then, sign in again.`;
   }
 }

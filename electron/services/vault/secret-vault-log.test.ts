@@ -118,4 +118,23 @@ describe('secret vault, when things go wrong', () => {
     expect(vault.notices()).toHaveLength(1);
     expect(records.filter((r) => r.message === vault.notices()[0])).toHaveLength(1);
   });
+
+  it('puts each notice in the log whole: redaction finds no secret in it to blank out', async () => {
+    // "…decrypt a saved secret: it may be locked…" read as a key and its value, and the log said "[REDACTED] may be locked".
+    const blobs = createFileBlobStore(join(dir, 'secrets'));
+    await createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger: logger() }).put('k', { refreshToken: SECRET });
+    await blobs.write(blobNameFor('d'), new Uint8Array([1, 2, 3]));
+    const locked: SecretCipher = {
+      status: async () => ({ secure: true, backend: 'keychain' }),
+      encrypt: async () => Promise.reject(new Error('locked')),
+      decrypt: async () => Promise.reject(new Error('locked')),
+    };
+    const basicText: SecretCipher = { ...createMemoryKeyCipher(), status: async () => ({ secure: false, backend: 'basic_text' }) };
+    const damaged = createSecretVault({ cipher: createMemoryKeyCipher(), blobs, logger: logger() });
+    const vaults = [createSecretVault({ cipher: locked, blobs, logger: logger() }), createSecretVault({ cipher: basicText, blobs, logger: logger() }), damaged];
+    for (const vault of vaults) await vault.get(vault === damaged ? 'd' : 'k');
+    const notices = vaults.flatMap((v) => v.notices());
+    expect(notices).toHaveLength(3);
+    for (const notice of notices) expect(records.map((r) => r.message)).toContain(notice);
+  });
 });

@@ -97,7 +97,7 @@ describe('secret vault', () => {
     const refused = createSecretVault({ cipher: locked, blobs, logger });
     expect(await refused.get('k')).toBeUndefined();
     expect(await filesUnder()).toEqual([blobNameFor('k')]);
-    expect(refused.notices()).toEqual([expect.stringMatching(/keychain \(keychain\) refused to decrypt a saved secret: it may be locked, or access was denied\. The secret was left untouched\. Unlock/)]);
+    expect(refused.notices()).toEqual([expect.stringMatching(/keychain \(keychain\) refused to decrypt a saved secret\. It may be locked, or access was denied\. The secret was left untouched\. Unlock/)]);
     expect(refused.notices()[0]).not.toMatch(/damaged|corrupt/);
     expect(await createSecretVault({ cipher: working, blobs, logger }).get('k')).toEqual({ refreshToken: SECRET });
   });
