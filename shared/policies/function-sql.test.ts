@@ -35,6 +35,7 @@ describe('function names and comments', () => {
   it('derive a readable, valid name from the column: runs of other characters become one underscore, none at the ends', () => {
     expect(functionName('mask', ['main', 'sales', 'my  odd--col!'], 'STRING')).toMatch(/^mask_main_sales_my_odd_col_[0-9a-f]{8}$/);
     expect(functionName('mask', ['_Main', 'sales', 'x!'], 'STRING')).toMatch(/^mask_main_sales_x_[0-9a-f]{8}$/);
+    expect(functionName('mask', ['main', '_sales', 'c_'], 'STRING')).toMatch(/^mask_main_sales_c_[0-9a-f]{8}$/);
   });
 
   it('give another name to another kind, object or signature', () => {
