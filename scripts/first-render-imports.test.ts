@@ -48,4 +48,22 @@ describe('the first render’s code', () => {
     const later = ['@radix-ui/react-toast/', '@radix-ui/react-dialog/', '@radix-ui/react-alert-dialog/', '@radix-ui/react-tabs/', 'renderer/src/ui/toast.tsx', 'renderer/src/shell/header/disconnect-dialog.tsx'];
     expect(modules.filter((m) => later.some((l) => m.includes(l)))).toEqual([]);
   });
+
+  it('leaves Radix Popover (combobox, "Why memory only?") and Accordion, with the scroll lock and Collection they bring, to later chunks', async () => {
+    const modules = await firstRenderModules();
+    // Step 1 renders Field and Disclosure, and the header the secret-storage fact: present, yet none brings these.
+    for (const used of ['renderer/src/ui/field.tsx', 'renderer/src/ui/disclosure.tsx', 'renderer/src/shell/header/secret-storage-fact.tsx']) {
+      expect(modules.some((m) => m.includes(used)), used).toBe(true);
+    }
+    const later = [
+      '@radix-ui/react-popover/',
+      'react-remove-scroll',
+      '@radix-ui/react-accordion/',
+      '@radix-ui/react-collection/',
+      'renderer/src/ui/combobox.tsx',
+      'renderer/src/ui/popover.tsx',
+      'renderer/src/ui/accordion.tsx',
+    ];
+    expect(modules.filter((m) => later.some((l) => m.includes(l)))).toEqual([]);
+  });
 });

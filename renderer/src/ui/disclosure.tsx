@@ -1,4 +1,3 @@
-import * as A from 'radix-ui/accordion';
 import * as C from 'radix-ui/collapsible';
 import { ChevronRight } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
@@ -41,37 +40,5 @@ export function Disclosure({ summary, children, defaultOpen = false, open, onOpe
       </C.Trigger>
       {shown ? <C.Content className="ui-disclosure__content">{children}</C.Content> : null}
     </C.Root>
-  );
-}
-
-export interface AccordionItem {
-  readonly value: string;
-  readonly title: ReactNode;
-  readonly content: ReactNode;
-}
-
-/**
- * Several disclosures of which any number may be open (Radix Accordion, type "multiple"; headings are h4, and
- * arrow keys move between the triggers).
- *
- *   <Accordion items={[{ value: 'guide', title: 'How do I get a client id?', content: <Guide /> }, …]} />
- */
-export function Accordion({ items, defaultOpen = [] }: { readonly items: readonly AccordionItem[]; readonly defaultOpen?: readonly string[] }) {
-  return (
-    <A.Root type="multiple" className="ui-accordion" defaultValue={[...defaultOpen]}>
-      {items.map((item) => (
-        <A.Item key={item.value} value={item.value} className="ui-accordion__item">
-          <A.Header asChild>
-            <h4 className="ui-accordion__header">
-              <A.Trigger className="ui-disclosure__trigger">
-                <ChevronRight size={16} className="ui-disclosure__chevron" />
-                <span>{item.title}</span>
-              </A.Trigger>
-            </h4>
-          </A.Header>
-          <A.Content className="ui-disclosure__content">{item.content}</A.Content>
-        </A.Item>
-      ))}
-    </A.Root>
   );
 }

@@ -1,5 +1,5 @@
 import { IntegrationCatalogSchema } from '../../../../shared/integration/config';
-import { Field } from '../../ui/field';
+import { ComboboxField } from '../../ui/combobox-field';
 import { catalogProblem, type ConfigForm, type Problems } from './form-state';
 import { GovernedCatalogs } from './governed-catalogs';
 import { MoreOptions } from './more-options';
@@ -20,7 +20,7 @@ export function IntegrationSection({ form, patch, problems }: IntegrationSection
   const suggestions = (catalogs.data ?? []).map((c) => ({ value: c.name, ...(c.comment ? { detail: c.comment } : {}) }));
   return (
     <StepSection title="Integration" testId="ci-integration" lead="Its own catalog (schemas and a staging volume), and the catalogs whose data it governs.">
-      <Field
+      <ComboboxField
         label="Integration catalog"
         value={form.catalog}
         onChange={(catalog) => patch({ catalog })}
