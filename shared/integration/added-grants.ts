@@ -35,7 +35,7 @@ export const revocableGrantDrafts = (config: IntegrationConfig): GrantDraft[] =>
 export function privilegesToAdd(config: IntegrationConfig, observed: ObservedState | null): AddedGrant[] {
   return revocableGrantDrafts(config).flatMap((d) => {
     const o = observed?.targets[d.target];
-    const held = new Set(o ? heldPrivileges(o, d.check) : []);
+    const held = o === undefined ? new Set<string>() : new Set(heldPrivileges(o, d.check));
     const added = d.check.privileges.filter((p) => !held.has(p));
     return added.length === 0 ? [] : [{ stepId: d.id, target: d.target, securable: d.check.securable, name: [...d.check.name], privileges: added }];
   });

@@ -50,8 +50,9 @@ function header(config: IntegrationConfig, plan: Plan, options: ExportOptions): 
  * service principal held already. Its REVOKEs assume none; the header names them, so whoever runs it can keep one.
  */
 function assumptionLines(plan: Plan): string[] {
+  // Only an uninstall plan revokes: a set-up plan has no REVOKE, so this says nothing in setup.sql.
   const revokes = plan.steps.filter((s) => s.sql.startsWith('REVOKE '));
-  if (plan.kind !== 'uninstall' || revokes.length === 0) return [];
+  if (revokes.length === 0) return [];
   return [
     'These statements assume nothing pre-existed: they revoke every privilege the set-up grants, as if the service principal held none of them before it:',
     ...revokes.map((s) => `  ${s.id}`),
