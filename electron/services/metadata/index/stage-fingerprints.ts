@@ -20,8 +20,12 @@ UPDATE stage_tables t SET tag_fp = g.fp FROM (
 ) g WHERE g.catalog = t.catalog AND g.schema = t.schema AND g.table_name = t.name`];
 }
 
-/** Tables without columns or tags get the fingerprint of nothing (as the warehouse's coalesce gives them). */
-export const STAGE_EMPTY_FINGERPRINTS_SQL = `UPDATE stage_tables SET column_fp = coalesce(column_fp, md5('')), tag_fp = coalesce(tag_fp, '${NO_TAGS_FINGERPRINT}');`;
+/**
+ * Tables without columns or tags get the fingerprint of nothing (as the warehouse's coalesce gives them). Only those
+ * rows are updated: a full crawl runs this before checkpointing its stage and again at the end, and an update of
+ * every row would have the commit's checkpoint rewrite the column.
+ */
+export const STAGE_EMPTY_FINGERPRINTS_SQL = `UPDATE stage_tables SET column_fp = coalesce(column_fp, md5('')), tag_fp = coalesce(tag_fp, '${NO_TAGS_FINGERPRINT}') WHERE column_fp IS NULL OR tag_fp IS NULL;`;
 
 /** Columns per table, for the tree (a table's children), in either kind of crawl. */
 export const STAGE_COLUMN_COUNTS_SQL = `
