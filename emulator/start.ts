@@ -40,6 +40,9 @@ export interface RunningEmulator extends EmulatorInfo {
   stop(): Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open (see startEmulator). */
+export const SERVER_KEEP_ALIVE_MS = 180_000;
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
@@ -69,6 +72,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   let parts: PipelineParts | undefined;
   const server = createServer({ key: tls.server.keyPem, cert: tls.server.certPem, minVersion: 'TLSv1.2' }, createRequestListener(() => parts));
+  // Idle keep-alive connections stay open for minutes, not Node's default 5 s. Databricks documents no figure;
+  // dbt-databricks (databricks/dbt-databricks#648) found warehouse connections dropped only after 180+ s idle. With
+  // 5 s, a driver that reuses an idle socket (the Node driver's https.Agent keeps them) races the server's close, and
+  // on a loaded machine — client and sandbox in one process — that race lost a FetchResults with ECONNRESET.
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
   const port = await listen(server, options.port ?? 0);
   const sandbox = sandboxInfo(`https://127.0.0.1:${port}`, identities);
   const u2m = { clientId: oauthOptions.u2mClientId ?? DEFAULTS.u2mClientId, redirectUris: oauthOptions.redirectUris ?? DEFAULT_REDIRECT_URIS, singleUseRefreshTokens: oauthOptions.singleUseRefreshTokens ?? false };

@@ -54,7 +54,10 @@ describe('faults observed by a client', () => {
 
   it('mixes 429 and 503 in the configured proportions', async () => {
     emu.faults.configure('rate429=0.3,rate503=0.1,seed=11');
-    const statuses = await Promise.all(Array.from({ length: 200 }, async () => (await f(ME, { token: pat })).status));
+    // Ten at a time: 200 at once opened 200 TLS connections to a sandbox in this same process, and on a loaded machine
+    // their handshakes outlasted the client's 10 s connect timeout (the shares are what this test is about).
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 20; batch++) statuses.push(...(await Promise.all(Array.from({ length: 10 }, async () => (await f(ME, { token: pat })).status))));
     const share = (s: number) => statuses.filter((x) => x === s).length / statuses.length;
     expect(share(429)).toBeGreaterThan(0.2);
     expect(share(429)).toBeLessThan(0.4);

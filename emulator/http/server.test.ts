@@ -1,7 +1,7 @@
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../start';
+import { SERVER_KEEP_ALIVE_MS, startEmulator, type RunningEmulator } from '../start';
 import { sandboxFetch, type SandboxFetch } from '../testing/sandbox-fetch';
 
 let emu: RunningEmulator;
@@ -21,6 +21,14 @@ afterAll(async () => {
 const json = async (res: Awaited<ReturnType<SandboxFetch>>): Promise<Record<string, unknown>> => (await res.json()) as Record<string, unknown>;
 
 describe('HTTPS and authentication', () => {
+  it('keeps an idle connection open for minutes, as warehouses do (the Keep-Alive header says how long)', async () => {
+    // Databricks documents no idle timeout; databricks/dbt-databricks#648 saw connections dropped after 180+ s idle.
+    const res = await f('/oidc/.well-known/oauth-authorization-server');
+    await res.arrayBuffer();
+    expect(res.headers.get('keep-alive')).toBe(`timeout=${SERVER_KEEP_ALIVE_MS / 1000}`);
+    expect(SERVER_KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
+  });
+
   it('serves HTTPS on 127.0.0.1 with a certificate only the sandbox CA vouches for', async () => {
     expect(emu.workspaceUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/u);
     const { port } = new URL(emu.workspaceUrl);

@@ -30,6 +30,10 @@ const record = (id: string): SnapshotRecord => ({
   counts: ZERO_COUNTS, blindSpots: [], statements: 0, requests: 0, auditIncluded: false,
 });
 
+// Over 96 MiB appended past a 64 MiB memory limit, so DuckDB spills: ~10 s alone, and 2 min passed at load 20 (a clean-clone
+// run beside mutation testing). The limit is for a hang, not for a slow machine.
+const HEAVY_TIMEOUT = 600_000;
+
 describe('the snapshot writer', () => {
   it('commits more packed columns than its memory limit holds, and leaves none of the stage in the file', async () => {
     const path = join(dir, 'index.duckdb');
@@ -57,7 +61,7 @@ describe('the snapshot writer', () => {
     const wal = await stat(`${path}.wal`).catch(() => null);
     expect(wal?.size ?? 0).toBe(0);
     expect((await stat(path)).size).toBeLessThan(bytes / 2);
-  });
+  }, HEAVY_TIMEOUT);
 
   it('builds the search tables and checkpoints the stage before the commit, while lineage rows still arrive', async () => {
     // The end of a full crawl: once the catalogs are in, the stage is made ready (search tables, checkpoint) while
