@@ -4,7 +4,8 @@ import { IGNORED_MUTANTS } from '../stryker.config.mjs';
 
 /**
  * Stryker ignorer `listed`: leaves alone the mutants of each code fragment listed in stryker.config.mjs's
- * IGNORED_MUTANTS (file, the exact source of the expression or statement, why), so every mutant left alive on
+ * IGNORED_MUTANTS (file, the exact source of the expression or statement — or its start, with `prefix: true` — and
+ * why), so every mutant left alive on
  * purpose is in the config with its reason, and shows up in the report as "Ignored" with it.
  */
 const listed = {
@@ -12,7 +13,8 @@ const listed = {
   shouldIgnore(path) {
     const file = String(path.hub?.file?.opts?.filename ?? '').replaceAll('\\', '/');
     if (file === '') return undefined;
-    const hit = IGNORED_MUTANTS.find((m) => file.endsWith(`/${m.file}`) && path.getSource() === m.code);
+    const source = path.getSource();
+    const hit = IGNORED_MUTANTS.find((m) => file.endsWith(`/${m.file}`) && (m.prefix === true ? source.startsWith(m.code) : source === m.code));
     return hit?.reason;
   },
 };

@@ -71,7 +71,7 @@ export function compilePolicies(set: PolicySet, catalog: string, obs: PolicyObse
   const seen = new Set<string>();
   const steps: PlanStep[] = [];
   const records = new Map<string, RecordItem>();
-  const previous = new Map((record?.items ?? []).map((i) => [i.id, i]));
+  const previous = new Map(record?.items.map((i) => [i.id, i]));
   for (const d of drafts) {
     if (seen.has(d.id)) continue; // two policies naming one grant twice: one statement
     seen.add(d.id);
@@ -100,7 +100,9 @@ export function compilePolicies(set: PolicySet, catalog: string, obs: PolicyObse
 function grantRecord(d: PolicyDraft, obs: PolicyObservation | null, before: RecordItem | undefined): RecordItem | undefined {
   if (d.expect.kind !== 'grant') return d.record;
   const g = d.expect.target;
-  const added = new Set([...missingPrivileges(obs, g), ...(before?.privileges ?? []).filter((p) => g.privileges.includes(p))]);
+  // Missing now, or recorded as added by an earlier apply (and held since because of it).
+  const added = new Set(before?.privileges);
+  for (const p of missingPrivileges(obs, g)) added.add(p);
   const privileges = g.privileges.filter((p) => added.has(p));
   // Everything was held before: nothing of it is ucbridge's to revoke.
   return privileges.length === 0 ? undefined : { ...d.record, privileges, inverse: revokeSql(g, privileges) };

@@ -14,6 +14,12 @@ describe('a recorded grant', () => {
   });
 });
 
+describe('a record item of an unknown kind', () => {
+  it('fails loudly rather than guessing whether it is there', () => {
+    expect(() => recordedPresent({ ...grantItem, kind: 'view' as never }, observation([]), 'ucb')).toThrow();
+  });
+});
+
 describe('dropping a stale function', () => {
   it('waits for the plan\'s masks, filters and ABAC policies, not for a grant whose name contains "mask:"', () => {
     const fn: RecordItem = { id: 'fn:old', kind: 'function', inverse: 'DROP FUNCTION old', purpose: 'Create old', undoAfter: [], object: ['ucb', 'policies', 'old'] };
