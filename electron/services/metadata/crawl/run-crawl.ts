@@ -76,31 +76,24 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
       let crawled: { blindSpots: readonly SnapshotRecord['blindSpots'][number][] };
       if (o.source === 'sql') {
         serverNow = await warehouseNow(sql, o.signal, startedAt);
-        const details = { writer, openSession: sql, concurrency: o.concurrency ?? CATALOG_CONCURRENCY, signal: o.signal, clock: o.clock, onStatement: () => statements++ };
         const r = await crawlOverSql({
           writer, openSession: sql, signal: o.signal, clock: o.clock, audit: o.audit,
           concurrency: o.concurrency ?? CATALOG_CONCURRENCY,
           statementFor: incremental ? catalogStateStatement : catalogStatement,
           // A full crawl's catalogs arrive packed (crawl-packing.ts): each is unpacked while the next ones are fetched.
-          ...(incremental ? {} : {
-            onCatalogDone: (catalog: string) => writer.unpackCatalog(catalog),
-            // The stage's objects are complete once the catalogs are in: the few tables whose names or comments hold
-            // the packing separators are fetched unpacked (crawl-packing.ts), then the search tables are built and
-            // the stage checkpointed, while lineage, audit and policies are still being fetched.
-            onCatalogsDone: async () => {
-              await fetchTableDetails({ ...details, tables: await writer.dirtyTables() });
-              await writer.unpack();
-              await writer.run(STAGE_EMPTY_FINGERPRINTS_SQL);
-              await writer.prepare();
-            },
-          }),
+          ...(incremental ? {} : { onCatalogDone: (catalog: string) => writer.unpackCatalog(catalog) }),
           ...(o.onProgress ? { onProgress: o.onProgress } : {}),
         });
-        statements += r.statements + 1;
+        statements = r.statements + 1;
         crawled = r;
-        if (incremental) {
-          o.onProgress?.({ phase: 'details', catalogsDone: r.catalogs.length, catalogsTotal: r.catalogs.length, tables: writer.appended('tables'), columns: writer.appended('columns') });
-          refetched = await fetchChangedDetails({ ...details, watermark: previous.watermark });
+        const details = { writer, openSession: sql, concurrency: o.concurrency ?? CATALOG_CONCURRENCY, signal: o.signal, clock: o.clock, onStatement: () => statements++ };
+        o.onProgress?.({ phase: 'details', catalogsDone: r.catalogs.length, catalogsTotal: r.catalogs.length, tables: writer.appended('tables'), columns: writer.appended('columns') });
+        if (incremental) refetched = await fetchChangedDetails({ ...details, watermark: previous.watermark });
+        else {
+          // The few tables whose names or comments hold the packing separators come unpacked (crawl-packing.ts).
+          await fetchTableDetails({ ...details, tables: await writer.dirtyTables() });
+          writer.seal();
+          await writer.unpack();
         }
       } else {
         const r = await crawlOverRest({ writer, rest: o.connection.rest, signal: o.signal, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });

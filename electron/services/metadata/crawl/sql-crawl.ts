@@ -34,11 +34,6 @@ export interface SqlCrawlOptions {
    * fetched); awaited once every catalog is in.
    */
   readonly onCatalogDone?: (catalog: string) => Promise<void>;
-  /**
-   * Called once every catalog's statement has ended (and each `onCatalogDone` has settled), and run while lineage,
-   * the audit summary and policies are fetched; awaited before the crawl returns.
-   */
-  readonly onCatalogsDone?: (catalogs: readonly string[]) => Promise<void>;
 }
 
 export interface SqlCrawlResult {
@@ -112,8 +107,6 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
     },
   });
   await Promise.all(afterCatalogs);
-  const prepared = o.onCatalogsDone?.(catalogs);
-  prepared?.catch(() => undefined); // awaited below; a failure fails the crawl there
 
   const usage: [phase: 'lineage' | 'audit', sql: string, code: BlindSpot['code'], what: string][] = [
     ['lineage', lineageStatement(), 'lineage-unavailable', 'Lineage (system.access.table_lineage and column_lineage)'],
@@ -138,7 +131,6 @@ export async function crawlOverSql(o: SqlCrawlOptions): Promise<SqlCrawlResult> 
   } finally {
     await session.close();
   }
-  await prepared;
   return { catalogs, blindSpots, statements };
 }
 

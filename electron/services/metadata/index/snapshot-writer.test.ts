@@ -63,44 +63,6 @@ describe('the snapshot writer', () => {
     expect((await stat(path)).size).toBeLessThan(bytes / 2);
   }, HEAVY_TIMEOUT);
 
-  it('builds the search tables and checkpoints the stage before the commit, while lineage rows still arrive', async () => {
-    // The end of a full crawl: once the catalogs are in, the stage is made ready (search tables, checkpoint) while
-    // lineage, audit and policies are fetched; the commit then finds little left to write.
-    const path = join(dir, 'prepared.duckdb');
-    const index = await openMetadataIndex(path);
-    const table = (t: number) => ({ kind: 'table_packed', s: 's', t: `t${t}`, v1: 'MANAGED', v2: 'owner', v3: `about sales ${t}`, n: 'DELTA', i1: 1, i2: 2, v4: 'fp', v5: packedColumns(t), i3: 20, i4: 0 }) as never;
-    const lineage = (t: number) => ({ kind: 'table_lineage', s: `a.s.t${t}`, t: `a.s.t${t + 1}`, v1: 'TABLE', v2: 'TABLE', i1: 3, i2: 4 }) as never;
-    let bytes = 0;
-    try {
-      const seen = await index.exclusive(async (connect) => {
-        const writer = await beginSnapshot(connect);
-        for (let t = 0; t < 5_000; t++) {
-          bytes += packedColumns(t).length;
-          writer.appendRows('a', [table(t)]);
-        }
-        await writer.unpackCatalog('a');
-        await writer.unpack();
-        await writer.prepare();
-        const wal = (await stat(`${path}.wal`).catch(() => null))?.size ?? 0;
-        const search = await writer.read("SELECT count(*) AS n FROM stage_search_objects WHERE kind = 'TABLE' AND rest LIKE '%about sales%'");
-        // Appenders of the other tables stay open: lineage still arrives after the stage was made ready.
-        writer.appendRows(null, Array.from({ length: 100 }, (_, t) => lineage(t)));
-        writer.seal();
-        await writer.commit(record('prepared'), []);
-        return { wal, search: Number(search[0]?.n) };
-      });
-      expect(bytes).toBeGreaterThan(8 * 1024 * 1024);
-      // Checkpointed by `prepare`: the log holds far less than the columns appended before it.
-      expect(seen.wal).toBeLessThan(bytes / 20);
-      expect(seen.search).toBe(5_000);
-      expect(await index.query('SELECT count(*) AS n FROM columns')).toEqual([{ n: 5_000 * 20 }]);
-      expect(await index.query('SELECT count(*) AS n FROM table_lineage')).toEqual([{ n: 100 }]);
-      expect(await index.query("SELECT count(*) AS n FROM search_objects WHERE kind = 'TABLE'")).toEqual([{ n: 5_000 }]);
-    } finally {
-      await index.close();
-    }
-  });
-
   it('gives the empty fingerprint only to tables that have none (an update of every row would be rewritten at commit)', async () => {
     const index = await openMetadataIndex(join(dir, 'empty-fp.duckdb'));
     const row = (t: number, fp: string | null) => ({ kind: 'table_state', s: 's', t: `t${t}`, v1: 'MANAGED', v2: 'owner', v3: null, n: 'DELTA', i1: 1, i2: 2, v4: fp, v5: fp, i3: 0, i4: null }) as never;

@@ -32,18 +32,8 @@ export interface SnapshotWriter {
    * fetched (a full crawl's unpacking was most of the time between the last row fetched and the commit).
    */
   unpackCatalog(catalog: string): Promise<void>;
-  /**
-   * Unpacks what is still packed into the stage, once every catalog's statement has ended (rows of other kinds, such
-   * as lineage, may still be appended: only the packing's appenders close here).
-   */
+  /** Unpacks what is still packed into the stage (after `seal`). */
   unpack(): Promise<void>;
-  /**
-   * Once the stage's catalogs, schemas, tables, columns and tags are complete (unpacked): builds the search tables
-   * and checkpoints the stage into the file, the two costs that otherwise come after the last row, so that they run
-   * while lineage, the audit summary and policies are still being fetched (those few rows still append). The commit
-   * then only renames, and checkpoints what arrived since.
-   */
-  prepare(): Promise<void>;
   /** Rows appended to a stage table so far. */
   appended(table: IndexTable): number;
   /**
@@ -106,7 +96,6 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   const types = new Map(INDEX_TABLE_NAMES.map((t) => [t, INDEX_TABLES[t].map(([, k]) => k as string)]));
   const counts = new Map<IndexTable, number>(INDEX_TABLE_NAMES.map((t) => [t, 0]));
   let open = true;
-  let searchBuilt = false;
 
   // Appended rows wait in the appender's transaction until a flush: flushing every so many rows keeps that bounded.
   let sinceFlush = 0;
@@ -124,18 +113,17 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
   };
   const packed: PackedSink = {
     packed(catalog, kind, schema, table, payload) {
-      if (!open || packing.length === 0) throw new Error('The snapshot writer was sealed or unpacked.');
+      if (!open) throw new Error('The snapshot writer was sealed.');
       if (payload === null) return;
       appendCells(kind === 'columns' ? packedAppender : packedTagsAppender, ['v', 'v', 'v', 'v', 'v'], [catalog, kind, schema, table, payload]);
       grew(ROW_BYTES + payload.length);
     },
     dirty(catalog, schema, table) {
-      if (!open || packing.length === 0) throw new Error('The snapshot writer was sealed or unpacked.');
+      if (!open) throw new Error('The snapshot writer was sealed.');
       appendCells(dirtyAppender, ['v', 'v', 'v'], [catalog, schema, table]);
     },
   };
-  const packing = [packedAppender, packedTagsAppender, dirtyAppender];
-  const all = () => [...appenders.values(), ...packing];
+  const all = () => [...appenders.values(), packedAppender, packedTagsAppender, dirtyAppender];
   const flush = () => {
     sinceFlush = 0;
     if (open) for (const a of all()) a.flushSync();
@@ -182,9 +170,6 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
     },
     unpack() {
       return serial(async () => {
-        flush();
-        // Nothing is packed after the catalogs' statements: their appenders go before their tables do.
-        if (open) for (const a of packing.splice(0)) a.closeSync();
         await dropDirtyPacks('', []);
         for (const sql of unpackSql(STAGE_PREFIX)) await c.run(sql);
         // Unpacked: the packs go now, not at commit, leaving their memory to what follows.
@@ -207,19 +192,11 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
         return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS();
       });
     },
-    prepare() {
-      return serial(async () => {
-        flush();
-        await c.run(searchBuildSql(STAGE_PREFIX));
-        searchBuilt = true;
-        await checkpoint(c);
-      });
-    },
     async commit(record, diff) {
       await queue;
       closeAppenders();
       await c.run(DROP_PACKED);
-      if (!searchBuilt) await c.run(searchBuildSql(STAGE_PREFIX));
+      await c.run(searchBuildSql(STAGE_PREFIX));
       await c.run('BEGIN TRANSACTION');
       try {
         for (const t of [...INDEX_TABLE_NAMES, ...SEARCH_TABLES]) {

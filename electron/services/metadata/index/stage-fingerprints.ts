@@ -22,8 +22,8 @@ UPDATE stage_tables t SET tag_fp = g.fp FROM (
 
 /**
  * Tables without columns or tags get the fingerprint of nothing (as the warehouse's coalesce gives them). Only those
- * rows are updated: a full crawl runs this before checkpointing its stage and again at the end, and an update of
- * every row would have the commit's checkpoint rewrite the column.
+ * rows are updated: an update of every row (100,000 at the large seed) would have the commit's checkpoint rewrite
+ * both columns for nothing.
  */
 export const STAGE_EMPTY_FINGERPRINTS_SQL = `UPDATE stage_tables SET column_fp = coalesce(column_fp, md5('')), tag_fp = coalesce(tag_fp, '${NO_TAGS_FINGERPRINT}') WHERE column_fp IS NULL OR tag_fp IS NULL;`;
 
