@@ -114,6 +114,21 @@ describe('leastPrivilegeRows', () => {
     expect(why('table system.access.audit', 'SELECT')).toBe('Read system.access.audit for query audit and lineage.');
   });
 
+  it('lists CAN_USE on each additional workspace\u2019s warehouse too, in that workspace, each warehouse once', () => {
+    const c = config({
+      additionalWorkspaceConnections: [
+        { workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/bbbb', catalogs: ['iso'] },
+        { workspaceUrl: 'c.example.com', httpPath: '/sql/protocolv1/o/1/0123-456789-abcdef', catalogs: ['iso2'] },
+        { workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/bbbb', catalogs: ['iso3'] },
+      ],
+    });
+    expect(leastPrivilegeRows(c).filter((r) => r.privilege === 'CAN_USE').map((r) => [r.who, r.target, r.on])).toEqual([
+      ['service-principal', 'main', 'SQL warehouse abc123def4567890'],
+      ['service-principal', 'b.example.com', 'SQL warehouse bbbb'],
+      ['service-principal', 'c.example.com', 'SQL warehouse at /sql/protocolv1/o/1/0123-456789-abcdef'],
+    ]);
+  });
+
   it('names a warehouse by its path when the path holds no warehouse id', () => {
     const c = config({ httpPath: '/sql/protocolv1/o/1234/0123-456789-abcdef' });
     expect(leastPrivilegeRows(c).find((r) => r.privilege === 'CAN_USE')?.on).toBe('SQL warehouse at /sql/protocolv1/o/1234/0123-456789-abcdef');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { warehouseIdOf, type IntegrationConfig } from './config';
+import type { IntegrationConfig } from './config';
+import { integrationWarehouses } from './integration-warehouses';
 import { servicePrincipalGrants, type GrantSpec } from './sp-grants';
 
 /**
@@ -70,21 +71,23 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
   ];
 }
 
-/** Not a Unity Catalog grant: a warehouse permission, which ucbridge sets through REST when the settings are saved. */
-function warehouseRow(config: IntegrationConfig): LeastPrivilegeRow {
-  const id = warehouseIdOf(config.httpPath);
-  return {
+/**
+ * Not Unity Catalog grants: a warehouse permission on each workspace's warehouse (the main one and each additional
+ * workspace's), which ucbridge sets through REST (integration-warehouses.ts).
+ */
+function warehouseRows(config: IntegrationConfig): LeastPrivilegeRow[] {
+  return integrationWarehouses(config).map(({ target, httpPath, warehouseId }): LeastPrivilegeRow => ({
     who: 'service-principal',
     privilege: 'CAN_USE',
-    on: id ? `SQL warehouse ${id}` : `SQL warehouse at ${config.httpPath}`,
+    on: warehouseId ? `SQL warehouse ${warehouseId}` : `SQL warehouse at ${httpPath}`,
     why: 'Run the governance product’s SQL on this warehouse: the databricks-sql-access entitlement alone does not let it use a warehouse (Partner Connect grants the same).',
-    target: 'main',
-  };
+    target,
+  }));
 }
 
 export function leastPrivilegeRows(config: IntegrationConfig): LeastPrivilegeRow[] {
   const sp = servicePrincipalGrants(config).flatMap((g) =>
     g.privileges.map((privilege): LeastPrivilegeRow => ({ who: 'service-principal', privilege, on: securableText(g), why: g.why[privilege] ?? g.purpose, target: g.target })),
   );
-  return [...installerRows(config), warehouseRow(config), ...sp];
+  return [...installerRows(config), ...warehouseRows(config), ...sp];
 }

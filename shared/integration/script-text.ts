@@ -1,6 +1,7 @@
 import { escapeControl } from '../text/escape-control';
-import { warehouseIdOf, type IntegrationConfig } from './config';
+import type { IntegrationConfig } from './config';
 import { AUDIT_SCHEMAS } from './integration-objects';
+import { canUseCall, integrationWarehouses } from './integration-warehouses';
 import { enableSystemSchemaCall } from './system-schema-steps';
 import { MANAGE_ON_CATALOG_EFFECT, MANAGE_ON_SCHEMA_EFFECT } from './sp-grants';
 
@@ -59,18 +60,22 @@ export function runAsLines(config: IntegrationConfig, kind: 'setup' | 'uninstall
 
 /**
  * What no SQL statement does, and setup.sql therefore leaves to REST calls made before it runs, each exactly: CAN_USE
- * on the warehouse (Permissions API, https://docs.databricks.com/api/workspace/permissions/update; PATCH adds the
+ * on each workspace's warehouse (Permissions API, https://docs.databricks.com/api/workspace/permissions/update; PATCH adds the
  * entry) and, with query audit on, the two system schemas (SystemSchemas API,
  * https://docs.databricks.com/api/workspace/systemschemas/enable; reference §3.4). Empty when there is none.
  */
 export function restPrerequisiteLines(config: IntegrationConfig): string[] {
-  const warehouseId = warehouseIdOf(config.httpPath);
-  const warehouse = warehouseId === undefined
-    ? []
-    : [
-        `  PATCH /api/2.0/permissions/warehouses/${encodeURIComponent(warehouseId)}  body ${JSON.stringify({ access_control_list: [{ service_principal_name: config.servicePrincipal.applicationId, permission_level: 'CAN_USE' }] })}`,
-        '    (a workspace admin or CAN MANAGE holder: lets the service principal run SQL on the warehouse; skip it if it can already)',
-      ];
+  const applicationId = config.servicePrincipal.applicationId;
+  // Each workspace's warehouse, the main one first; a warehouse of an additional workspace is granted on in that
+  // workspace (its ACL lives there), so its call names the workspace to make it to.
+  const warehouses = integrationWarehouses(config).flatMap(({ target, workspaceUrl, warehouseId }) => {
+    if (warehouseId === undefined) return [];
+    const call = canUseCall(warehouseId, applicationId);
+    const text = `${call.method} ${call.path}  body ${JSON.stringify(call.body)}`;
+    return target === 'main'
+      ? [`  ${text}`, '    (a workspace admin or CAN MANAGE holder: lets the service principal run SQL on the warehouse; skip it if it can already)']
+      : [`  On ${workspaceUrl}: ${text}`, '    (a workspace admin or CAN MANAGE holder there: lets the service principal run SQL on that workspace\u2019s warehouse; skip it if it can already)'];
+  });
   const schemas = config.audit.enabled
     ? [
         ...AUDIT_SCHEMAS.map((s) => {
@@ -80,7 +85,7 @@ export function restPrerequisiteLines(config: IntegrationConfig): string[] {
         '    (a metastore admin or account admin: enables the query-audit system schemas; <metastore-id> is the metastore_id of GET /api/2.1/unity-catalog/metastore_summary)',
       ]
     : [];
-  const calls = [...warehouse, ...schemas];
+  const calls = [...warehouses, ...schemas];
   if (calls.length === 0) return [];
   return ['REST-only prerequisites (no SQL statement does these): make these calls to the workspace before running this script:', ...calls];
 }
