@@ -55,13 +55,20 @@ export async function planPolicies(run: PolicyRun, set: PolicySet, kind: PlanKin
   return { plan, notes, compiled, observation, record };
 }
 
-/** The record after a run: prior items kept unless undone or dropped, plus what this run put in place. */
-function nextRecord(catalog: string, prior: PoliciesRecord | null, p: PolicyPlan, kind: PlanKind, completed: ReadonlySet<string>): PoliciesRecord {
+/**
+ * The record after a run: prior items kept unless their undo or drop finished, plus every item this run may have
+ * put in place. A step that started counts even when it did not report done: a statement the warehouse received
+ * before a cancel (or a dropped connection) may still take effect, and undoing one that never ran changes nothing
+ * (the uninstall plan marks it unchanged). An undo or drop that did not finish keeps its item, for the same reason.
+ */
+function nextRecord(catalog: string, prior: PoliciesRecord | null, p: PolicyPlan, kind: PlanKind, completed: ReadonlySet<string>, started: ReadonlySet<string>): PoliciesRecord {
   const items = new Map<string, RecordItem>((prior?.items ?? []).map((i) => [i.id, i]));
   for (const id of completed) {
     if (id.startsWith(UNDO_PREFIX)) items.delete(id.slice(UNDO_PREFIX.length));
     else if (id.startsWith(DROP_PREFIX)) items.delete(id.slice(DROP_PREFIX.length));
-    else if (kind === 'setup') {
+  }
+  if (kind === 'setup') {
+    for (const id of new Set([...completed, ...started])) {
       const item = p.compiled.records.get(id);
       if (item) items.set(id, item);
       // A grant that added nothing (all held before) records nothing; an earlier record of it stays.
@@ -85,6 +92,8 @@ export async function applyPolicies(run: PolicyRun, set: PolicySet, kind: PlanKi
   }
   const executor = createSqlStepExecutor({ openSession: () => run.connection.sql(run.config.httpPath), maxSessions: o.concurrency ?? 4 });
   const completed = new Set<string>();
+  const started = new Set<string>();
+  const record = () => nextRecord(run.config.catalog, planned.record, planned, kind, completed, started);
   try {
     const result = await runPlan({
       plan: planned.plan,
@@ -94,17 +103,18 @@ export async function applyPolicies(run: PolicyRun, set: PolicySet, kind: PlanKi
       signal: run.signal,
       clock: run.clock,
       onStep: (e) => {
+        if (e.state === 'running') started.add(e.stepId);
         if (e.state === 'done' || (e.state === 'skipped' && !e.message?.startsWith('Not run'))) completed.add(e.stepId);
         o.onStep?.(e);
       },
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
-    await saveRecord(run.connection.rest, run.kv, nextRecord(run.config.catalog, planned.record, planned, kind, completed), run.logger, run.signal);
+    await saveRecord(run.connection.rest, run.kv, record(), run.logger, run.signal);
     run.logger.info('policies applied', { kind, ran: result.ran, skipped: result.skipped, failed: result.failed });
     return { ...result, manifestPath: null };
   } catch (e) {
-    // Cancelled or cut off: keep what did run in the record, so an uninstall still finds it.
-    if (completed.size > 0) await saveRecord(run.connection.rest, run.kv, nextRecord(run.config.catalog, planned.record, planned, kind, completed), run.logger).catch(() => undefined);
+    // Cancelled or cut off: keep what ran (or may have) in the record, so an uninstall still finds it.
+    if (completed.size > 0 || started.size > 0) await saveRecord(run.connection.rest, run.kv, record(), run.logger).catch(() => undefined);
     throw e;
   } finally {
     await executor.close();
