@@ -1,6 +1,6 @@
 import { quoteIdent, quoteLiteral, quoteName } from '../../shared/sql/quote';
 import type { UnityCatalog } from '../catalog/unity-catalog';
-import { Rng, sqlValue } from './catalog-data';
+import { Rng, sqlValue, type SeedValue } from './catalog-data';
 import { PEOPLE_TABLES } from './catalog-demo-people';
 import { RAW_TABLES } from './catalog-demo-raw';
 import { SALES_TABLES } from './catalog-demo-sales';
@@ -30,9 +30,10 @@ async function createTable(sql: SeedSql, admin: string, t: DemoTable, rng: Rng):
   const cols = t.columns.map(([c, type, comment]) => `${quoteIdent(c)} ${type}${comment ? ` COMMENT ${quoteLiteral(comment)}` : ''}`);
   await sql.run(admin, `CREATE TABLE ${name} (${cols.join(', ')}) COMMENT ${quoteLiteral(t.comment)}`);
   for (let start = 0; start < t.rows; start += 500) {
-    const rows: string[] = [];
-    for (let i = start; i < Math.min(t.rows, start + 500); i++) rows.push(`(${t.row(i, rng).map(sqlValue).join(', ')})`);
-    await sql.run(admin, `INSERT INTO ${name} VALUES ${rows.join(', ')}`, 'Lakeside nightly loader/2.3');
+    const rows: (readonly SeedValue[])[] = [];
+    for (let i = start; i < Math.min(t.rows, start + 500); i++) rows.push(t.row(i, rng));
+    const values = rows.map((row) => `(${row.map(sqlValue).join(', ')})`).join(', ');
+    await sql.insert(admin, `INSERT INTO ${name} VALUES ${values}`, t.name, rows, 'Lakeside nightly loader/2.3');
   }
   const tags = (entries: Readonly<Record<string, string>>) => Object.entries(entries).map(([k, v]) => `${quoteLiteral(k)} = ${quoteLiteral(v)}`).join(', ');
   if (t.tableTags) await sql.run(admin, `ALTER TABLE ${name} SET TAGS (${tags(t.tableTags)})`);
