@@ -42,9 +42,13 @@ export async function serveLargeSandbox(o: { readonly tables: number; readonly c
   process.stdin.on('end', () => void emu.stop().then(() => process.exit(0)));
 }
 
-/** Runs `script` with `args` in a child process and resolves with its first stdout line, parsed. */
+/**
+ * Runs `script` with `args` in a child process and resolves with its first stdout line, parsed. TypeScript runs
+ * under tsx; a bundle (`.cjs`) runs as plain Node.
+ */
 export function spawnJson<T>(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; first: Promise<T> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  const loader = script.endsWith('.cjs') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, script, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const first = new Promise<T>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as T));
     child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited with code ${code}`)));
@@ -52,9 +56,4 @@ export function spawnJson<T>(script: string, args: readonly string[], env: NodeJ
   return { child, first };
 }
 
-/** Peak resident set of this process (Linux VmHWM), in MB. */
-export async function peakRssMB(): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
-  const match = /VmHWM:\s+(\d+) kB/.exec(await readFile('/proc/self/status', 'utf8'));
-  return match ? Math.round(Number(match[1]) / 1024) : NaN;
-}
+export { peakRssMB } from './peak-rss';
