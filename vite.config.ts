@@ -34,7 +34,7 @@ export default defineConfig({
     // The harness's link to main opens before the app's code has even downloaded (a no-op in the desktop app).
     earlyScript('src/api/harness-link.ts'),
     // What the first render runs — the entry, the first step, the harness transport — is one stylesheet and three
-    // scripts loaded at once: React, the other libraries, the app's own code (similar sizes, compiled in parallel).
+    // scripts loaded at once: React, the other libraries, the app's own code (compiled in parallel).
     firstRenderChunk({
       name: 'first-render',
       lazyRoots: [/steps\/authenticate\/authenticate-step\.tsx$/u, /api\/harness-api\.ts$/u],

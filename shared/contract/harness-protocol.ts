@@ -9,8 +9,9 @@ import * as z from 'zod/mini';
  * holds a per-run secret (`<meta name="ucbridge-harness" content="<secret>">`), which the page offers as the
  * WebSocket subprotocol `ucbridge.<secret>`; the host also checks the Host and Origin headers, so another site open
  * in the same browser cannot drive the main-process services either. The names (meta tag, path, subprotocol) are in
- * harness-names.ts, apart from these schemas, so the page's early script carries no zod. The schemas are zod/mini:
- * the page reads every message with them on the way to its first render, where classic zod is not needed.
+ * harness-names.ts, apart from these schemas, so the page's early script carries no zod. The page reads the host's
+ * messages with harness-server-message.ts, which carries no zod onto its way to the first render and which its test
+ * holds equal to HarnessServerMessageSchema; the host reads the page's with HarnessClientMessageSchema.
  */
 export const HarnessClientMessageSchema = z.object({
   type: z.literal('invoke'),

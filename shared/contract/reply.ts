@@ -1,4 +1,4 @@
-import { AppErrorSchema } from '../app-error';
+import { readAppError } from '../app-error-reader';
 import type { Result } from '../result';
 
 /**
@@ -21,8 +21,8 @@ export function asResult(reply: unknown): Result<unknown> {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) return malformed;
   if (reply.ok === true && 'value' in reply) return { ok: true, value: reply.value };
   if (reply.ok === false && 'error' in reply) {
-    const error = AppErrorSchema.safeParse(reply.error);
-    return error.success ? { ok: false, error: error.data } : malformed;
+    const error = readAppError(reply.error);
+    return error ? { ok: false, error } : malformed;
   }
   return malformed;
 }

@@ -1,4 +1,5 @@
-import { HarnessServerMessageSchema, type HarnessClientMessage } from '../../../shared/contract/harness-protocol';
+import type { HarnessClientMessage } from '../../../shared/contract/harness-protocol';
+import { readHarnessServerMessage } from '../../../shared/contract/harness-server-message';
 import { createStore, type Store } from '../lib/store';
 import type { ConnectionState } from './connection';
 import type { HarnessAddress, HarnessLink } from './harness-link';
@@ -98,10 +99,10 @@ export function openHarnessSocket(options: HarnessSocketOptions): HarnessSocket 
     } catch {
       return;
     }
-    const message = HarnessServerMessageSchema.safeParse(json);
-    if (!message.success) return;
-    if (message.data.type === 'result') settle(message.data.id, message.data.result);
-    else options.onEvent(message.data.name, message.data.payload);
+    const message = readHarnessServerMessage(json);
+    if (!message) return;
+    if (message.type === 'result') settle(message.id, message.result);
+    else options.onEvent(message.name, message.payload);
   };
 
   const failInFlight = (): void => {
