@@ -54,6 +54,13 @@ export function wrapSqlSession(deps: {
       )
       .catch((e: unknown) => Promise.reject(sqlFailure(e, host)));
     const onAbort = () => void op.cancel().catch((e: unknown) => logger.debug('cancel failed', { error: e }));
+    // Cancelled while the warehouse was accepting the statement: an abort listener added now would never fire, so the
+    // statement would run (and be fetched) to the end. Cancel it on the warehouse and stop here.
+    if (options?.signal?.aborted) {
+      onAbort();
+      await op.close().catch(() => undefined);
+      throw cancelled();
+    }
     options?.signal?.addEventListener('abort', onAbort, { once: true });
     return { op, detach: () => options?.signal?.removeEventListener('abort', onAbort) };
   }
