@@ -11,7 +11,8 @@ import { observeAndPlan } from '../../services/integration/plan-service';
 import { runApply } from '../../services/integration/run-apply';
 import { assertConfigFor } from '../../services/integration/saved-config';
 import { runValidation } from '../../services/integration/validation/run-validation';
-import { grantWarehouseUse } from '../../services/integration/warehouse-permissions';
+import { grantWarehousesUse, warehousesOfIntegration } from '../../services/integration/warehouse-grants';
+import { canUseSteps } from '../../services/integration/warehouse-permissions';
 import type { CliConnection } from '../cli-connect';
 import { createMemoryKeyValueStore } from '../cli-memory-store';
 import { outputPathFailure } from '../file-problem';
@@ -108,7 +109,7 @@ export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<numb
   if (drops !== '') io.stderr(`\n${drops}`);
   const pending = p.steps.filter((s) => s.action !== 'unchanged').length;
   await ctx.confirm(`${kind === 'setup' ? 'Apply' : 'Uninstall'}: run ${pending} statement${pending === 1 ? '' : 's'} on ${c.workspace.host}?`);
-  if (kind === 'setup') await grantWarehouse(config, c.connection, signal, io);
+  if (kind === 'setup') await grantWarehouses(config, c.connection, signal, io);
   const summary = await runApply({
     kind,
     config,
@@ -125,17 +126,20 @@ export async function apply(ctx: WorkspaceContext, kind: PlanKind): Promise<numb
 }
 
 /**
- * The CLI has no settings to save, so its set-up is where the service principal gets CAN_USE on the warehouse (as the
- * app's save does). A refusal is told with the steps and the set-up still runs: the Unity Catalog grants stand alone.
+ * The CLI has no settings to save, so its set-up is where the service principal gets CAN_USE on the warehouses (as the
+ * app's save does): the main one and each additional workspace's on this host. A refusal, or a warehouse of another
+ * workspace, is told with the steps and the set-up still runs: the Unity Catalog grants stand alone.
  */
-async function grantWarehouse(config: IntegrationConfig, connection: CliConnection['connection'], signal: AbortSignal, io: CommandIo): Promise<void> {
-  const warehouseId = warehouseIdOf(config.httpPath);
-  if (warehouseId === undefined) return;
-  try {
-    await grantWarehouseUse(connection.rest, { warehouseId, applicationId: config.servicePrincipal.applicationId, displayName: 'the service principal' }, signal);
-  } catch (e) {
-    if (signal.aborted) throw e;
-    const error = e instanceof AppFailure ? e.error : { message: 'an unexpected error (see the log)', hint: undefined };
-    io.stderr(`Warning: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+async function grantWarehouses(config: IntegrationConfig, connection: CliConnection['connection'], signal: AbortSignal, io: CommandIo): Promise<void> {
+  const warehouses = warehousesOfIntegration(config, connection.workspace.host, warehouseIdOf(config.httpPath));
+  const sp = { applicationId: config.servicePrincipal.applicationId, displayName: 'the service principal' };
+  for (const r of await grantWarehousesUse(connection.rest, warehouses, sp, signal)) {
+    if (r.outcome === 'elsewhere') {
+      const steps = canUseSteps(r.warehouse.warehouseId, 'the service principal').join(' ');
+      io.stderr(`Warning: signed in to ${connection.workspace.host}, ucbridge cannot give the service principal CAN_USE on SQL warehouse ${r.warehouse.warehouseId} of ${r.warehouse.workspaceUrl}. ${steps} (Or make the REST call setup.sql's header lists, in that workspace.)`);
+    } else if (r.outcome === 'refused') {
+      const error = r.error instanceof AppFailure ? r.error.error : { message: 'an unexpected error (see the log)', hint: undefined };
+      io.stderr(`Warning: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+    }
   }
 }

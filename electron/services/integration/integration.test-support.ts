@@ -82,7 +82,8 @@ export interface SandboxSettingsOptions {
   readonly mode?: 'automatic' | 'manual';
   /** Default: the sandbox's second (non-admin) service principal, `bi-dashboards`. */
   readonly servicePrincipal?: { readonly applicationId: string; readonly displayName: string };
-  readonly additional?: readonly { readonly workspaceUrl: string; readonly catalogs: readonly string[] }[];
+  /** Each on the main warehouse's path unless it names its own. */
+  readonly additional?: readonly { readonly workspaceUrl: string; readonly catalogs: readonly string[]; readonly httpPath?: string }[];
   /** Default: MANAGE on each governed catalog. */
   readonly manageScope?: 'catalog' | 'schema';
   readonly storageLocation?: string;
@@ -102,7 +103,7 @@ export function sandboxSettings(emulator: RunningEmulator, o: SandboxSettingsOpt
       governedCatalogs: [...(o.governed ?? ['main', 'finance', 'analytics'])],
       ...(o.manageScope ? { manageScope: o.manageScope } : {}),
       ...(o.storageLocation ? { storageLocation: o.storageLocation } : {}),
-      ...(o.additional ? { additionalWorkspaceConnections: o.additional.map((w) => ({ ...w, catalogs: [...w.catalogs], httpPath })) } : {}),
+      ...(o.additional ? { additionalWorkspaceConnections: o.additional.map((w) => ({ ...w, catalogs: [...w.catalogs], httpPath: w.httpPath ?? httpPath })) } : {}),
     },
     mode: o.mode ?? 'automatic',
     servicePrincipal: { displayName: sp.displayName, createdByUcbridge: false, secretInVault: false },

@@ -6,7 +6,7 @@ import type { IntegrationDeps } from './integration-deps';
 import { viewOf, type IntegrationRecord } from './integration-record';
 import { assertConfigFor } from './saved-config';
 import { readSpSecret, spSecretKey } from './sp-secrets';
-import { grantWarehouseUse } from './warehouse-permissions';
+import { grantWarehousesUse, warehousesOfIntegration } from './warehouse-grants';
 
 export interface SettingsService {
   view(): Promise<IntegrationView>;
@@ -62,20 +62,27 @@ export function createSettingsService(deps: IntegrationDeps, apply: ApplyState):
   }
 
   /**
-   * Saving with a warehouse chosen lets the service principal use it (CAN_USE), for a picked one as for one ucbridge
-   * created: without it the governance product could not run SQL there. Saving is local and never fails for this; a
-   * refusal (the installer is no admin nor CAN_MANAGE holder) is logged, and validation shows the steps to fix it.
+   * Saving lets the service principal use (CAN_USE) the warehouse chosen, for a picked one as for one ucbridge
+   * created, and each additional workspace's warehouse this session can reach: without it the governance product
+   * could not run SQL there. Saving is local and never fails for this; a refusal (the installer is no admin nor
+   * CAN_MANAGE holder) or a warehouse in another workspace is logged, and validation shows the steps to fix it.
    */
-  async function grantWarehouse(s: IntegrationSettings): Promise<void> {
-    if (!s.warehouseId) return;
-    const target = { warehouseId: s.warehouseId, applicationId: s.config.servicePrincipal.applicationId, displayName: s.servicePrincipal.displayName };
+  async function grantWarehouses(s: IntegrationSettings): Promise<void> {
+    const chosen = s.warehouseId === '' ? undefined : s.warehouseId;
+    if (chosen === undefined && s.config.additionalWorkspaceConnections.length === 0) return;
+    const sp = { applicationId: s.config.servicePrincipal.applicationId, displayName: s.servicePrincipal.displayName };
     try {
       const connection = deps.connections.requireConnection();
       assertConfigFor(s.config, connection.workspace);
-      const outcome = await grantWarehouseUse(connection.rest, target, connection.signal);
-      deps.logger.info('service principal can use the warehouse', { ...target, outcome });
+      const warehouses = warehousesOfIntegration(s.config, connection.workspace.host, chosen);
+      for (const r of await grantWarehousesUse(connection.rest, warehouses, sp, connection.signal)) {
+        const fields = { ...sp, warehouseId: r.warehouse.warehouseId, workspace: r.warehouse.workspaceUrl, outcome: r.outcome };
+        if (r.outcome === 'refused') deps.logger.warn('service principal not given CAN_USE on the warehouse; validation reports it', { ...fields, error: r.error });
+        else if (r.outcome === 'elsewhere') deps.logger.warn('service principal not given CAN_USE on a warehouse of another workspace; validation reports it', fields);
+        else deps.logger.info('service principal can use the warehouse', fields);
+      }
     } catch (e) {
-      deps.logger.warn('service principal not given CAN_USE on the warehouse; validation reports it', { ...target, error: e });
+      deps.logger.warn('service principal not given CAN_USE on the warehouses; validation reports it', { ...sp, error: e });
     }
   }
 
@@ -85,7 +92,7 @@ export function createSettingsService(deps: IntegrationDeps, apply: ApplyState):
       const current = await store.read();
       const next = await truthful(await withSchemas(settings), current.created);
       if (apply.running()) return fail('CONFLICT', 'The integration is being applied right now.', 'Wait for it to finish, or cancel it, then save the settings.');
-      await grantWarehouse(next);
+      await grantWarehouses(next);
       const fresh = current.status === 'not-configured' || current.status === 'uninstalled' || !sameConfig(current.settings, next);
       const saved = await store.update((r) => ({ ...r, settings: next, status: fresh ? 'configured' : r.status === 'applying' ? 'apply-error' : r.status }));
       deps.logger.info('integration settings saved', { catalog: next.config.catalog, mode: next.mode, status: saved.status });

@@ -29,10 +29,10 @@ async function save(m: ComposedApp, sp: Sp, withWarehouse: boolean): Promise<voi
   expect(await m.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
 }
 
-async function warehouseTest(m: ComposedApp): Promise<Json> {
+async function warehouseTest(m: ComposedApp, id = 'warehouse-access'): Promise<Json> {
   const r = await m.call('integration.validate', { taskId: taskId('validate') });
   if (!r.ok) throw new Error(r.error.message);
-  return r.value.tests.find((t: Json) => t.id === 'warehouse-access');
+  return r.value.tests.find((t: Json) => t.id === id);
 }
 
 describe('the service principal may use the SQL warehouse', () => {
@@ -84,5 +84,42 @@ describe('the service principal may use the SQL warehouse', () => {
       message: expect.stringContaining('may not let governance-sync'),
       hint: expect.stringMatching(/workspace admin, or someone with CAN MANAGE.*Permissions.*Can use/),
     });
+  });
+
+  it('saving also gives CAN_USE on an additional workspace\u2019s own warehouse, and validation checks each warehouse', async () => {
+    // The additional workspace is the signed-in one (its warehouse's ACL is changed there: a warehouse's permissions
+    // are its own, https://docs.databricks.com/api/workspace/warehouses/updatepermissions), on its second warehouse.
+    const other = emulator.warehouses[1]!;
+    const created = await admin.call('integration.createServicePrincipal', { displayName: 'multi-warehouse' });
+    if (!created.ok) throw new Error(created.error.message);
+    const sp: Sp = created.value.servicePrincipal;
+    const elsewhere = 'https://elsewhere.cloud.databricks.com';
+    const settings = {
+      ...sandboxSettings(emulator, {
+        servicePrincipal: sp,
+        governed: [],
+        additional: [
+          { workspaceUrl: emulator.workspaceUrl, catalogs: ['analytics'], httpPath: other.httpPath },
+          { workspaceUrl: elsewhere, catalogs: ['isolated'], httpPath: '/sql/1.0/warehouses/2222222222222222' },
+        ],
+      }),
+      warehouseId,
+    };
+    const levelOn = (id: string) => emulator.warehouseRegistry.get(id)!.acl.filter((e) => e.name === sp.applicationId).map((e) => e.level);
+    expect(levelOn(other.id)).toEqual([]);
+    expect(await admin.call('integration.saveSettings', { settings })).toMatchObject({ ok: true });
+    expect(levelOn(warehouseId)).toEqual(['CAN_USE']);
+    expect(levelOn(other.id)).toEqual(['CAN_USE']);
+
+    const r = await admin.call('integration.validate', { taskId: taskId('validate') });
+    if (!r.ok) throw new Error(r.error.message);
+    const byId = new Map<string, Json>(r.value.tests.map((t: Json) => [t.id, t]));
+    expect(byId.get(`warehouse-access:${emulator.workspaceUrl}`)).toMatchObject({
+      name: `Service principal can use the warehouse of ${emulator.workspaceUrl}`,
+      status: 'passed',
+      reason: expect.stringContaining(`CAN_USE on SQL warehouse ${other.id}, directly`),
+    });
+    // A warehouse of a workspace ucbridge is not signed in to: neither read nor granted, a warning with the steps.
+    expect(byId.get(`warehouse-access:${elsewhere}`)).toMatchObject({ status: 'warning', reason: expect.stringContaining('can neither read nor grant'), fix: { kind: 'steps' } });
   });
 });

@@ -37,6 +37,12 @@ export function warehousePermissionRoutes(identities: Identities, registry: Ware
     return p.kind !== 'group' && holds(acl, { kind: p.kind, name: p.name, groups }, 'CAN_MANAGE');
   };
 
+  /**
+   * PATCH updates the permissions of the one warehouse named in the path (https://docs.databricks.com/api/workspace/warehouses/updatepermissions,
+   * "Updates the permissions on a SQL warehouse"): it adds or changes the entries it lists and keeps the others, where
+   * PUT would replace them all (https://docs.databricks.com/api/access-management/v1/set-object-permissions.md). Each
+   * warehouse keeps its own ACL, so granting on one leaves every other warehouse's as it was.
+   */
   const patch = async (id: string, body: unknown, caller: Caller): Promise<RestResponse> => {
     const w = registry.get(id);
     if (!w) return missing(id);

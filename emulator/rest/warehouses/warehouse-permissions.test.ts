@@ -73,6 +73,19 @@ describe('SQL warehouse permissions (/api/2.0/permissions/warehouses/{id})', () 
     expect(emu.requestLog.entries({ kind: 'rest' }).some((e) => e.method === 'PATCH' && e.path === path())).toBe(true);
   });
 
+  it('changes only the warehouse in the path: another warehouse of the workspace keeps its own ACL', async () => {
+    // https://docs.databricks.com/api/workspace/warehouses/updatepermissions: "Updates the permissions on a SQL
+    // warehouse"; ucbridge grants CAN_USE on each warehouse of an integration (the main and additional workspaces').
+    const other = emu.warehouses[1]!.id;
+    const before = await read(other);
+    const who = emu.servicePrincipals.find((s) => s.admin)!.applicationId;
+    expect((await grant(admin.token, [{ service_principal_name: who, permission_level: 'CAN_USE' }])).status).toBe(200);
+    expect(await read(other)).toEqual(before);
+    expect((await grant(admin.token, [{ service_principal_name: who, permission_level: 'CAN_USE' }], other)).status).toBe(200);
+    expect(levelOf(await read(other), 'service_principal_name', who)).toEqual(['CAN_USE']);
+    expect(levelOf(await read(other), 'user_name', admin.userName)).toEqual(['IS_OWNER']);
+  });
+
   it('answers 404 RESOURCE_DOES_NOT_EXIST for an unknown warehouse', async () => {
     for (const res of [await f(path('0123456789abcdef'), { token: admin.token }), await grant(admin.token, [{ group_name: 'users', permission_level: 'CAN_USE' }], '0123456789abcdef')]) {
       expect(res.status).toBe(404);

@@ -1,5 +1,6 @@
 import type { IntegrationConfig } from '../../../../shared/integration/config';
 import { INTEGRATION_TAG } from '../../../../shared/integration/integration-objects';
+import { integrationWarehouses } from '../../../../shared/integration/integration-warehouses';
 import type { ValidationReport, ValidationTest } from '../../../../shared/integration/validation-types';
 import { workspaceHost } from '../../../../shared/integration/workspace-host';
 import { AppFailure } from '../../../../shared/result';
@@ -13,7 +14,7 @@ import { checkGovernedSchemas } from './check-governed-schemas';
 import { checkIntegrationCatalog } from './check-integration-catalog';
 import { checkManagedStorage } from './check-managed-storage';
 import { checkServicePrincipal } from './check-service-principal';
-import { checkWarehouseAccess } from './check-warehouse-access';
+import { checkWarehouseAccess, warehouseAccessTestId, warehouseAccessTestName } from './check-warehouse-access';
 import { createValidationContext, stepsFix, test, type ValidationContext } from './validation-context';
 
 interface Job {
@@ -28,7 +29,8 @@ function jobsFor(config: IntegrationConfig): Job[] {
     { id: 'integration-catalog', name: `Integration catalog ${config.catalog}`, run: checkIntegrationCatalog },
     { id: 'managed-storage', name: `Managed storage for ${config.catalog}`, run: checkManagedStorage },
     { id: 'service-principal', name: 'Service principal exists', run: checkServicePrincipal },
-    { id: 'warehouse-access', name: 'Service principal can use the warehouse', run: checkWarehouseAccess },
+    // CAN_USE on every warehouse the governance product runs SQL on: the main one and each additional workspace's.
+    ...integrationWarehouses(config).map((w): Job => ({ id: warehouseAccessTestId(w.target), name: warehouseAccessTestName(w.target), run: (ctx) => checkWarehouseAccess(ctx, w) })),
     ...config.governedCatalogs.flatMap((c): Job[] => [
       { id: `governed-catalog:${c}`, name: `Governed catalog ${c}`, run: (ctx) => checkGovernedCatalog(ctx, c) },
       // MANAGE per schema only covers the schemas listed; MANAGE on the catalog covers new ones too.
