@@ -13,4 +13,29 @@ describe('reading a policy file', () => {
     const r = parsePolicyFile(JSON.stringify({ policies: [{ name: '', type: 'grant', privileges: ['SELECT'], securable: 'main', principals: ['x'] }] }), 'json');
     expect(r).toEqual({ ok: false, problems: ['policy #1: field "name" is empty'] });
   });
+
+  it('labels a policy whose name is a list, not text, by its position too', () => {
+    // A list has a length: only the text check keeps ["ops"] from labelling the policy "ops".
+    const r = parsePolicyFile(JSON.stringify({ policies: [{ name: ['ops'], type: 'grant', privileges: ['SELECT'], securable: 'main', principals: ['x'] }] }), 'json');
+    expect(r).toEqual({ ok: false, problems: ['policy #1: field "name" must be a string'] });
+  });
+
+  it('says how many dot-separated parts a name may have, each allowed count joined by "or"', () => {
+    const r = parsePolicyFile(
+      JSON.stringify({
+        policies: [
+          { name: 'g', type: 'grant', privileges: ['SELECT'], securable: 'a.b.c.d', principals: ['x'] },
+          { name: 't', type: 'columnMask', method: 'redact', tag: { key: 'pii' }, scope: 'a.b.c' },
+        ],
+      }),
+      'json',
+    );
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        'policy "g" (#1): field "securable" "a.b.c.d" is not a catalog, schema, table or volume name (expected 1 or 2 or 3 dot-separated parts)',
+        'policy "t" (#2): field "scope" "a.b.c" is not a catalog or schema name (expected 1 or 2 dot-separated parts)',
+      ],
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicies } from './compile';
-import { observation, policySet, salesTables } from './policies.test-support';
+import { col, observation, policySet, salesTables } from './policies.test-support';
 import { previewSql, type PreviewState } from './preview-sql';
 
 /**
@@ -111,5 +111,16 @@ describe('preview SQL, tag masks and the table as observed', () => {
     });
     const withoutCredit = { ...customers, columns: customers.columns.filter((c) => c.name !== 'credit') };
     expect(previewSql(tagged, IC, withoutCredit, 'p@x', [], 5, before)).toMatchObject({ columns: ['id', 'email', 'phone', 'birth'], maskedColumns: ['phone'], policies: ['phones', 'ids'] });
+  });
+
+  it('shows a nullify tag mask on a column of a type no mask is written for (an array) as NULL, cast to STRING', () => {
+    // Databricks casts a mask's result to its column's type (https://docs.databricks.com/aws/en/data-governance/unity-catalog/abac/common-patterns,
+    // "Cast-compatible masking functions"), so the principal reads NULL. The preview writes only types column-types.ts
+    // accepts into SQL, so it casts to the ABAC function's STRING instead: the value shown is the same NULL.
+    const withTags = observation([['main.sales.people', [col('id', 'int'), col('tags', 'array<string>', { pii: 'list' })]]]);
+    const nullified = compilePolicies(policySet({ policies: [{ name: 'lists', type: 'columnMask', method: 'nullify', tag: { key: 'pii' }, scope: 'main' }] }), IC, withTags, null);
+    const q = previewSql(nullified, IC, withTags.tables.get('main.sales.people')!, 'p@x', [], 5, before);
+    expect(q.principalSql).toMatch(/^SELECT ucbridge_t\.`id` AS `id`, CAST\(.* AS STRING\) AS `tags` FROM `main`\.`sales`\.`people` AS ucbridge_t /);
+    expect(q.maskedColumns).toEqual(['tags']);
   });
 });
