@@ -160,6 +160,18 @@ describe('against the sandbox', () => {
     expect(run).toMatchObject({ code: 2, stderr: expect.stringContaining('The integration settings are for elsewhere.cloud.databricks.com') });
   });
 
+  it('apply also gives CAN_USE on an additional workspace\u2019s own warehouse on this host; uninstall --yes then removes the set-up', async () => {
+    // A warehouse's permissions are its own (https://docs.databricks.com/api/workspace/warehouses/updatepermissions).
+    const other = emulator.warehouses[1]!;
+    const sp = config().servicePrincipal.applicationId;
+    const file = await configFile('p-additional.json', config({ additionalWorkspaceConnections: [{ workspaceUrl: emulator.workspaceUrl, httpPath: other.httpPath, catalogs: ['analytics'] }] }));
+    expect(emulator.warehouseRegistry.get(other.id)!.acl.filter((e) => e.name === sp)).toEqual([]);
+    const apply = await cli(['apply', '--yes', '--config', file], env);
+    expect(apply.code).toBe(0);
+    expect(emulator.warehouseRegistry.get(other.id)!.acl).toContainEqual({ kind: 'service-principal', name: sp, level: 'CAN_USE' });
+    expect((await cli(['uninstall', '--yes', '--config', file], env)).code).toBe(0);
+  }, SEVERAL_RUNS);
+
   it('apply refuses (exit 1, nothing run) while validation fails; the warehouse CAN_USE it grants itself is only a warning', async () => {
     const sp = config().servicePrincipal.applicationId;
     const warehouse = emulator.warehouseRegistry.get(emulator.warehouses[0]!.id)!;
