@@ -20,22 +20,25 @@ export interface MappingChanges {
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Desired against observed by key, linear in both (a Map, not a nested loop); output sorted by key. */
+/**
+ * Desired against observed by key, linear in both (a Map, not a nested loop); output sorted by key. Each row's key is
+ * made once: the sort compares keys it already has (making them in the comparator cost 100,000 users ~6 s).
+ */
 export function diffRows<R>(desired: readonly R[], observed: readonly R[], key: (r: R) => string, same: (a: R, b: R) => boolean): RowChanges<R> {
   const have = new Map<string, R>();
   for (const r of observed) have.set(key(r), r);
   const want = new Map<string, R>();
   for (const r of desired) want.set(key(r), r);
-  const inserts: R[] = [];
-  const updates: { next: R; previous: R }[] = [];
+  const inserts: [string, R][] = [];
+  const updates: [string, { next: R; previous: R }][] = [];
   for (const [k, r] of want) {
     const prev = have.get(k);
-    if (prev === undefined) inserts.push(r);
-    else if (!same(r, prev)) updates.push({ next: r, previous: prev });
+    if (prev === undefined) inserts.push([k, r]);
+    else if (!same(r, prev)) updates.push([k, { next: r, previous: prev }]);
   }
-  const deletes = [...have].filter(([k]) => !want.has(k)).map(([, r]) => r);
-  const order = (a: R, b: R) => byString(key(a), key(b));
-  return { inserts: inserts.sort(order), updates: updates.sort((a, b) => order(a.next, b.next)), deletes: deletes.sort(order) };
+  const deletes = [...have].filter(([k]) => !want.has(k));
+  const sorted = <T>(keyed: [string, T][]): T[] => keyed.sort((a, b) => byString(a[0], b[0])).map(([, value]) => value);
+  return { inserts: sorted(inserts), updates: sorted(updates), deletes: sorted(deletes) };
 }
 
 export function mappingChanges(desired: { mapping: readonly MappingRow[]; attributes: readonly AttributeRow[] }, observed: { mapping: readonly MappingRow[]; attributes: readonly AttributeRow[] }): MappingChanges {
