@@ -11,6 +11,7 @@ import { objectParts, policyArgs, schemaParts } from './names';
 import { emptySource } from './result-source';
 import type { Exec, Execution } from './session';
 import { columnsDdl, dropStorage, storageNameOf } from './storage';
+import { syncForStatement } from './sync-reads';
 import { withConnection } from './with-connection';
 
 const done = (statementType = 'CREATE'): Execution => ({ source: emptySource(), statementType, modifiedRows: null });
@@ -69,7 +70,7 @@ async function createTableStatement(exec: Exec, st: Extract<Statement, { type: '
   if (st.ifNotExists && exec.uc.resolve.findTable(catalog, schema, name)) return done();
   const staging = storageNameOf(crypto.randomUUID());
   const query = st.query === null ? null : rewriteTokens(st.query.tokens, exec.scope);
-  if (query !== null) await exec.uc.sync();
+  if (query !== null) await syncForStatement(exec);
   const columns: ColumnDef[] = await withConnection(exec.uc, async (c) => {
     if (query === null) {
       const defs = st.columns!.map((s) => ({ name: s.name, typeText: s.typeText, nullable: s.nullable, comment: s.comment }));

@@ -10,6 +10,7 @@ import { recordLineage } from './lineage';
 import { valuesSource, type ResultSource } from './result-source';
 import type { Exec, Execution } from './session';
 import { materialize } from './storage';
+import { syncForStatement } from './sync-reads';
 import { withConnection } from './with-connection';
 import { tableItem } from '../rewrite/from-clause';
 import { filterPredicate } from './filter-predicate';
@@ -43,7 +44,7 @@ export async function runInsert(exec: Exec, st: Extract<Statement, { type: 'inse
   const ref = writeTarget(exec, st.target, st.overwrite);
   const source = rewriteTokens(st.source, exec.scope);
   const columns = st.columns === null ? '' : ` (${st.columns.map(duckIdent).join(', ')})`;
-  await exec.uc.sync();
+  await syncForStatement(exec);
   const inserted = await withConnection(exec.uc, async (c) => {
     const storage = await materialize(exec.uc, ref.table, c);
     if (!st.overwrite) return (await c.run(`INSERT INTO ${storage}${columns} ${source}`)).rowsChanged;
@@ -95,7 +96,7 @@ export async function runUpdateOrDelete(exec: Exec, st: Extract<Statement, { typ
     const predicate = [condition, filter].filter((p) => p !== null).map((p) => `(${p})`).join(' AND ');
     sql = `DELETE FROM %STORAGE% AS ${alias}${predicate ? ` WHERE ${predicate}` : ''}`;
   }
-  await exec.uc.sync();
+  await syncForStatement(exec);
   const affected = await withConnection(exec.uc, async (c) => {
     if (ref.table.storage === null) return 0;
     return (await c.run(sql.replace('%STORAGE%', ref.table.storage))).rowsChanged;
@@ -113,7 +114,7 @@ export async function runMerge(exec: Exec, st: Extract<Statement, { type: 'merge
   const using: string[] = ['USING'];
   const afterSource = tableItem(w, 1, st.rest.length, exec.scope, using);
   const rest = w.walk(afterSource, st.rest.length, 'query', exec.scope);
-  await exec.uc.sync();
+  await syncForStatement(exec);
   const actions = await withConnection(exec.uc, async (c) => {
     const storage = await materialize(exec.uc, ref.table, c);
     const reader = await c.runAndReadAll(`MERGE INTO ${storage} AS ${alias} ${using.join(' ')} ${rest} RETURNING merge_action`);

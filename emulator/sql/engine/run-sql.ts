@@ -2,10 +2,11 @@ import { ucErrors } from '../../catalog/errors';
 import { fromDuckError } from './duck-errors';
 import { duckSource, type ResultSource } from './result-source';
 import type { Exec } from './session';
+import { syncForStatement } from './sync-reads';
 
 /** Streams a DuckDB query the sandbox wrote itself (after the mirror caught up). */
 export async function runSql(exec: Exec, sql: string): Promise<ResultSource> {
-  await exec.uc.sync();
+  await syncForStatement(exec);
   const { cancellation } = exec;
   if (cancellation.cancelled) throw ucErrors.cancelled();
   const connection = await exec.uc.duck.acquire();
