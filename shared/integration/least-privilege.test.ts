@@ -4,14 +4,15 @@ import { planSetup } from './planner';
 import { CONFIGS, config } from './planner.test-support';
 
 describe('leastPrivilegeRows', () => {
-  it('lists the installer\u2019s needs: CREATE CATALOG, grant rights on governed catalogs, and admin roles only with audit', () => {
+  it('lists the installer\u2019s needs: CREATE CATALOG, grant rights on governed catalogs and the warehouse, and admin roles only with audit', () => {
     const off = leastPrivilegeRows(config({ governedCatalogs: ['hr'] })).filter((r) => r.who === 'installer');
     expect(off.map((r) => [r.privilege, r.on])).toEqual([
       ['CREATE CATALOG', 'metastore'],
       ['Owner, or MANAGE with USE CATALOG', 'catalog hr'],
+      ['Workspace admin, or CAN MANAGE', 'SQL warehouse abc123def4567890'],
     ]);
     const on = leastPrivilegeRows(config({ audit: { enabled: true } })).filter((r) => r.who === 'installer');
-    expect(on.map((r) => r.privilege)).toEqual(['CREATE CATALOG', 'Metastore admin', 'Account admin']);
+    expect(on.map((r) => r.privilege)).toEqual(['CREATE CATALOG', 'Workspace admin, or CAN MANAGE', 'Metastore admin', 'Account admin']);
   });
 
   it('lists every privilege the plan grants the service principal, with a reason, and nothing else', () => {
@@ -91,11 +92,14 @@ describe('leastPrivilegeRows', () => {
           additionalWorkspaceConnections: [{ workspaceUrl: 'b.example.com', httpPath: '/sql/1.0/warehouses/b', catalogs: ['iso'] }],
         }),
       ).filter((r) => r.who === 'installer');
+    const warehouseWhy = 'Give the service principal CAN_USE on this warehouse: only workspace admins and CAN MANAGE holders change who may use it.';
     const grantWhy = (what: string) => `Grant the service principal its privileges on this catalog${what}: only its owner, a metastore admin or a MANAGE holder may grant.`;
     expect(rows('schema').map((r) => [r.target, r.privilege, r.on, r.why])).toEqual([
       ['main', 'CREATE CATALOG', 'metastore', 'Create the integration catalog ucbridge. Not needed if ucbridge already exists and you own it.'],
       ['main', 'Owner, or MANAGE with USE CATALOG', 'catalog hr', grantWhy(' and MANAGE on its schemas')],
       ['b.example.com', 'Owner, or MANAGE with USE CATALOG', 'catalog iso', grantWhy(' and MANAGE on its schemas')],
+      ['main', 'Workspace admin, or CAN MANAGE', 'SQL warehouse abc123def4567890', warehouseWhy],
+      ['b.example.com', 'Workspace admin, or CAN MANAGE', 'SQL warehouse b', warehouseWhy],
       ['main', 'Metastore admin', 'metastore', 'Grant access to the system tables for query audit; no one has it by default.'],
       ['main', 'Account admin', 'account', 'Granting on system schemas takes a user who is both metastore and account admin, and so does enabling the access and query schemas.'],
     ]);
@@ -132,5 +136,6 @@ describe('leastPrivilegeRows', () => {
   it('names a warehouse by its path when the path holds no warehouse id', () => {
     const c = config({ httpPath: '/sql/protocolv1/o/1234/0123-456789-abcdef' });
     expect(leastPrivilegeRows(c).find((r) => r.privilege === 'CAN_USE')?.on).toBe('SQL warehouse at /sql/protocolv1/o/1234/0123-456789-abcdef');
+    expect(leastPrivilegeRows(c).find((r) => r.privilege === 'Workspace admin, or CAN MANAGE')?.on).toBe('SQL warehouse at /sql/protocolv1/o/1234/0123-456789-abcdef');
   });
 });

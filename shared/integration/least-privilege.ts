@@ -20,6 +20,8 @@ export const LeastPrivilegeRowSchema = z.object({
 });
 export type LeastPrivilegeRow = z.infer<typeof LeastPrivilegeRowSchema>;
 
+const warehouseOn = (httpPath: string, warehouseId: string | undefined): string => (warehouseId ? `SQL warehouse ${warehouseId}` : `SQL warehouse at ${httpPath}`);
+
 const securableText = (g: Pick<GrantSpec, 'securable' | 'name'>): string => `${g.securable.toLowerCase()} ${g.name.join('.')}`;
 
 function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
@@ -52,6 +54,16 @@ function installerRows(config: IntegrationConfig): LeastPrivilegeRow[] {
       on: `catalog ${c}`,
       why: `Grant the service principal its privileges on this catalog${config.manageScope === 'schema' ? ' and MANAGE on its schemas' : ', MANAGE included'}: only its owner, a metastore admin or a MANAGE holder may grant.`,
     })),
+    // Giving the service principal CAN_USE (saving the settings, or the call setup.sql's header lists) changes the
+    // warehouse's permissions: only workspace admins and CAN MANAGE holders may
+    // (https://docs.databricks.com/aws/en/security/auth/access-control/#sql-warehouse-acls).
+    ...integrationWarehouses(config).map(({ target, httpPath, warehouseId }) => ({
+      ...installer,
+      target,
+      privilege: 'Workspace admin, or CAN MANAGE',
+      on: warehouseOn(httpPath, warehouseId),
+      why: 'Give the service principal CAN_USE on this warehouse: only workspace admins and CAN MANAGE holders change who may use it.',
+    })),
     ...(config.audit.enabled
       ? [
           {
@@ -79,7 +91,7 @@ function warehouseRows(config: IntegrationConfig): LeastPrivilegeRow[] {
   return integrationWarehouses(config).map(({ target, httpPath, warehouseId }): LeastPrivilegeRow => ({
     who: 'service-principal',
     privilege: 'CAN_USE',
-    on: warehouseId ? `SQL warehouse ${warehouseId}` : `SQL warehouse at ${httpPath}`,
+    on: warehouseOn(httpPath, warehouseId),
     why: 'Run the governance product’s SQL on this warehouse: the databricks-sql-access entitlement alone does not let it use a warehouse (Partner Connect grants the same).',
     target,
   }));
