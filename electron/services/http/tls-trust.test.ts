@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
+import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyProcessCaTrust, type ProcessCaTrust } from './process-ca-trust';
 import { createTestTls } from './self-signed.test-support';
 import { connectionCas, createTlsTrust } from './tls-trust';
@@ -67,5 +68,24 @@ describe('a workspace behind a private CA, over a real TLS handshake', () => {
     // The sandbox's own CA does not push the company CA out.
     expect(await get(createTlsTrust(sandbox.caPem))).toBe('through the proxy');
     expect(trust.assembly.file).toBe(1);
+  });
+
+  it('builds the secure context (all those roots) once, not once per connection', async () => {
+    const trust = createTlsTrust(company.caPem, undefined);
+    const slow = createServer({ cert: company.certPem, key: company.keyPem }, (_req, res) => setTimeout(() => res.end('ok'), 50));
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const slowOrigin = `https://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    const built = vi.spyOn(tls, 'createSecureContext');
+    try {
+      // Four requests at once: the agent opens several connections.
+      const bodies = await Promise.all([1, 2, 3, 4].map(async () => (await trust.dispatcher.request({ origin: slowOrigin, path: '/', method: 'GET' })).body.text()));
+      slow.closeAllConnections();
+      await new Promise((r) => slow.close(r));
+      expect(bodies).toEqual(['ok', 'ok', 'ok', 'ok']);
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+      await trust.close();
+    }
   });
 });
