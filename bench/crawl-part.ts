@@ -39,8 +39,6 @@ export interface PartResult {
   readonly requests?: number;
   readonly statements?: number;
   readonly tags?: number;
-  /** The crawl's: from its start to the end of the checkpoint that follows its commit (run-crawl.ts). */
-  readonly checkpointedSeconds?: number;
 }
 
 async function part(mode: string, target: SandboxTarget): Promise<PartResult> {
@@ -73,10 +71,6 @@ async function part(mode: string, target: SandboxTarget): Promise<PartResult> {
       const { record } = await runCrawl({ index, connection, httpPath: target.httpPath, audit: true, mode: 'full', source: 'sql', signal, clock: systemClock, concurrency: CONCURRENCY });
       if (record.blindSpots.length > 0) console.error(`blind spots: ${JSON.stringify(record.blindSpots)}`);
       const seconds = (performance.now() - started) / 1000;
-      // The checkpoint that writes the committed snapshot into the file follows the crawl as the index's next
-      // exclusive work: its memory is the crawl's too, so the peak is read once it has ended.
-      await index.exclusive(async () => undefined);
-      const checkpointedSeconds = (performance.now() - started) / 1000;
       // The crawl's peak (the target), before the queries below add theirs.
       const crawlPeak = await peakRssMB();
       // What the picker asks of the index at this size, for the record (the picker benchmark measures the screen).
@@ -103,7 +97,7 @@ async function part(mode: string, target: SandboxTarget): Promise<PartResult> {
       // The metadata rows the crawl delivered (columns travel packed, so the driver sees far fewer).
       const c = record.counts;
       const rows = c.catalogs + c.schemas + c.tables + c.columns + c.tags + c.grants + c.masks + c.rowFilters + c.policies + c.lineageEdges + c.columnLineageEdges;
-      return { seconds, checkpointedSeconds: round(checkpointedSeconds, 2), rows, tables: c.tables, columns: c.columns, peakRssMB: crawlPeak };
+      return { seconds, rows, tables: c.tables, columns: c.columns, peakRssMB: crawlPeak };
     } finally {
       await index.close();
       await rm(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import type { Clock } from '../../../ports';
 import type { WorkspaceConnection } from '../../connection/types';
 import type { MetadataIndex } from '../index/metadata-index';
 import { currentSnapshot } from '../index/snapshot-record';
-import { beginSnapshot, checkpointIndex, type SnapshotWriter } from '../index/snapshot-writer';
+import { beginSnapshot, type SnapshotWriter } from '../index/snapshot-writer';
 import { callerBlindSpots, stageCounts } from '../index/stage-counts';
 import { diffRows, stageDiff } from '../index/stage-diff';
 import { STAGE_COLUMN_COUNTS_SQL, STAGE_EMPTY_FINGERPRINTS_SQL, stageFingerprintStatements } from '../index/stage-fingerprints';
@@ -65,7 +65,7 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
   const previous = await currentSnapshot(o.index);
   const incremental = o.mode === 'incremental' && previous !== null && o.source === 'sql';
   const caller = await identifyCaller(o.connection, o.signal);
-  const outcome = await o.index.exclusive(async (connect) => {
+  return o.index.exclusive(async (connect) => {
     const writer = await beginSnapshot(connect);
     try {
       const sql = () => o.connection.sql(o.httpPath);
@@ -134,10 +134,6 @@ export async function runCrawl(o: RunCrawlOptions): Promise<CrawlOutcome> {
       throw e;
     }
   });
-  // Committed: the snapshot is durable and read from now on. Writing it from DuckDB's log into the file is the
-  // index's next exclusive work (the next crawl, a registration and `close` wait for it), not the crawl's.
-  void o.index.exclusive(checkpointIndex).catch(() => undefined);
-  return outcome;
 }
 
 async function discardQuietly(writer: SnapshotWriter): Promise<void> {

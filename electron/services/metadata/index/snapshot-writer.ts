@@ -17,10 +17,9 @@ export interface DiffRow {
 /**
  * The next snapshot, written beside the current one into `stage_*` tables through appenders (rows stream in and are
  * never held), then committed by renaming them over the current tables in one transaction. Until `commit`, readers
- * see the previous snapshot; `discard` (cancel, failure) drops the stage and leaves it as it was. The index never
- * checkpoints on its own (metadata-index.ts), so the packed stage, dropped by then, is never compressed into the file:
- * `discard` ends with a CHECKPOINT, and a commit is followed by `checkpointIndex` (the crawl runs it as the index's
- * next exclusive work, run-crawl.ts), so the log does not outgrow one crawl.
+ * see the previous snapshot; `discard` (cancel, failure) drops the stage and leaves it as it was. Both end with a
+ * CHECKPOINT: the index never checkpoints on its own (metadata-index.ts), so the packed stage, dropped by then, is
+ * never compressed into the file, and the log does not outgrow one crawl.
  */
 export interface SnapshotWriter {
   /** Routes crawl rows of one catalog (null for metastore-wide statements) into the stage. */
@@ -82,16 +81,6 @@ async function checkpoint(c: DuckDBConnection): Promise<void> {
   } catch {
     /* a reader's transaction can hold it off; the next commit or the close checkpoints */
   }
-}
-
-/**
- * The CHECKPOINT that follows a commit, on a connection of its own. Committed, the snapshot is durable (in DuckDB's
- * log) and what readers see (DuckDB reads while it checkpoints); the checkpoint only moves it from the log into the
- * file, compressing it, which took 3.6 to 26 s of a crawl of the large seed at load 15-16, so a crawl's result does
- * not wait for it. The memory it takes is the crawl's all the same (the crawl benchmark reads its peak after it).
- */
-export async function checkpointIndex(connect: () => Promise<DuckDBConnection>): Promise<void> {
-  await checkpoint(await connect());
 }
 
 export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): Promise<SnapshotWriter> {
@@ -224,6 +213,7 @@ export async function beginSnapshot(connect: () => Promise<DuckDBConnection>): P
         await c.run('ROLLBACK');
         throw e;
       }
+      await checkpoint(c);
     },
     async discard() {
       await queue;
